@@ -1,0 +1,178 @@
+// Command kennisbank builds, serves and checks the Kennisbank site, and scaffolds new content.
+// It only parses flags; the work is done by package generator.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"kennisbank/generator"
+	"kennisbank/generator/problem"
+	"kennisbank/generator/scaffold"
+	"kennisbank/generator/serve"
+)
+
+// Exit codes.
+const (
+	exitOK       = 0
+	exitProblems = 1
+	exitUsage    = 2
+)
+
+const usage = `kennisbank turns content/ (Markdown with TOML front matter) into a static site.
+
+Usage:
+  kennisbank build [--src DIR] [--out DIR] [--base-url URL] [--drafts]
+  kennisbank serve [--src DIR] [--addr 127.0.0.1:1313] [--drafts]
+  kennisbank check [--src DIR] [--drafts]
+  kennisbank new [--src DIR] <kind> "<titel>"
+
+Kinds for new: ` + scaffold.KindList + `
+
+Run "kennisbank <command> --help" for the flags of a command.
+Exit codes: 0 ok, 1 content problems (or another failure), 2 wrong usage.
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	switch args[0] {
+	case "-h", "--help", "help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	case "build":
+		return build(args[1:], stdout, stderr)
+	case "check":
+		return check(args[1:], stdout, stderr)
+	case "serve":
+		return serveCmd(args[1:], stdout, stderr)
+	case "new":
+		return newCmd(args[1:], stdout, stderr)
+	}
+	fmt.Fprintf(stderr, "kennisbank: unknown command %q\n\n%s", args[0], usage)
+	return exitUsage
+}
+
+func flags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: kennisbank %s\n\nFlags:\n", synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses flags; it returns a non-negative exit code when the command should stop.
+func parse(fs *flag.FlagSet, args []string, stdout io.Writer) int {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if fs.NArg() > 0 && fs.Name() != "new" {
+		fmt.Fprintf(fs.Output(), "kennisbank %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		fs.Usage()
+		return exitUsage
+	}
+	return -1
+}
+
+func build(args []string, stdout, stderr io.Writer) int {
+	fs := flags("build", "build [--src DIR] [--out DIR] [--base-url URL] [--drafts]", stderr)
+	src := fs.String("src", ".", "project folder with content/, templates/ and assets/")
+	out := fs.String("out", "public", "output folder; replaced only when the build succeeds")
+	baseURL := fs.String("base-url", "", "absolute URL the site will live at (overrides base_url in site.toml)")
+	drafts := fs.Bool("drafts", false, "include items with concept = true")
+	if code := parse(fs, args, stdout); code >= 0 {
+		return code
+	}
+	res, err := generator.Build(generator.Options{Root: *src, Out: *out, BaseURL: *baseURL, Drafts: *drafts})
+	if code := report(err, stderr); code != exitOK {
+		fmt.Fprintf(stderr, "kennisbank: build failed; %s was left as it was\n", *out)
+		return code
+	}
+	fmt.Fprintf(stdout, "kennisbank: built %d pages, %d files in %d ms into %s\n", res.Pages, res.Files, res.Duration.Milliseconds(), *out)
+	return exitOK
+}
+
+func check(args []string, stdout, stderr io.Writer) int {
+	fs := flags("check", "check [--src DIR] [--drafts]", stderr)
+	src := fs.String("src", ".", "project folder with content/, templates/ and assets/")
+	drafts := fs.Bool("drafts", false, "include items with concept = true")
+	if code := parse(fs, args, stdout); code >= 0 {
+		return code
+	}
+	res, err := generator.Check(generator.Options{Root: *src, Drafts: *drafts})
+	if code := report(err, stderr); code != exitOK {
+		return code
+	}
+	fmt.Fprintf(stdout, "kennisbank: no problems (%d pages checked in %d ms)\n", res.Pages, res.Duration.Milliseconds())
+	return exitOK
+}
+
+func serveCmd(args []string, stdout, stderr io.Writer) int {
+	fs := flags("serve", "serve [--src DIR] [--addr 127.0.0.1:1313] [--drafts]", stderr)
+	src := fs.String("src", ".", "project folder with content/, templates/ and assets/")
+	addr := fs.String("addr", "127.0.0.1:1313", "address to listen on (loopback unless you say otherwise)")
+	drafts := fs.Bool("drafts", false, "include items with concept = true")
+	if code := parse(fs, args, stdout); code >= 0 {
+		return code
+	}
+	err := serve.Run(serve.Options{Build: generator.Options{Root: *src, Drafts: *drafts}, Addr: *addr, Log: stderr, Out: stdout})
+	if err != nil {
+		fmt.Fprintf(stderr, "kennisbank serve: %v\n", err)
+		return exitProblems
+	}
+	return exitOK
+}
+
+func newCmd(args []string, stdout, stderr io.Writer) int {
+	fs := flags("new", `new [--src DIR] <kind> "<titel>"`, stderr)
+	src := fs.String("src", ".", "project folder with content/")
+	if code := parse(fs, args, stdout); code >= 0 {
+		return code
+	}
+	if fs.NArg() != 2 {
+		fmt.Fprintf(stderr, "kennisbank new: expected a kind and a title, e.g. kennisbank new nieuws \"Terugblik leernetwerk\"\nKinds: %s\n", scaffold.KindList)
+		return exitUsage
+	}
+	path, err := scaffold.New(*src, fs.Arg(0), fs.Arg(1))
+	if errors.Is(err, scaffold.ErrUsage) {
+		fmt.Fprintf(stderr, "kennisbank new: %v\n", err)
+		return exitUsage
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "kennisbank new: %v\n", err)
+		return exitProblems
+	}
+	fmt.Fprintln(stdout, path)
+	return exitOK
+}
+
+// report prints problems or an error and returns the exit code.
+func report(err error, stderr io.Writer) int {
+	if err == nil {
+		return exitOK
+	}
+	var probs problem.List
+	if errors.As(err, &probs) {
+		for _, p := range probs {
+			fmt.Fprintln(stderr, p.String())
+		}
+		fmt.Fprintf(stderr, "kennisbank: %d problem(s)\n", len(probs))
+		return exitProblems
+	}
+	fmt.Fprintf(stderr, "kennisbank: %v\n", err)
+	return exitProblems
+}

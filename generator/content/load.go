@@ -1,0 +1,324 @@
+package content
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/BurntSushi/toml"
+
+	"kennisbank/generator/frontmatter"
+	"kennisbank/generator/problem"
+)
+
+// Dir is the name of the content folder inside a project.
+const Dir = "content"
+
+// Load reads root/content. It returns everything it could decode and every problem it found;
+// a file with problems is left out of the result.
+func Load(root string) (*Content, problem.List) {
+	var probs problem.List
+	c := &Content{}
+	dir := filepath.Join(root, Dir)
+	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+		probs.Add(Dir, 0, "no content folder here (expected %s with site.toml and the content folders)", dir)
+		return c, probs
+	}
+	loadSite(root, &c.Site, &probs)
+
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		probs.Add(Dir, 0, "cannot read the content folder: %v", err)
+		return c, probs
+	}
+	known := map[string]bool{"site.toml": true}
+	for _, k := range Kinds {
+		known[string(k)] = true
+	}
+	for _, e := range entries {
+		if !known[e.Name()] && !strings.HasPrefix(e.Name(), ".") {
+			probs.Add(path.Join(Dir, e.Name()), 0, "unknown name in content/ (expected site.toml or one of the folders: %s)", kindList())
+		}
+	}
+
+	var sources []source
+	for _, k := range Kinds {
+		sources = append(sources, findSources(root, k, &probs)...)
+	}
+	items := make([]any, len(sources))
+	itemProbs := make([]problem.List, len(sources))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				items[i], itemProbs[i] = loadItem(sources[i])
+			}
+		}()
+	}
+	for i := range sources {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	for i, it := range items {
+		probs = append(probs, itemProbs[i]...)
+		switch v := it.(type) {
+		case *Determinant:
+			c.Determinants = append(c.Determinants, v)
+		case *Strategy:
+			c.Strategies = append(c.Strategies, v)
+		case *Network:
+			c.Networks = append(c.Networks, v)
+		case *Factsheet:
+			c.Factsheets = append(c.Factsheets, v)
+		case *Post:
+			c.Posts = append(c.Posts, v)
+		case *Page:
+			c.Pages = append(c.Pages, v)
+		}
+	}
+	return c, probs
+}
+
+func kindList() string {
+	names := make([]string, len(Kinds))
+	for i, k := range Kinds {
+		names[i] = string(k)
+	}
+	return strings.Join(names, ", ")
+}
+
+// source is one content file to load.
+type source struct {
+	kind   Kind
+	id     string
+	disk   string // path on disk
+	file   string // path for messages
+	bundle string // folder of a page bundle, or ""
+	files  []string
+}
+
+// findSources lists the items of one kind: name.md files and page-bundle folders with index.md.
+func findSources(root string, kind Kind, probs *problem.List) []source {
+	dir := filepath.Join(root, Dir, string(kind))
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		probs.Add(path.Join(Dir, string(kind)), 0, "cannot read folder: %v", err)
+		return nil
+	}
+	var out []source
+	for _, e := range entries {
+		name := e.Name()
+		rel := path.Join(Dir, string(kind), name)
+		switch {
+		case strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_"):
+			continue
+		case e.IsDir():
+			index := filepath.Join(dir, name, "index.md")
+			if _, err := os.Stat(index); err != nil {
+				probs.Add(rel, 0, "folder without index.md (a page bundle needs index.md beside its files)")
+				continue
+			}
+			files, err := bundleFiles(filepath.Join(dir, name))
+			if err != nil {
+				probs.Add(rel, 0, "cannot read bundle: %v", err)
+				continue
+			}
+			out = append(out, source{kind: kind, id: name, disk: index, file: rel + "/index.md", bundle: filepath.Join(dir, name), files: files})
+		case strings.HasSuffix(name, ".md"):
+			out = append(out, source{kind: kind, id: strings.TrimSuffix(name, ".md"), disk: filepath.Join(dir, name), file: rel})
+		default:
+			probs.Add(rel, 0, "not a content file (expected name.md, or a folder with index.md for a page with images or downloads)")
+		}
+	}
+	return out
+}
+
+// bundleFiles lists the resource files of a page bundle, with paths relative to the bundle.
+func bundleFiles(dir string) ([]string, error) {
+	var files []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+			return nil
+		}
+		rel, _ := filepath.Rel(dir, p)
+		rel = filepath.ToSlash(rel)
+		if rel != "index.md" {
+			files = append(files, rel)
+		}
+		return nil
+	})
+	sort.Strings(files)
+	return files, err
+}
+
+var validID = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+func loadItem(src source) (any, problem.List) {
+	var probs problem.List
+	data, err := os.ReadFile(src.disk)
+	if err != nil {
+		probs.Add(src.file, 0, "cannot read: %v", err)
+		return nil, probs
+	}
+	doc, err := frontmatter.Split(data)
+	if err != nil {
+		var fe *frontmatter.Error
+		if errors.As(err, &fe) {
+			probs.Add(src.file, fe.Line, "%s", fe.Message)
+		} else {
+			probs.Add(src.file, 0, "%v", err)
+		}
+		return nil, probs
+	}
+	if !validID.MatchString(src.id) {
+		probs.Add(src.file, 0, "file name %q cannot be an id: use lower-case letters a-z, digits and single hyphens (e.g. %q)", src.id, Slug(src.id))
+	}
+	item := Item{ID: src.id, Kind: src.kind, File: src.file, Body: doc.Body, BodyLine: doc.BodyLine,
+		Bundle: src.bundle, Files: src.files, Keys: scanKeyLines(doc.FrontMatter, 2)}
+
+	var target any
+	switch src.kind {
+	case KindDeterminant:
+		target = &Determinant{Item: item}
+	case KindStrategy:
+		target = &Strategy{Item: item}
+	case KindNetwork:
+		target = &Network{Item: item}
+	case KindFactsheet:
+		target = &Factsheet{Item: item}
+	case KindPost:
+		target = &Post{Item: item}
+	case KindPage:
+		target = &Page{Item: item}
+	}
+	if !decode(src.file, doc.FrontMatter, item.Keys, target, &probs) {
+		return nil, probs
+	}
+	if d, ok := target.(*Determinant); ok {
+		for i := range d.Links {
+			if hs := item.Keys.Tables["strategie"]; i < len(hs) {
+				d.Links[i].Line = hs[i]
+			}
+		}
+	}
+	return target, probs
+}
+
+func loadSite(root string, site *Site, probs *problem.List) {
+	file := path.Join(Dir, "site.toml")
+	data, err := os.ReadFile(filepath.Join(root, Dir, "site.toml"))
+	if err != nil {
+		probs.Add(file, 0, "cannot read site settings: %v", err)
+		return
+	}
+	data = frontmatter.Normalize(data)
+	site.Keys = scanKeyLines(data, 1)
+	decode(file, data, site.Keys, site, probs)
+}
+
+// decode decodes TOML strictly into v: syntax and type errors and unknown keys become problems.
+func decode(file string, data []byte, keys KeyLines, v any, probs *problem.List) bool {
+	md, err := toml.Decode(string(data), v)
+	if err != nil {
+		line, msg := explainTOMLError(err, keys)
+		probs.Add(file, line, "%s", msg)
+		return false
+	}
+	ok := true
+	for _, k := range md.Undecoded() {
+		ok = false
+		probs.Add(file, keys.lineOf(k.String()), "unknown key %q (%s)", k.String(), knownKeysHint(v, k.String()))
+	}
+	return ok
+}
+
+var tomlErrorRE = regexp.MustCompile(`^toml: line (\d+)(?: \(last key "([^"]*)"\))?: (.*)$`)
+
+// explainTOMLError turns the decoder's message into one an editor can act on.
+func explainTOMLError(err error, keys KeyLines) (int, string) {
+	var pe toml.ParseError
+	msg := err.Error()
+	line := keys.First
+	m := tomlErrorRE.FindStringSubmatch(msg)
+	if m != nil {
+		n, _ := strconv.Atoi(m[1])
+		line = keys.First + n - 1
+		msg = m[3]
+		key := m[2]
+		switch {
+		case strings.HasPrefix(msg, "incompatible types"):
+			return line, fmt.Sprintf("field %q: wrong type: %s", key, explainTypes(msg))
+		case strings.HasPrefix(msg, "parsing time"), strings.HasPrefix(msg, "invalid datetime"):
+			return line, fmt.Sprintf("field %q: not a valid date (expected a TOML date such as 2024-06-27, or a date-time such as 2024-06-27T09:30:00, without quotes)", key)
+		case key != "":
+			return line, fmt.Sprintf("invalid TOML near %q: %s", key, msg)
+		}
+		return line, "invalid TOML: " + msg
+	}
+	if errors.As(err, &pe) {
+		return keys.First + pe.Position.Line - 1, "invalid TOML: " + pe.Message
+	}
+	return line, "invalid TOML: " + msg
+}
+
+var typeWords = map[string]string{
+	"integer": "a whole number (e.g. 7)", "string": "text in double quotes", "boolean": "true or false",
+	"float": "a number", "array": "a list in [ ]", "slice": "a list in [ ]", "time.Time": "a date (e.g. 2024-06-27)",
+	"datetime": "a date", "table": "a table", "struct": "a table", "map": "a table",
+}
+
+// explainTypes rewrites "TOML value has type X; destination has type Y".
+func explainTypes(msg string) string {
+	re := regexp.MustCompile(`TOML value has type (\S+); destination has type (\S+)`)
+	m := re.FindStringSubmatch(msg)
+	if m == nil {
+		return msg
+	}
+	word := func(s string) string {
+		s = strings.TrimPrefix(strings.TrimPrefix(s, "*"), "[]")
+		if w, ok := typeWords[s]; ok {
+			return w
+		}
+		return s
+	}
+	return fmt.Sprintf("expected %s, found %s", word(m[2]), word(m[1]))
+}
+
+// knownKeysHint lists the keys a struct accepts, nearest first, for an unknown-key message.
+func knownKeysHint(v any, key string) string {
+	names := tomlKeys(v, key)
+	if len(names) == 0 {
+		return "not a known field"
+	}
+	if s := Suggest(lastPart(key), names); s != "" {
+		return fmt.Sprintf("did you mean %q? known keys: %s", s, strings.Join(names, ", "))
+	}
+	return "known keys: " + strings.Join(names, ", ")
+}
+
+func lastPart(key string) string {
+	if i := strings.LastIndexByte(key, '.'); i >= 0 {
+		return key[i+1:]
+	}
+	return key
+}

@@ -1,0 +1,157 @@
+// Package link builds the graph of the knowledge base once: lookups by id, the reverse
+// direction of every determinant → strategy link, and the lists that pages show.
+package link
+
+import (
+	"slices"
+	"strings"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+
+	"kennisbank/generator/content"
+)
+
+// Graph is the linked knowledge base. Build it with New; it is read-only afterwards.
+type Graph struct {
+	*content.Content
+
+	Determinant map[string]*content.Determinant
+	Strategy    map[string]*content.Strategy
+	Network     map[string]*content.Network
+	Source      map[string]content.Source
+	Cluster     map[string]content.Cluster
+
+	// ByCategory lists the determinants of each category id, by number.
+	ByCategory map[string][]*content.Determinant
+	// ByCluster lists the strategies of each cluster id, by title.
+	ByCluster map[string][]*content.Strategy
+	// Backlinks lists, per strategy id, the determinants that link to it: kern first, then by number.
+	Backlinks map[string][]Backlink
+	// NetworkPosts and NetworkFactsheets list what belongs to each learning network, newest first.
+	NetworkPosts      map[string][]*content.Post
+	NetworkFactsheets map[string][]*content.Factsheet
+}
+
+// Backlink is a link seen from the strategy's side.
+type Backlink struct {
+	Determinant *content.Determinant
+	content.Link
+}
+
+// New links c. It sorts c's lists in place into the order the site shows them.
+func New(c *content.Content) *Graph {
+	g := &Graph{Content: c,
+		Determinant: map[string]*content.Determinant{}, Strategy: map[string]*content.Strategy{},
+		Network: map[string]*content.Network{}, Source: map[string]content.Source{}, Cluster: map[string]content.Cluster{},
+		ByCategory: map[string][]*content.Determinant{}, ByCluster: map[string][]*content.Strategy{},
+		Backlinks: map[string][]Backlink{}, NetworkPosts: map[string][]*content.Post{}, NetworkFactsheets: map[string][]*content.Factsheet{},
+	}
+	coll := collate.New(language.Dutch, collate.IgnoreCase)
+	byTitle := func(a, b string) int { return coll.CompareString(a, b) }
+
+	slices.SortFunc(c.Determinants, func(a, b *content.Determinant) int { return a.Nummer - b.Nummer })
+	slices.SortFunc(c.Strategies, func(a, b *content.Strategy) int { return byTitle(a.Titel, b.Titel) })
+	slices.SortFunc(c.Networks, func(a, b *content.Network) int { return byTitle(a.Titel, b.Titel) })
+	slices.SortFunc(c.Posts, func(a, b *content.Post) int {
+		if d := b.Datum.Compare(a.Datum); d != 0 {
+			return d
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	slices.SortFunc(c.Factsheets, func(a, b *content.Factsheet) int { return byTitle(a.Titel, b.Titel) })
+	slices.SortFunc(c.Pages, func(a, b *content.Page) int {
+		if a.Volgorde != b.Volgorde {
+			return a.Volgorde - b.Volgorde
+		}
+		return byTitle(a.Titel, b.Titel)
+	})
+
+	for _, s := range c.Site.Bronnen {
+		g.Source[s.ID] = s
+	}
+	for _, cl := range c.Site.Clusters {
+		g.Cluster[cl.ID] = cl
+	}
+	for _, d := range c.Determinants {
+		g.Determinant[d.ID] = d
+		g.ByCategory[d.Categorie] = append(g.ByCategory[d.Categorie], d)
+		slices.SortStableFunc(d.Links, func(a, b content.Link) int { return strengthRank(a.Strength) - strengthRank(b.Strength) })
+	}
+	for _, s := range c.Strategies {
+		g.Strategy[s.ID] = s
+		g.ByCluster[s.Cluster] = append(g.ByCluster[s.Cluster], s)
+	}
+	for _, n := range c.Networks {
+		g.Network[n.ID] = n
+	}
+	for _, d := range c.Determinants {
+		for _, l := range d.Links {
+			g.Backlinks[l.Strategy] = append(g.Backlinks[l.Strategy], Backlink{Determinant: d, Link: l})
+		}
+	}
+	for _, bl := range g.Backlinks {
+		slices.SortStableFunc(bl, func(a, b Backlink) int {
+			if r := strengthRank(a.Strength) - strengthRank(b.Strength); r != 0 {
+				return r
+			}
+			return a.Determinant.Nummer - b.Determinant.Nummer
+		})
+	}
+	for _, p := range c.Posts {
+		if p.Leernetwerk != "" {
+			g.NetworkPosts[p.Leernetwerk] = append(g.NetworkPosts[p.Leernetwerk], p)
+		}
+	}
+	for _, f := range c.Factsheets {
+		if f.Leernetwerk != "" {
+			g.NetworkFactsheets[f.Leernetwerk] = append(g.NetworkFactsheets[f.Leernetwerk], f)
+		}
+	}
+	return g
+}
+
+func strengthRank(s string) int {
+	if s == "kern" {
+		return 0
+	}
+	return 1
+}
+
+// Category returns the category with the given id.
+func (g *Graph) Category(id string) content.Category {
+	for _, c := range content.Categories {
+		if c.ID == id {
+			return c
+		}
+	}
+	return content.Category{ID: id, Title: id}
+}
+
+// Related returns other strategies that share a determinant with s, most shared first.
+func (g *Graph) Related(s *content.Strategy, max int) []*content.Strategy {
+	shared := map[string]int{}
+	for _, bl := range g.Backlinks[s.ID] {
+		for _, l := range bl.Determinant.Links {
+			if l.Strategy != s.ID {
+				shared[l.Strategy]++
+			}
+		}
+	}
+	out := make([]*content.Strategy, 0, len(shared))
+	for id := range shared {
+		if st, ok := g.Strategy[id]; ok {
+			out = append(out, st)
+		}
+	}
+	slices.SortFunc(out, func(a, b *content.Strategy) int {
+		if d := shared[b.ID] - shared[a.ID]; d != 0 {
+			return d
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	if len(out) > max {
+		out = out[:max]
+	}
+	return out
+}

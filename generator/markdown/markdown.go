@@ -1,0 +1,247 @@
+// Package markdown renders content bodies with goldmark. Raw HTML is never passed through, heading
+// ids keep Dutch letters, and every relative link or image is checked against the pages and files
+// that the site will contain.
+package markdown
+
+import (
+	"bytes"
+	"net/url"
+	"path"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// Renderer turns Markdown into HTML. It is safe for concurrent use.
+type Renderer struct {
+	md goldmark.Markdown
+}
+
+// New returns a Renderer with GitHub-flavoured Markdown (tables, strikethrough, autolinks) and
+// heading ids. goldmark leaves raw HTML out and drops dangerous URLs such as javascript:.
+func New() *Renderer {
+	return &Renderer{md: goldmark.New(
+		goldmark.WithExtensions(extension.GFM),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+	)}
+}
+
+// Result is a rendered body.
+type Result struct {
+	HTML     []byte
+	Headings []Heading
+	Text     string       // plain text, for the search index
+	Broken   []BrokenLink // relative links to pages or files that will not exist
+}
+
+// Heading is a heading with its anchor id.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+}
+
+// BrokenLink is a link whose target is missing, at a line of the body.
+type BrokenLink struct {
+	Line        int // 1-based, within the body
+	Destination string
+}
+
+// Render renders src for the page at pageURL (relative to the site root, e.g. "strategieen/x/").
+// exists reports whether a root-relative path (a page "x/y/" or a file "x/y.png") is in the site.
+// Links written from the site root ("/strategieen/x/") are rewritten to relative ones so that the
+// output works from any subpath.
+func (r *Renderer) Render(src []byte, pageURL string, exists func(string) bool) (Result, error) {
+	ctx := parser.NewContext(parser.WithIDs(&dutchIDs{seen: map[string]bool{}}))
+	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	var res Result
+	var plain strings.Builder
+	err := ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch v := n.(type) {
+		case *ast.Heading:
+			id, _ := v.AttributeString("id")
+			idStr, _ := id.([]byte)
+			res.Headings = append(res.Headings, Heading{Level: v.Level, ID: string(idStr), Text: string(nodeText(v, src))})
+		case *ast.Link:
+			if dest, ok := resolve(string(v.Destination), pageURL, exists); ok {
+				v.Destination = []byte(dest)
+			} else {
+				res.Broken = append(res.Broken, BrokenLink{Line: lineOf(v, src), Destination: string(v.Destination)})
+			}
+		case *ast.Image:
+			if dest, ok := resolve(string(v.Destination), pageURL, exists); ok {
+				v.Destination = []byte(dest)
+			} else {
+				res.Broken = append(res.Broken, BrokenLink{Line: lineOf(v, src), Destination: string(v.Destination)})
+			}
+		case *ast.Text:
+			plain.Write(v.Segment.Value(src))
+			if v.SoftLineBreak() || v.HardLineBreak() {
+				plain.WriteByte(' ')
+			}
+		case *ast.String:
+			plain.Write(v.Value)
+		}
+		if n.Type() == ast.TypeBlock && plain.Len() > 0 {
+			plain.WriteByte(' ')
+		}
+		return ast.WalkContinue, nil
+	})
+	if err != nil {
+		return res, err
+	}
+	var buf bytes.Buffer
+	if err := r.md.Renderer().Render(&buf, src, doc); err != nil {
+		return res, err
+	}
+	res.HTML = buf.Bytes()
+	res.Text = strings.Join(strings.Fields(plain.String()), " ")
+	return res, nil
+}
+
+// resolve checks a link destination and returns what to write in the HTML.
+func resolve(dest, pageURL string, exists func(string) bool) (string, bool) {
+	if dest == "" || strings.HasPrefix(dest, "#") || strings.HasPrefix(dest, "//") {
+		return dest, true
+	}
+	u, err := url.Parse(dest)
+	if err != nil {
+		return dest, false
+	}
+	if u.Scheme != "" || u.Host != "" {
+		return dest, true // external (or dangerous, which goldmark drops when rendering)
+	}
+	suffix := ""
+	if u.RawQuery != "" {
+		suffix += "?" + u.RawQuery
+	}
+	if u.Fragment != "" {
+		suffix += "#" + u.EscapedFragment()
+	}
+	p := u.Path
+	var target string
+	if strings.HasPrefix(p, "/") {
+		target = strings.TrimPrefix(path.Clean(p), "/")
+	} else {
+		target = path.Join(path.Dir(pageURL+"x"), p)
+		if strings.HasPrefix(target, "..") {
+			return dest, false
+		}
+	}
+	if target == "." {
+		target = ""
+	}
+	if strings.HasSuffix(p, "/") && target != "" {
+		target += "/"
+	}
+	if !targetExists(target, exists) {
+		return dest, false
+	}
+	if strings.HasPrefix(p, "/") {
+		return RelativeTo(pageURL, target) + suffix, true
+	}
+	return dest, true
+}
+
+func targetExists(target string, exists func(string) bool) bool {
+	if target == "" || exists(target) {
+		return true
+	}
+	if strings.HasSuffix(target, "/index.html") {
+		return exists(strings.TrimSuffix(target, "index.html"))
+	}
+	return !strings.HasSuffix(target, "/") && exists(target+"/")
+}
+
+// RelativeTo returns the relative URL from the page at pageURL to the root-relative target.
+func RelativeTo(pageURL, target string) string {
+	up := strings.Repeat("../", strings.Count(pageURL, "/"))
+	if up == "" && target == "" {
+		return "./"
+	}
+	return up + target
+}
+
+func nodeText(n ast.Node, src []byte) []byte {
+	var b bytes.Buffer
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			switch t := c.(type) {
+			case *ast.Text:
+				b.Write(t.Segment.Value(src))
+			case *ast.String:
+				b.Write(t.Value)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.Bytes()
+}
+
+// lineOf finds the body line of an inline node through its first text segment or its block.
+func lineOf(n ast.Node, src []byte) int {
+	offset := -1
+	for c := n.FirstChild(); c != nil && offset < 0; c = c.NextSibling() {
+		if t, ok := c.(*ast.Text); ok {
+			offset = t.Segment.Start
+		}
+	}
+	if offset < 0 {
+		for p := n.Parent(); p != nil; p = p.Parent() {
+			if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+				offset = p.Lines().At(0).Start
+				break
+			}
+		}
+	}
+	if offset < 0 {
+		return 1
+	}
+	return bytes.Count(src[:offset], []byte("\n")) + 1
+}
+
+// dutchIDs makes heading ids that keep letters such as ö and é ("Coördinatie" → "coördinatie").
+type dutchIDs struct{ seen map[string]bool }
+
+func (d *dutchIDs) Generate(value []byte, _ ast.NodeKind) []byte {
+	id := HeadingID(string(value))
+	if id == "" {
+		id = "kop"
+	}
+	base := id
+	for i := 1; d.seen[id]; i++ {
+		id = base + "-" + strconv.Itoa(i)
+	}
+	d.seen[id] = true
+	return []byte(id)
+}
+
+func (d *dutchIDs) Put(value []byte) { d.seen[string(value)] = true }
+
+// HeadingID turns heading text into an anchor id: lower case, letters of any script and digits
+// kept, everything else folded into single hyphens.
+func HeadingID(s string) string {
+	var b strings.Builder
+	hyphen := false
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if hyphen && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			hyphen = false
+			b.WriteRune(r)
+		} else {
+			hyphen = true
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,67 @@
+// Package problem holds content problems as values: a file, a line and a message,
+// collected across a whole build and reported together.
+package problem
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Problem is one thing an editor has to fix.
+type Problem struct {
+	File    string // path as the editor knows it, e.g. content/strategieen/x.md
+	Line    int    // 1-based; 0 when the problem is about the file as a whole
+	Message string
+}
+
+func (p Problem) String() string {
+	switch {
+	case p.File == "":
+		return p.Message
+	case p.Line > 0:
+		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Message)
+	default:
+		return fmt.Sprintf("%s: %s", p.File, p.Message)
+	}
+}
+
+// List collects problems. Its zero value is ready to use.
+type List []Problem
+
+// Add appends a problem with a formatted message.
+func (l *List) Add(file string, line int, format string, args ...any) {
+	*l = append(*l, Problem{File: file, Line: line, Message: fmt.Sprintf(format, args...)})
+}
+
+// Sorted returns the problems ordered by file and line, the order an editor works in.
+func (l List) Sorted() List {
+	out := append(List(nil), l...)
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].File != out[j].File {
+			return out[i].File < out[j].File
+		}
+		return out[i].Line < out[j].Line
+	})
+	return out
+}
+
+// Error makes a non-empty List usable as an error: one problem per line.
+func (l List) Error() string {
+	var b strings.Builder
+	for i, p := range l.Sorted() {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(p.String())
+	}
+	return b.String()
+}
+
+// Err returns the list as an error, or nil when it is empty.
+func (l List) Err() error {
+	if len(l) == 0 {
+		return nil
+	}
+	return l
+}

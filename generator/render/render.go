@@ -1,0 +1,165 @@
+// Package render executes the html/template layouts in templates/ for every page of the site.
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"kennisbank/generator/content"
+	"kennisbank/generator/link"
+	"kennisbank/generator/markdown"
+)
+
+// Dir is the name of the templates folder inside a project.
+const Dir = "templates"
+
+// Page is what every template receives.
+type Page struct {
+	Site        *content.Site
+	G           *link.Graph
+	URL         string // this page, relative to the site root ("" for home)
+	Title       string
+	Description string
+	Section     content.Kind // the menu section this page belongs to, if any
+	Crumbs      []Crumb
+	Body        template.HTML
+	Headings    []markdown.Heading
+	Item        any // the item shown, for single pages
+	Assets      map[string]string
+	Dev         bool // serve mode: include the reload script
+	Year        int
+}
+
+// Crumb is one step of a breadcrumb trail; URL relative to the site root.
+type Crumb struct{ Title, URL string }
+
+// Rel returns the URL of target (relative to the site root) as seen from this page.
+func (p *Page) Rel(target string) string { return markdown.RelativeTo(p.URL, target) }
+
+// Asset returns the relative URL of a bundled asset by entry name ("main.js").
+func (p *Page) Asset(name string) string {
+	if site, ok := p.Assets[name]; ok {
+		return p.Rel(site)
+	}
+	return ""
+}
+
+// Canonical returns the absolute URL of this page when base_url is set.
+func (p *Page) Canonical() string {
+	if p.Site.BaseURL == "" {
+		return ""
+	}
+	return strings.TrimSuffix(p.Site.BaseURL, "/") + "/" + p.URL
+}
+
+// Templates is the parsed set of layouts: one template per page kind, each with the base layout.
+type Templates struct {
+	byName map[string]*template.Template
+}
+
+// Load parses root/templates: base.html and partials/*.html are shared; every other .html file
+// is a page template that defines "main" (and may define "head").
+func Load(root string, g *link.Graph) (*Templates, error) {
+	dir := filepath.Join(root, Dir)
+	base, err := template.New("base.html").Funcs(funcs(g)).ParseFiles(filepath.Join(dir, "base.html"))
+	if err != nil {
+		return nil, fmt.Errorf("templates: %w", err)
+	}
+	partials, _ := filepath.Glob(filepath.Join(dir, "partials", "*.html"))
+	if len(partials) > 0 {
+		if base, err = base.ParseFiles(partials...); err != nil {
+			return nil, fmt.Errorf("templates: %w", err)
+		}
+	}
+	pages, _ := filepath.Glob(filepath.Join(dir, "*.html"))
+	t := &Templates{byName: map[string]*template.Template{}}
+	for _, p := range pages {
+		name := filepath.Base(p)
+		if name == "base.html" {
+			continue
+		}
+		clone, err := base.Clone()
+		if err != nil {
+			return nil, err
+		}
+		src, err := os.ReadFile(p)
+		if err != nil {
+			return nil, fmt.Errorf("templates: %w", err)
+		}
+		if _, err := clone.New(name).Parse(string(src)); err != nil {
+			return nil, fmt.Errorf("templates: %w", err)
+		}
+		t.byName[strings.TrimSuffix(name, ".html")] = clone
+	}
+	return t, nil
+}
+
+// Has reports whether a page template exists.
+func (t *Templates) Has(name string) bool { _, ok := t.byName[name]; return ok }
+
+// Execute renders page p with the page template name inside the base layout.
+func (t *Templates) Execute(name string, p *Page) ([]byte, error) {
+	tmpl, ok := t.byName[name]
+	if !ok {
+		return nil, fmt.Errorf("templates: no %s.html", name)
+	}
+	var buf bytes.Buffer
+	if err := tmpl.ExecuteTemplate(&buf, "base.html", p); err != nil {
+		return nil, fmt.Errorf("templates/%s.html: %w", name, err)
+	}
+	return buf.Bytes(), nil
+}
+
+var months = []string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"}
+
+// DutchDate writes a date as "27 juni 2024".
+func DutchDate(t time.Time) string {
+	return fmt.Sprintf("%d %s %d", t.Day(), months[t.Month()-1], t.Year())
+}
+
+func funcs(g *link.Graph) template.FuncMap {
+	return template.FuncMap{
+		"datum": func(v any) string {
+			switch t := v.(type) {
+			case time.Time:
+				return DutchDate(t)
+			case *time.Time:
+				if t != nil {
+					return DutchDate(*t)
+				}
+			}
+			return ""
+		},
+		"isodate": func(t time.Time) string { return t.Format("2006-01-02") },
+		"tijd":    func(t *time.Time) string { return t.Format("15.04") },
+		"category": g.Category,
+		"cluster":  func(id string) content.Cluster { return g.Cluster[id] },
+		"source":   func(id string) content.Source { return g.Source[id] },
+		"strategy": func(id string) *content.Strategy { return g.Strategy[id] },
+		"network":  func(id string) *content.Network { return g.Network[id] },
+		"categories": func() []content.Category { return content.Categories },
+		"scaleLabel": ScaleLabel,
+		"sameDay": func(a, b *time.Time) bool {
+			return a != nil && b != nil && a.Format("2006-01-02") == b.Format("2006-01-02")
+		},
+		"join": strings.Join,
+	}
+}
+
+// ScaleLabel describes an answer scale in words for readers.
+func ScaleLabel(scale string) string {
+	switch scale {
+	case content.ScaleAgree5:
+		return "Vijfpuntsschaal: helemaal mee oneens, mee oneens, neutraal, mee eens, helemaal mee eens."
+	case content.ScaleAgree5Reverse:
+		return "Vijfpuntsschaal (helemaal mee oneens … helemaal mee eens), omgekeerd gesteld: wie het eens is, geeft een belemmerend antwoord."
+	case content.ScaleYesNo:
+		return "Ja, nee of weet niet. Nee is het belemmerende antwoord."
+	}
+	return scale
+}

@@ -1,0 +1,262 @@
+// Package serve is the development server: it builds the site in memory, serves it, watches
+// content/, templates/ and assets/, rebuilds on change and reloads open browser tabs. When a
+// rebuild fails it keeps serving the last good site and shows the problems in the terminal and
+// in the browser.
+package serve
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"mime"
+	"net"
+	"net/http"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+
+	"kennisbank/generator"
+	"kennisbank/generator/output"
+)
+
+// Options configures the server.
+type Options struct {
+	Build generator.Options
+	Addr  string
+	Log   io.Writer // problems and rebuild notes
+	Out   io.Writer // the address to open
+}
+
+// Server holds the current site and the build state.
+type Server struct {
+	opts Options
+
+	mu      sync.RWMutex
+	site    *output.Memory
+	problem string // the last build's problems, "" when it succeeded
+	version int    // raised after every build, good or bad
+
+	changed *sync.Cond
+}
+
+// New returns a server; call Rebuild before serving.
+func New(opts Options) *Server {
+	opts.Build.Dev = true
+	s := &Server{opts: opts, site: output.NewMemory()}
+	s.changed = sync.NewCond(&s.mu)
+	return s
+}
+
+// Rebuild builds the site into memory. On failure the last good site stays in place.
+func (s *Server) Rebuild() error {
+	mem := output.NewMemory()
+	res, err := generator.Generate(s.opts.Build, mem)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.version++
+	s.changed.Broadcast()
+	if err != nil {
+		s.problem = err.Error()
+		return err
+	}
+	s.problem = ""
+	s.site = mem
+	fmt.Fprintf(s.opts.Log, "kennisbank: built %d pages in %d ms\n", res.Pages, res.Duration.Milliseconds())
+	return nil
+}
+
+// Run builds, listens and watches until the process ends.
+func Run(opts Options) error {
+	s := New(opts)
+	if err := s.Rebuild(); err != nil {
+		fmt.Fprintf(opts.Log, "%v\nkennisbank: fix the problems above; the page shows them until then\n", err)
+	}
+	ln, err := net.Listen("tcp", opts.Addr)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(opts.Out, "kennisbank: serving on http://%s/ (Ctrl+C to stop)\n", ln.Addr())
+	go func() {
+		if err := s.Watch(); err != nil {
+			fmt.Fprintf(opts.Log, "kennisbank: watching stopped: %v\n", err)
+		}
+	}()
+	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	return srv.Serve(ln)
+}
+
+// Watch rebuilds when anything under content/, templates/ or assets/ changes.
+func (s *Server) Watch() error {
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	for _, dir := range []string{"content", "templates", "assets"} {
+		root := filepath.Join(s.opts.Build.Root, dir)
+		_ = filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+			if err == nil && d.IsDir() {
+				return w.Add(p)
+			}
+			return nil
+		})
+	}
+	var timer *time.Timer
+	for {
+		select {
+		case ev, ok := <-w.Events:
+			if !ok {
+				return nil
+			}
+			if ev.Has(fsnotify.Create) {
+				if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
+					_ = w.Add(ev.Name)
+				}
+			}
+			// Editors write a file in several steps; wait until they are done.
+			if timer != nil {
+				timer.Stop()
+			}
+			timer = time.AfterFunc(100*time.Millisecond, func() {
+				if err := s.Rebuild(); err != nil {
+					fmt.Fprintf(s.opts.Log, "%v\nkennisbank: still serving the last good site\n", err)
+				}
+			})
+		case err, ok := <-w.Errors:
+			if !ok {
+				return nil
+			}
+			fmt.Fprintf(s.opts.Log, "kennisbank: watch: %v\n", err)
+		}
+	}
+}
+
+// reloadScript long-polls the version endpoint and reloads the page when a build finished.
+const reloadScript = `(function () {
+  var me = document.querySelector('script[src$="_kennisbank/reload.js"]');
+  var url = me.getAttribute("src").replace(/reload\.js$/, "version");
+  var seen = null;
+  function check() {
+    fetch(url + "?v=" + (seen === null ? "" : seen), { cache: "no-store" })
+      .then(function (r) { return r.text(); })
+      .then(function (v) {
+        if (seen !== null && v !== seen) { location.reload(); return; }
+        seen = v;
+        setTimeout(check, 50);
+      })
+      .catch(function () { setTimeout(check, 1000); });
+  }
+  check();
+})();
+`
+
+// ServeHTTP serves the site, the reload script and the long-poll version endpoint.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	name, ok := cleanPath(r.URL.Path)
+	if !ok {
+		http.Error(w, "bad path", http.StatusBadRequest)
+		return
+	}
+	switch name {
+	case "_kennisbank/reload.js":
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		io.WriteString(w, reloadScript)
+		return
+	case "_kennisbank/version":
+		s.waitForChange(w, r)
+		return
+	}
+	s.mu.RLock()
+	site, prob := s.site, s.problem
+	s.mu.RUnlock()
+	if prob != "" && (name == "" || strings.HasSuffix(name, "/") || strings.HasSuffix(name, ".html")) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.WriteHeader(http.StatusInternalServerError)
+		fmt.Fprintf(w, `<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>Bouwfout</title></head><body><main><h1>De site kon niet worden gebouwd</h1><p>Los deze problemen op; de pagina laadt daarna vanzelf opnieuw.</p><pre>%s</pre></main><script src="/_kennisbank/reload.js"></script></body></html>`, html.EscapeString(prob))
+		return
+	}
+	file := name
+	if file == "" || strings.HasSuffix(file, "/") {
+		file += "index.html"
+	}
+	data, found := site.File(file)
+	if !found {
+		if _, isDir := site.File(file + "/index.html"); isDir {
+			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+			return
+		}
+		data, _ = site.File("404.html")
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.WriteHeader(http.StatusNotFound)
+		w.Write(data)
+		return
+	}
+	if ct := mime.TypeByExtension(path.Ext(file)); ct != "" {
+		w.Header().Set("Content-Type", ct)
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	w.Write(data)
+}
+
+// waitForChange answers with the build version as soon as it differs from the one the page has.
+func (s *Server) waitForChange(w http.ResponseWriter, r *http.Request) {
+	have := r.URL.Query().Get("v")
+	deadline := time.Now().Add(25 * time.Second)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case <-r.Context().Done():
+		case <-time.After(time.Until(deadline)):
+		}
+		s.mu.Lock()
+		close(done)
+		s.changed.Broadcast()
+		s.mu.Unlock()
+	}()
+	s.mu.Lock()
+	for fmt.Sprint(s.version) == have {
+		select {
+		case <-done:
+			s.mu.Unlock()
+			w.Header().Set("Content-Type", "text/plain")
+			io.WriteString(w, have)
+			return
+		default:
+		}
+		s.changed.Wait()
+	}
+	v := s.version
+	s.mu.Unlock()
+	w.Header().Set("Content-Type", "text/plain")
+	w.Header().Set("Cache-Control", "no-store")
+	fmt.Fprint(w, v)
+}
+
+// cleanPath turns a request path into a site path, refusing anything that climbs out of the
+// site (.., also percent-encoded, and backslashes).
+func cleanPath(p string) (string, bool) {
+	if strings.Contains(p, "\\") || strings.Contains(p, "\x00") {
+		return "", false
+	}
+	for _, seg := range strings.Split(p, "/") {
+		if seg == ".." {
+			return "", false
+		}
+	}
+	trailing := strings.HasSuffix(p, "/")
+	clean := strings.TrimPrefix(path.Clean("/"+p), "/")
+	if trailing && clean != "" {
+		clean += "/"
+	}
+	return clean, true
+}
+

@@ -1,0 +1,320 @@
+// Package generator turns a Kennisbank project (content/, templates/, assets/) into a static site.
+// It runs the pipeline load → check → link → render → write; each step is a package of its own.
+//
+//	res, err := generator.Build(generator.Options{Root: ".", Out: "public"})
+//	var probs problem.List
+//	if errors.As(err, &probs) { /* content problems, each with file and line */ }
+package generator
+
+import (
+	"errors"
+	"fmt"
+	"html/template"
+	"path"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"kennisbank/generator/assets"
+	"kennisbank/generator/check"
+	"kennisbank/generator/content"
+	"kennisbank/generator/data"
+	"kennisbank/generator/link"
+	"kennisbank/generator/markdown"
+	"kennisbank/generator/output"
+	"kennisbank/generator/problem"
+	"kennisbank/generator/render"
+)
+
+// Options says what to build.
+type Options struct {
+	Root    string // the project folder holding content/, templates/ and assets/
+	Out     string // where Build writes the site
+	BaseURL string // overrides base_url in site.toml when set
+	Drafts  bool   // include items with concept = true
+	Dev     bool   // development server: add the live-reload script
+}
+
+// Result summarises a build.
+type Result struct {
+	Pages    int
+	Files    int
+	Duration time.Duration
+}
+
+// Build builds the site into opts.Out. On any problem nothing is written and the previous site
+// stays as it was; the error is then a problem.List when the content is at fault.
+func Build(opts Options) (Result, error) {
+	dir, err := output.NewDir(opts.Out)
+	if err != nil {
+		return Result{}, err
+	}
+	res, err := Generate(opts, dir)
+	if err != nil {
+		dir.Abort()
+		return res, err
+	}
+	if err := dir.Commit(); err != nil {
+		return res, err
+	}
+	return res, nil
+}
+
+// Check runs the whole pipeline without writing anything.
+func Check(opts Options) (Result, error) {
+	return Generate(opts, output.Discard{})
+}
+
+// Generate runs the pipeline and hands every file of the site to w.
+func Generate(opts Options, w output.Writer) (Result, error) {
+	start := time.Now()
+	all, probs := content.Load(opts.Root)
+	if opts.BaseURL != "" {
+		all.Site.BaseURL = opts.BaseURL
+	}
+	built := withoutDrafts(all, opts.Drafts)
+	probs = append(probs, check.Check(all, built)...)
+	if len(probs) > 0 {
+		return Result{}, probs.Sorted()
+	}
+	g := link.New(built)
+
+	bundle, assetProbs := assets.Build(opts.Root)
+	if len(assetProbs) > 0 {
+		return Result{}, assetProbs.Sorted()
+	}
+	tmpl, err := render.Load(opts.Root, g)
+	if err != nil {
+		return Result{}, err
+	}
+	s := &siteBuild{opts: opts, g: g, tmpl: tmpl, bundle: bundle, w: w, known: map[string]bool{}}
+	s.plan()
+	if probs := s.renderBodies(); len(probs) > 0 {
+		return Result{}, probs.Sorted()
+	}
+	if err := s.writeAll(); err != nil {
+		return Result{}, err
+	}
+	return Result{Pages: s.pages, Files: s.files, Duration: time.Since(start)}, nil
+}
+
+func withoutDrafts(c *content.Content, drafts bool) *content.Content {
+	if drafts {
+		out := *c
+		return &out
+	}
+	return &content.Content{Site: c.Site,
+		Determinants: published(c.Determinants), Strategies: published(c.Strategies), Networks: published(c.Networks),
+		Factsheets: published(c.Factsheets), Posts: published(c.Posts), Pages: published(c.Pages)}
+}
+
+type baser interface{ Base() *content.Item }
+
+func published[T baser](list []T) []T {
+	out := make([]T, 0, len(list))
+	for _, x := range list {
+		if !x.Base().Concept {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// job is one HTML page to render.
+type job struct {
+	url      string // relative to the site root; "" is home; ends in "/" or ".html"
+	template string
+	title    string
+	section  content.Kind
+	crumbs   []render.Crumb
+	item     *content.Item // nil for list pages
+	value    any           // the typed item
+	body     markdown.Result
+}
+
+type siteBuild struct {
+	opts   Options
+	g      *link.Graph
+	tmpl   *render.Templates
+	bundle assets.Bundle
+	w      output.Writer
+	jobs   []*job
+	known  map[string]bool // every page and file the site will contain
+	mu     sync.Mutex
+	pages  int
+	files  int
+}
+
+var kindTitles = map[content.Kind]string{
+	content.KindDeterminant: "Determinanten", content.KindStrategy: "Strategieën", content.KindNetwork: "Leernetwerken",
+	content.KindFactsheet: "Factsheets", content.KindPost: "Nieuws en agenda",
+}
+
+var itemTemplates = map[content.Kind]string{
+	content.KindDeterminant: "determinant", content.KindStrategy: "strategie", content.KindNetwork: "leernetwerk",
+	content.KindFactsheet: "factsheet", content.KindPost: "bericht", content.KindPage: "pagina",
+}
+
+// plan lists every page and file the site will contain, before anything is rendered, so that
+// links in the Markdown can be checked against it.
+func (s *siteBuild) plan() {
+	home := render.Crumb{Title: "Home", URL: ""}
+	s.add(&job{url: "", template: "home"})
+	s.add(&job{url: "404.html", template: "404", title: "Pagina niet gevonden"})
+	for _, kind := range content.Kinds {
+		if kind == content.KindPage {
+			continue
+		}
+		s.add(&job{url: string(kind) + "/", template: string(kind), title: kindTitles[kind], section: kind, crumbs: []render.Crumb{home}})
+	}
+	addItem := func(it *content.Item, value any) {
+		var crumbs []render.Crumb
+		section := it.Kind
+		if it.Kind == content.KindPage {
+			crumbs = []render.Crumb{home}
+			section = ""
+		} else {
+			crumbs = []render.Crumb{home, {Title: kindTitles[it.Kind], URL: string(it.Kind) + "/"}}
+		}
+		s.add(&job{url: it.URL(), template: itemTemplates[it.Kind], title: it.Titel, section: section, crumbs: crumbs, item: it, value: value})
+		for _, f := range it.Files {
+			s.known[it.URL()+f] = true
+		}
+	}
+	for _, x := range s.g.Determinants {
+		addItem(&x.Item, x)
+	}
+	for _, x := range s.g.Strategies {
+		addItem(&x.Item, x)
+	}
+	for _, x := range s.g.Networks {
+		addItem(&x.Item, x)
+	}
+	for _, x := range s.g.Factsheets {
+		addItem(&x.Item, x)
+	}
+	for _, x := range s.g.Posts {
+		addItem(&x.Item, x)
+	}
+	for _, x := range s.g.Pages {
+		addItem(&x.Item, x)
+	}
+	for p := range s.bundle.Files {
+		s.known[p] = true
+	}
+	s.known[data.Path] = true
+}
+
+func (s *siteBuild) add(j *job) {
+	if j.template != "home" && j.template != "404" && !s.tmpl.Has(j.template) {
+		return // a project may leave out a kind's list page
+	}
+	s.jobs = append(s.jobs, j)
+	s.known[j.url] = true
+}
+
+// parallel runs f for every job on all cores.
+func (s *siteBuild) parallel(f func(*job) error) error {
+	var wg sync.WaitGroup
+	errs := make([]error, len(s.jobs))
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				errs[i] = f(s.jobs[i])
+			}
+		}()
+	}
+	for i := range s.jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+func (s *siteBuild) renderBodies() problem.List {
+	md := markdown.New()
+	exists := func(p string) bool { return s.known[p] }
+	var probs problem.List
+	_ = s.parallel(func(j *job) error {
+		if j.item == nil {
+			return nil
+		}
+		res, err := md.Render(j.item.Body, j.url, exists)
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		if err != nil {
+			probs.Add(j.item.File, j.item.BodyLine, "cannot render Markdown: %v", err)
+			return nil
+		}
+		for _, b := range res.Broken {
+			probs.Add(j.item.File, j.item.BodyLine+b.Line-1,
+				"link to %q: no such page or file in the site (a relative link starts from this page, /%s; a link starting with / from the site root)", b.Destination, j.url)
+		}
+		j.body = res
+		return nil
+	})
+	return probs
+}
+
+func (s *siteBuild) writeAll() error {
+	year := time.Now().Year()
+	err := s.parallel(func(j *job) error {
+		p := &render.Page{Site: &s.g.Site, G: s.g, URL: j.url, Title: j.title, Section: j.section, Crumbs: j.crumbs,
+			Body: template.HTML(j.body.HTML), Headings: j.body.Headings, Item: j.value, Assets: s.bundle.Names, Dev: s.opts.Dev, Year: year}
+		if j.item != nil {
+			p.Description = j.item.Samenvatting
+		} else {
+			p.Description = s.g.Site.Beschrijving
+		}
+		if j.url == "404.html" {
+			// The 404 page is served at any depth, so its links must not be relative.
+			p.URL = ""
+		}
+		html, err := s.tmpl.Execute(j.template, p)
+		if err != nil {
+			return err
+		}
+		name := j.url
+		if name == "" || strings.HasSuffix(name, "/") {
+			name += "index.html"
+		}
+		if err := s.w.WriteFile(name, html); err != nil {
+			return fmt.Errorf("write %s: %w", name, err)
+		}
+		if j.item != nil && j.item.Bundle != "" {
+			for _, f := range j.item.Files {
+				if err := s.w.CopyFile(j.url+f, path.Join(j.item.Bundle, f)); err != nil {
+					return fmt.Errorf("copy %s: %w", f, err)
+				}
+			}
+		}
+		s.mu.Lock()
+		s.pages++
+		s.files += 1 + len(j.item.FilesOrNil())
+		s.mu.Unlock()
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for name, body := range s.bundle.Files {
+		if err := s.w.WriteFile(name, body); err != nil {
+			return err
+		}
+		s.files++
+	}
+	kb, err := data.JSON(s.g)
+	if err != nil {
+		return err
+	}
+	if err := s.w.WriteFile(data.Path, kb); err != nil {
+		return err
+	}
+	s.files++
+	return nil
+}
