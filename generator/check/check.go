@@ -188,13 +188,16 @@ func (c checker) references() {
 			c.probs.Add(d.File, d.Keys.Line("nummer"), "duplicate \"nummer\" %d: %s has it too", d.Nummer, first)
 		}
 		numbers[d.Nummer] = d.File
-		linked := map[string]int{}
+		// The same strategy may be linked once per source, so that a publisher can add TNO's
+		// links beside the editors' own without losing either.
+		linked := map[[2]string]int{}
 		for i, l := range d.Links {
 			c.link(d, i, l, strategies, drafts)
-			if prev, ok := linked[l.Strategy]; ok && l.Strategy != "" {
-				c.probs.Add(d.File, l.Line, "strategy %q is linked twice (first at line %d); a link is written once", l.Strategy, prev)
+			key := [2]string{l.Strategy, l.Source}
+			if prev, ok := linked[key]; ok && l.Strategy != "" {
+				c.probs.Add(d.File, l.Line, "strategy %q is linked twice with source %q (first at line %d); a link is written once per source", l.Strategy, l.Source, prev)
 			}
-			linked[l.Strategy] = l.Line
+			linked[key] = l.Line
 		}
 	}
 	checkNetwork := func(it *content.Item, id string) {

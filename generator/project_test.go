@@ -1,0 +1,180 @@
+package generator
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// fixture is a small but complete project: one item of every kind, using the real templates and
+// assets of the repository. Tests change single files to provoke single problems.
+var fixture = map[string]string{
+	"content/site.toml": `titel = "Testbank"
+base_url = ""
+
+[[menu]]
+naam = "Strategieën"
+url = "strategieen/"
+
+[[bron]]
+id = "im"
+kort = "Intervention Mapping (Kok 2016)"
+citatie = "Kok, G. e.a. (2016)."
+
+[[bron]]
+id = "redactie"
+kort = "redactie"
+citatie = "Keuze van de redactie."
+
+[[cluster]]
+id = "im-kennis"
+titel = "Kennis vergroten"
+bron = "im"
+`,
+	"content/determinanten/25-coordinator.md": `+++
+nummer = 25
+categorie = "organisatie"
+titel = "Coördinator"
+titel_en = "Coordinator"
+samenvatting = "Is er iemand die de invoering coördineert?"
+vraag = "Is er iemand aangewezen die de invoering coördineert?"
+schaal = "janeeweetniet"
+
+[[strategie]]
+id = "discussie"
+sterkte = "kern"
+bron = "im"
+toelichting = "Praat samen over wie wat doet."
++++
+## Coördinatie in de praktijk
+
+Een wijkteam wijst een coördinator aan. Zie ook [discussie](../../strategieen/discussie/).
+`,
+	"content/strategieen/discussie.md": `+++
+titel = "Discussie"
+titel_en = "Discussion"
+samenvatting = "Praat erover."
+cluster = "im-kennis"
+bronnen = ["im"]
+fase = ["adoptie"]
++++
+## Wat houdt het in
+
+Een gesprek in het team over de innovatie.
+`,
+	"content/leernetwerken/integraal-werken.md": `+++
+titel = "Leernetwerk Integraal werken"
+samenvatting = "Samen leren over integraal werken."
++++
+Het leernetwerk brengt praktijk en onderzoek samen.
+`,
+	"content/factsheets/liso-framework/index.md": `+++
+titel = "Het LISO-framework"
+leernetwerk = "integraal-werken"
++++
+![Het framework in één figuur](figuur.png)
+
+[Download de factsheet](factsheet.pdf)
+`,
+	"content/factsheets/liso-framework/figuur.png":  "PNG",
+	"content/factsheets/liso-framework/factsheet.pdf": "PDF",
+	"content/nieuws/2024-06-27-jaarconferentie.md": `+++
+titel = "Jaarconferentie 2024"
+datum = 2024-06-27
+start = 2024-06-27T09:30:00
+eind = 2024-06-27T14:00:00
+locatie = "De Haagse Hogeschool"
+leernetwerk = "integraal-werken"
++++
+De jaarconferentie blikt terug op vier jaar.
+`,
+	"content/paginas/over.md": `+++
+titel = "Over de kennisbank"
++++
+Waarom deze kennisbank er is.
+`,
+}
+
+// removed, as the value of a change, leaves the file out.
+const removed = "\x00removed"
+
+// newProject writes the fixture, with changes applied, into a temporary folder.
+func newProject(t testing.TB, changes map[string]string) string {
+	t.Helper()
+	root := t.TempDir()
+	for _, dir := range []string{"templates", "assets"} {
+		copyTree(t, filepath.Join("..", dir), filepath.Join(root, dir))
+	}
+	files := map[string]string{}
+	for k, v := range fixture {
+		files[k] = v
+	}
+	for k, v := range changes {
+		files[k] = v
+	}
+	for name, body := range files {
+		if body == removed {
+			continue
+		}
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return root
+}
+
+func copyTree(t testing.TB, from, to string) {
+	t.Helper()
+	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(from, p)
+		target := filepath.Join(to, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// readSite reads every file of a built site into a map.
+func readSite(t testing.TB, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		out[filepath.ToSlash(rel)] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func mustContain(t *testing.T, what, text string, wants ...string) {
+	t.Helper()
+	for _, w := range wants {
+		if !strings.Contains(text, w) {
+			t.Errorf("%s does not contain %q", what, w)
+		}
+	}
+}
