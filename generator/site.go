@@ -104,7 +104,7 @@ func withoutDrafts(c *content.Content, drafts bool) *content.Content {
 		out := *c
 		return &out
 	}
-	return &content.Content{Site: c.Site,
+	return &content.Content{Site: c.Site, Unreadable: c.Unreadable,
 		Determinants: published(c.Determinants), Strategies: published(c.Strategies), Networks: published(c.Networks),
 		Factsheets: published(c.Factsheets), Posts: published(c.Posts), Pages: published(c.Pages)}
 }

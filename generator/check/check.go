@@ -201,7 +201,7 @@ func (c checker) references() {
 		}
 	}
 	checkNetwork := func(it *content.Item, id string) {
-		if id != "" && !networks[id] {
+		if id != "" && !networks[id] && !c.all.Unreadable[string(content.KindNetwork)+"/"+id] {
 			c.probs.Add(it.File, it.Keys.Line("leernetwerk"), "%s", unknownValue("leernetwerk", id, ids(c.built.Networks)))
 		}
 	}
@@ -227,6 +227,8 @@ func (c checker) link(d *content.Determinant, i int, l content.Link, strategies,
 		c.probs.Add(d.File, l.Line, "[[strategie]] without \"id\" (expected the id of a strategy, its file name without .md)")
 	case drafts[l.Strategy]:
 		c.probs.Add(d.File, keyLine("id"), "link to strategy %q, which is a concept (draft): build with --drafts, or publish the strategy", l.Strategy)
+	case !strategies[l.Strategy] && c.all.Unreadable[string(content.KindStrategy)+"/"+l.Strategy]:
+		// Its own problems are reported with its file.
 	case !strategies[l.Strategy]:
 		msg := fmt.Sprintf("link to strategy %q, which does not exist (expected a file content/strategieen/%s.md)", l.Strategy, l.Strategy)
 		if s := content.Suggest(l.Strategy, ids(c.built.Strategies)); s != "" {

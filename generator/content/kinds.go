@@ -183,6 +183,10 @@ type Content struct {
 	Factsheets   []*Factsheet
 	Posts        []*Post
 	Pages        []*Page
+
+	// Unreadable holds "kind/id" of the files that exist but could not be loaded; their problems
+	// are reported already, so references to them are not reported again.
+	Unreadable map[string]bool
 }
 
 // FilesOrNil returns the bundle files of it, also when it is nil.

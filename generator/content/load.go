@@ -27,7 +27,7 @@ const Dir = "content"
 // a file with problems is left out of the result.
 func Load(root string) (*Content, problem.List) {
 	var probs problem.List
-	c := &Content{}
+	c := &Content{Unreadable: map[string]bool{}}
 	dir := filepath.Join(root, Dir)
 	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
 		probs.Add(Dir, 0, "no content folder here (expected %s with site.toml and the content folders)", dir)
@@ -75,6 +75,9 @@ func Load(root string) (*Content, problem.List) {
 
 	for i, it := range items {
 		probs = append(probs, itemProbs[i]...)
+		if it == nil {
+			c.Unreadable[string(sources[i].kind)+"/"+sources[i].id] = true
+		}
 		switch v := it.(type) {
 		case *Determinant:
 			c.Determinants = append(c.Determinants, v)
