@@ -200,6 +200,9 @@ func (s *siteBuild) plan() {
 	for _, x := range s.g.Pages {
 		addItem(&x.Item, x)
 	}
+	for _, name := range s.tmpl.Standalone() {
+		s.add(&job{url: name + "/", template: name, title: s.tmpl.Title(name), section: content.Kind(name), crumbs: []render.Crumb{home}})
+	}
 	for p := range s.bundle.Files {
 		s.known[p] = true
 	}

@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"time"
 
@@ -97,6 +98,37 @@ func Load(root string, g *link.Graph) (*Templates, error) {
 		t.byName[strings.TrimSuffix(name, ".html")] = clone
 	}
 	return t, nil
+}
+
+// builtIn are the page templates the generator itself uses for home, 404, lists and items.
+var builtIn = map[string]bool{"home": true, "404": true, "determinanten": true, "strategieen": true, "leernetwerken": true,
+	"factsheets": true, "nieuws": true, "determinant": true, "strategie": true, "leernetwerk": true, "factsheet": true,
+	"bericht": true, "pagina": true}
+
+// Standalone lists the page templates that stand for one page of their own, rendered at
+// "<name>/" (the scan, the matrix, search results). Each names itself in a "title" template.
+func (t *Templates) Standalone() []string {
+	var out []string
+	for name := range t.byName {
+		if !builtIn[name] {
+			out = append(out, name)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Title returns what a standalone template defines as "title", or its name.
+func (t *Templates) Title(name string) string {
+	tmpl, ok := t.byName[name]
+	if !ok || tmpl.Lookup("title") == nil {
+		return name
+	}
+	var buf bytes.Buffer
+	if err := tmpl.ExecuteTemplate(&buf, "title", nil); err != nil {
+		return name
+	}
+	return strings.TrimSpace(buf.String())
 }
 
 // Has reports whether a page template exists.
