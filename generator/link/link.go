@@ -155,3 +155,58 @@ func (g *Graph) Related(s *content.Strategy, max int) []*content.Strategy {
 	}
 	return out
 }
+
+// FilterKeys describes the links of a strategy for the filters on the overview:
+// "determinant:category:strength" for each link, separated by spaces.
+func (g *Graph) FilterKeys(strategyID string) string {
+	var parts []string
+	for _, bl := range g.Backlinks[strategyID] {
+		parts = append(parts, bl.Determinant.ID+":"+bl.Determinant.Categorie+":"+bl.Strength)
+	}
+	return strings.Join(parts, " ")
+}
+
+// Strength returns the strongest link between a determinant and a strategy: "kern",
+// "aanvullend", or "" when they are not linked.
+func (g *Graph) Strength(determinantID, strategyID string) string {
+	d, ok := g.Determinant[determinantID]
+	if !ok {
+		return ""
+	}
+	best := ""
+	for _, l := range d.Links {
+		if l.Strategy == strategyID && (best == "" || l.Strength == "kern") {
+			best = l.Strength
+		}
+	}
+	return best
+}
+
+// StrategySources lists the sources strategies come from (the first source of each), in the
+// order of site.toml.
+func (g *Graph) StrategySources() []content.Source {
+	used := map[string]bool{}
+	for _, s := range g.Strategies {
+		if len(s.Bronnen) > 0 {
+			used[s.Bronnen[0]] = true
+		}
+	}
+	var out []content.Source
+	for _, src := range g.Site.Bronnen {
+		if used[src.ID] {
+			out = append(out, src)
+		}
+	}
+	return out
+}
+
+// Siblings returns the other determinants in d's category.
+func (g *Graph) Siblings(d *content.Determinant) []*content.Determinant {
+	var out []*content.Determinant
+	for _, o := range g.ByCategory[d.Categorie] {
+		if o.ID != d.ID {
+			out = append(out, o)
+		}
+	}
+	return out
+}

@@ -179,7 +179,8 @@ func funcs(g *link.Graph) template.FuncMap {
 		"sameDay": func(a, b *time.Time) bool {
 			return a != nil && b != nil && a.Format("2006-01-02") == b.Format("2006-01-02")
 		},
-		"join": strings.Join,
+		"join":  strings.Join,
+		"lower": strings.ToLower,
 	}
 }
 
