@@ -25,6 +25,7 @@ import (
 	"kennisbank/generator/output"
 	"kennisbank/generator/problem"
 	"kennisbank/generator/render"
+	"kennisbank/generator/search"
 )
 
 // Options says what to build.
@@ -148,7 +149,7 @@ type siteBuild struct {
 
 var kindTitles = map[content.Kind]string{
 	content.KindDeterminant: "Determinanten", content.KindStrategy: "Strategieën", content.KindNetwork: "Leernetwerken",
-	content.KindFactsheet: "Factsheets", content.KindPost: "Nieuws en agenda",
+	content.KindFactsheet: "Factsheets", content.KindPost: "Nieuws en agenda", content.KindPage: "Over deze site",
 }
 
 var itemTemplates = map[content.Kind]string{
@@ -207,6 +208,7 @@ func (s *siteBuild) plan() {
 		s.known[p] = true
 	}
 	s.known[data.Path] = true
+	s.known[search.Path] = true
 }
 
 func (s *siteBuild) add(j *job) {
@@ -311,6 +313,9 @@ func (s *siteBuild) writeAll() error {
 		}
 		s.files++
 	}
+	if err := s.writeSearchIndex(); err != nil {
+		return err
+	}
 	kb, err := data.JSON(s.g)
 	if err != nil {
 		return err
@@ -320,4 +325,38 @@ func (s *siteBuild) writeAll() error {
 	}
 	s.files++
 	return nil
+}
+
+// searchKinds are the result groups of the search, in order.
+var searchKinds = []content.Kind{content.KindDeterminant, content.KindStrategy, content.KindNetwork, content.KindFactsheet, content.KindPost, content.KindPage}
+
+func (s *siteBuild) writeSearchIndex() error {
+	kinds := make([]string, len(searchKinds))
+	for i, k := range searchKinds {
+		kinds[i] = kindTitles[k]
+	}
+	var docs []search.Doc
+	for _, j := range s.jobs {
+		if j.item == nil {
+			continue
+		}
+		d := search.Doc{Title: j.item.Titel, URL: j.url, Kind: kindTitles[j.item.Kind], Summary: j.item.Samenvatting, Text: j.body.Text}
+		if det, ok := j.value.(*content.Determinant); ok {
+			d.Title = fmt.Sprintf("%d. %s", det.Nummer, det.Titel)
+			d.Headings = append(d.Headings, det.TitelEN, det.Vraag)
+		}
+		if st, ok := j.value.(*content.Strategy); ok {
+			d.Headings = append(d.Headings, st.TitelEN)
+		}
+		for _, h := range j.body.Headings {
+			d.Headings = append(d.Headings, h.Text)
+		}
+		docs = append(docs, d)
+	}
+	index, err := search.Build(docs, kinds).JSON()
+	if err != nil {
+		return err
+	}
+	s.files++
+	return s.w.WriteFile(search.Path, index)
 }
