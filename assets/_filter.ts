@@ -14,11 +14,15 @@ interface Card {
 const FIELDS = ["q", "categorie", "determinant", "cluster", "bron", "sterkte"] as const;
 type State = Record<(typeof FIELDS)[number], string>;
 
+function empty(): State {
+  return { q: "", categorie: "", determinant: "", cluster: "", bron: "", sterkte: "" };
+}
+
 export function initFilters(): void {
   const form = document.getElementById("filters") as HTMLFormElement | null;
   if (!form) return;
   const count = document.getElementById("f-aantal")!;
-  const empty = document.getElementById("f-leeg")!;
+  const noResults = document.getElementById("f-leeg")!;
   const cards: Card[] = Array.from(document.querySelectorAll<HTMLElement>(".card[data-cluster]")).map((el) => ({
     el,
     section: el.closest("section") as HTMLElement,
@@ -36,16 +40,16 @@ export function initFilters(): void {
 
   const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement;
   const read = (): State => {
-    const s = {} as State;
+    const s = empty();
     for (const f of FIELDS) s[f] = field(f).value;
     return s;
   };
   const write = (s: State) => {
-    for (const f of FIELDS) field(f).value = s[f] || "";
+    for (const f of FIELDS) field(f).value = s[f];
   };
   const fromURL = (): State => {
     const p = new URLSearchParams(location.search);
-    const s = {} as State;
+    const s = empty();
     for (const f of FIELDS) s[f] = p.get(f) || "";
     return s;
   };
@@ -88,7 +92,7 @@ export function initFilters(): void {
       if (out && out.textContent !== String(n)) out.textContent = String(n);
     }
     count.textContent = shown === total ? `${total} strategieën` : `${shown} van de ${total} strategieën`;
-    empty.hidden = shown > 0;
+    noResults.hidden = shown > 0;
   };
 
   // The first keystroke of a burst of typing adds a history entry, the next ones update it; a
@@ -111,7 +115,7 @@ export function initFilters(): void {
   form.addEventListener("submit", (e) => e.preventDefault());
   form.addEventListener("reset", (e) => {
     e.preventDefault();
-    const s = {} as State;
+    const s = empty();
     write(s);
     apply(s);
     toURL(s, true);

@@ -103,9 +103,19 @@ func (r *Renderer) Render(src []byte, pageURL string, exists func(string) bool) 
 	if err := r.md.Renderer().Render(&buf, src, doc); err != nil {
 		return res, err
 	}
-	res.HTML = buf.Bytes()
+	res.HTML = wrapTables(buf.Bytes())
 	res.Text = strings.Join(strings.Fields(plain.String()), " ")
 	return res, nil
+}
+
+// wrapTables puts every table in a region that scrolls sideways on a narrow screen and can be
+// reached by keyboard. Raw HTML never reaches the output, so every <table> here is goldmark's.
+func wrapTables(html []byte) []byte {
+	if !bytes.Contains(html, []byte("<table>")) {
+		return html
+	}
+	html = bytes.ReplaceAll(html, []byte("<table>"), []byte(`<div class="table-scroll" role="region" tabindex="0" aria-label="Tabel; schuif opzij als hij niet past"><table>`))
+	return bytes.ReplaceAll(html, []byte("</table>"), []byte("</table></div>"))
 }
 
 // resolve checks a link destination and returns what to write in the HTML.

@@ -39,6 +39,12 @@ func New(t testing.TB) context.Context {
 		}
 		t.Skip("Chromium is not installed; skipping browser test")
 	}
+	// Chromium may still write to its profile while it shuts down, so the folder is removed
+	// after the browser has gone, and a failure to remove it is not the test's concern.
+	profile, err := os.MkdirTemp("", "kennisbank-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(path),
 		chromedp.Headless,
@@ -46,7 +52,7 @@ func New(t testing.TB) context.Context {
 		chromedp.DisableGPU,
 		chromedp.NoFirstRun,
 		chromedp.NoDefaultBrowserCheck,
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(profile),
 		chromedp.Flag("disable-quic", true),
 		chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true),
@@ -59,8 +65,10 @@ func New(t testing.TB) context.Context {
 	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
 	t.Cleanup(func() {
 		cancelTimeout()
+		_ = chromedp.Cancel(ctx)
 		cancelTab()
 		cancelAlloc()
+		_ = os.RemoveAll(profile)
 	})
 	if err := chromedp.Run(ctx); err != nil {
 		t.Fatalf("start Chromium: %v", err)
