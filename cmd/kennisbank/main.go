@@ -12,6 +12,7 @@ import (
 	"kennisbank/generator"
 	"kennisbank/generator/problem"
 	"kennisbank/generator/scaffold"
+	"kennisbank/generator/scan"
 	"kennisbank/generator/serve"
 )
 
@@ -29,6 +30,7 @@ Usage:
   kennisbank serve [--src DIR] [--addr 127.0.0.1:1313] [--drafts]
   kennisbank check [--src DIR] [--drafts]
   kennisbank new [--src DIR] <kind> "<titel>"
+  kennisbank scan --responses FILE.csv [--threshold 0.2] [--format text|json] [--src DIR]
 
 Kinds for new: ` + scaffold.KindList + `
 
@@ -57,6 +59,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return serveCmd(args[1:], stdout, stderr)
 	case "new":
 		return newCmd(args[1:], stdout, stderr)
+	case "scan":
+		return scanCmd(args[1:], stdout, stderr)
 	}
 	fmt.Fprintf(stderr, "kennisbank: unknown command %q\n\n%s", args[0], usage)
 	return exitUsage
@@ -121,6 +125,9 @@ func check(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
+// runServer runs the development server; tests replace it to see what it was asked to do.
+var runServer = serve.Run
+
 func serveCmd(args []string, stdout, stderr io.Writer) int {
 	fs := flags("serve", "serve [--src DIR] [--addr 127.0.0.1:1313] [--drafts]", stderr)
 	src := fs.String("src", ".", "project folder with content/, templates/ and assets/")
@@ -129,7 +136,7 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	if code := parse(fs, args, stdout); code >= 0 {
 		return code
 	}
-	err := serve.Run(serve.Options{Build: generator.Options{Root: *src, Drafts: *drafts}, Addr: *addr, Log: stderr, Out: stdout})
+	err := runServer(serve.Options{Build: generator.Options{Root: *src, Drafts: *drafts}, Addr: *addr, Log: stderr, Out: stdout})
 	if err != nil {
 		fmt.Fprintf(stderr, "kennisbank serve: %v\n", err)
 		return exitProblems
@@ -157,6 +164,39 @@ func newCmd(args []string, stdout, stderr io.Writer) int {
 		return exitProblems
 	}
 	fmt.Fprintln(stdout, path)
+	return exitOK
+}
+
+func scanCmd(args []string, stdout, stderr io.Writer) int {
+	fs := flags("scan", "scan --responses FILE.csv [--threshold 0.2] [--format text|json] [--src DIR]", stderr)
+	src := fs.String("src", ".", "project folder with content/ and assets/scan/logic.ts")
+	responses := fs.String("responses", "", "CSV file: one row per respondent, one column per determinant (number or id)")
+	threshold := fs.Float64("threshold", scan.DefaultThreshold, "share of negative answers (0 < x <= 1) at which a determinant is a barrier")
+	format := fs.String("format", "text", "output: text or json")
+	if code := parse(fs, args, stdout); code >= 0 {
+		return code
+	}
+	switch {
+	case *responses == "":
+		fmt.Fprintln(stderr, "kennisbank scan: --responses FILE.csv is required")
+		fs.Usage()
+		return exitUsage
+	case !(*threshold > 0 && *threshold <= 1):
+		fmt.Fprintf(stderr, "kennisbank scan: --threshold %v: want a fraction above 0 and at most 1, e.g. 0.2 for 20%%\n", *threshold)
+		return exitUsage
+	case *format != "text" && *format != "json":
+		fmt.Fprintf(stderr, "kennisbank scan: --format %q: want text or json\n", *format)
+		return exitUsage
+	}
+	err := scan.Run(scan.Options{Root: *src, Responses: *responses, Threshold: *threshold, JSON: *format == "json"}, stdout)
+	if err != nil {
+		var csvErr *scan.CSVError
+		if errors.As(err, &csvErr) {
+			fmt.Fprintf(stderr, "kennisbank scan: %v\n", csvErr)
+			return exitProblems
+		}
+		return report(err, stderr)
+	}
 	return exitOK
 }
 
