@@ -95,6 +95,12 @@ titel = "Over de kennisbank"
 +++
 Waarom deze kennisbank er is.
 `,
+	// templates/scan.html links to this page; a project without it fails the template link check.
+	"content/paginas/scan-uitleg.md": `+++
+titel = "Hoe gebruik je de implementatiescan"
++++
+Zo vul je de scan in.
+`,
 }
 
 // removed, as the value of a change, leaves the file out.

@@ -1,6 +1,9 @@
 package generator
 
 import (
+	"bytes"
+	"encoding/xml"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -24,6 +27,15 @@ func TestLinksResolveFromSubpath(t *testing.T) {
 // returns the broken references and fails the test when too little was found to mean anything.
 func crawl(t *testing.T, dir, prefix string) []string {
 	t.Helper()
+	broken, _ := crawlSite(t, dir, prefix, "")
+	return broken
+}
+
+// crawlSite is crawl for a site built with base URL base (or ""): it also starts from robots.txt
+// and sitemap.xml, and follows the absolute URLs under base in robots.txt, sitemaps and feeds as
+// if the site were served there. It returns the broken references and every path it fetched.
+func crawlSite(t *testing.T, dir, prefix, base string) (broken, fetched []string) {
+	t.Helper()
 	mux := http.NewServeMux()
 	mux.Handle(prefix, http.StripPrefix(strings.TrimSuffix(prefix, "/"), http.FileServer(http.Dir(dir))))
 	srv := httptest.NewServer(mux)
@@ -32,7 +44,22 @@ func crawl(t *testing.T, dir, prefix string) []string {
 	start, _ := url.Parse(srv.URL + prefix)
 	seen := map[string]bool{start.String(): true}
 	queue := []*url.URL{start}
-	var broken []string
+	if base != "" {
+		for _, name := range []string{"robots.txt", "sitemap.xml"} {
+			u, _ := url.Parse(srv.URL + prefix + name)
+			seen[u.String()] = true
+			queue = append(queue, u)
+		}
+	}
+	// local maps an absolute URL under base to the test server.
+	local := func(abs string) (*url.URL, bool) {
+		rest, ok := strings.CutPrefix(abs, base)
+		if base == "" || !ok {
+			return nil, false
+		}
+		u, err := url.Parse(srv.URL + prefix + rest)
+		return u, err == nil
+	}
 	pages := 0
 	for len(queue) > 0 {
 		u := queue[0]
@@ -41,13 +68,29 @@ func crawl(t *testing.T, dir, prefix string) []string {
 		if err != nil {
 			t.Fatal(err)
 		}
+		fetched = append(fetched, u.Path)
 		if resp.StatusCode != http.StatusOK {
 			broken = append(broken, u.Path+": "+resp.Status)
 			resp.Body.Close()
 			continue
 		}
 		if !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/html") {
+			body, err := io.ReadAll(resp.Body)
 			resp.Body.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, abs := range absoluteRefs(u.Path, body) {
+				target, ok := local(abs)
+				if !ok {
+					broken = append(broken, u.Path+" → "+abs+" is not under the base URL "+base)
+					continue
+				}
+				if !seen[target.String()] {
+					seen[target.String()] = true
+					queue = append(queue, target)
+				}
+			}
 			continue
 		}
 		pages++
@@ -75,7 +118,48 @@ func crawl(t *testing.T, dir, prefix string) []string {
 	if pages < 5 {
 		t.Fatalf("crawled only %d pages; the start page links to too little", pages)
 	}
-	return broken
+	return broken, fetched
+}
+
+// absoluteRefs returns the URLs a robots.txt (Sitemap lines), a sitemap (loc) or an Atom feed
+// (link href) names; other files name none.
+func absoluteRefs(name string, body []byte) []string {
+	var out []string
+	switch {
+	case strings.HasSuffix(name, "robots.txt"):
+		for _, l := range strings.Split(string(body), "\n") {
+			if v, ok := strings.CutPrefix(l, "Sitemap: "); ok {
+				out = append(out, strings.TrimSpace(v))
+			}
+		}
+	case strings.HasSuffix(name, ".xml"):
+		d := xml.NewDecoder(bytes.NewReader(body))
+		inLoc := false
+		for {
+			tok, err := d.Token()
+			if err != nil {
+				break
+			}
+			switch el := tok.(type) {
+			case xml.StartElement:
+				inLoc = el.Name.Local == "loc"
+				if el.Name.Local == "link" {
+					for _, a := range el.Attr {
+						if a.Name.Local == "href" {
+							out = append(out, a.Value)
+						}
+					}
+				}
+			case xml.CharData:
+				if inLoc {
+					out = append(out, strings.TrimSpace(string(el)))
+				}
+			case xml.EndElement:
+				inLoc = false
+			}
+		}
+	}
+	return out
 }
 
 func references(n *html.Node) []string {

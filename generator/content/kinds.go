@@ -62,6 +62,7 @@ type Item struct {
 	Bundle   string   `toml:"-"` // the folder of a page bundle on disk, "" for a single file
 	Files    []string `toml:"-"` // names of the files beside index.md in a bundle
 	Keys     KeyLines `toml:"-"`
+	Hash     [32]byte `toml:"-"` // of the file's bytes: tells a rebuild whether the item changed
 }
 
 // Base returns the shared part of any item.
@@ -144,7 +145,10 @@ type Site struct {
 	BaseURL      string     `toml:"base_url"`
 	Taal         string     `toml:"taal"`
 	Uitgever     string     `toml:"uitgever"`
-	Citatie      string     `toml:"citatie"`
+	Citatie      string     `toml:"citatie"`       // optional: the APA reference of the whole site, as written
+	Licentie     string     `toml:"licentie"`      // licence of the site's own texts and data, e.g. "CC BY 4.0"
+	LicentieURL  string     `toml:"licentie_url"`  // where the licence can be read
+	HTMLToestaan bool       `toml:"html_toestaan"` // pass raw HTML in Markdown through; only when every editor is trusted
 	Menu         []MenuItem `toml:"menu"`
 	Bronnen      []Source   `toml:"bron"`
 	Clusters     []Cluster  `toml:"cluster"`

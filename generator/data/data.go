@@ -14,6 +14,8 @@ const Path = "data/kennisbank.json"
 // KnowledgeBase is the document written to Path. URLs are relative to the site root.
 type KnowledgeBase struct {
 	Title        string        `json:"title"`
+	License      string        `json:"license,omitempty"`     // licence of the site's own texts and data
+	LicenseURL   string        `json:"license_url,omitempty"` // where to read it
 	Categories   []Category    `json:"categories"`
 	Clusters     []Cluster     `json:"clusters"`
 	Sources      []Source      `json:"sources"`
@@ -91,7 +93,7 @@ type Entry struct {
 
 // Build assembles the document from the graph.
 func Build(g *link.Graph) KnowledgeBase {
-	kb := KnowledgeBase{Title: g.Site.Titel,
+	kb := KnowledgeBase{Title: g.Site.Titel, License: g.Site.Licentie, LicenseURL: g.Site.LicentieURL,
 		Categories: []Category{}, Clusters: []Cluster{}, Sources: []Source{}, Determinants: []Determinant{},
 		Strategies: []Strategy{}, Networks: []Entry{}, Factsheets: []Entry{}, Posts: []Entry{}}
 	for _, c := range contentCategories() {

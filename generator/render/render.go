@@ -9,11 +9,14 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"kennisbank/generator/content"
 	"kennisbank/generator/link"
 	"kennisbank/generator/markdown"
+	"kennisbank/generator/publish"
 )
 
 // Dir is the name of the templates folder inside a project.
@@ -34,13 +37,19 @@ type Page struct {
 	Assets      map[string]string
 	Dev         bool // serve mode: include the reload script
 	Year        int
+	Root        string // when set, links start from this path ("/kb/") instead of being relative
 }
 
 // Crumb is one step of a breadcrumb trail; URL relative to the site root.
 type Crumb struct{ Title, URL string }
 
 // Rel returns the URL of target (relative to the site root) as seen from this page.
-func (p *Page) Rel(target string) string { return markdown.RelativeTo(p.URL, target) }
+func (p *Page) Rel(target string) string {
+	if p.Root != "" {
+		return p.Root + target
+	}
+	return markdown.RelativeTo(p.URL, target)
+}
 
 // Asset returns the relative URL of a bundled asset by entry name ("main.js").
 func (p *Page) Asset(name string) string {
@@ -61,13 +70,14 @@ func (p *Page) Canonical() string {
 // Templates is the parsed set of layouts: one template per page kind, each with the base layout.
 type Templates struct {
 	byName map[string]*template.Template
+	sizes  sync.Map // template name → *atomic.Int64, the size of its last page
 }
 
 // Load parses root/templates: base.html and partials/*.html are shared; every other .html file
 // is a page template that defines "main" (and may define "head").
 func Load(root string, g *link.Graph) (*Templates, error) {
 	dir := filepath.Join(root, Dir)
-	base, err := template.New("base.html").Funcs(funcs(g)).ParseFiles(filepath.Join(dir, "base.html"))
+	base, err := template.New("base.html").Funcs(funcs(g)).Funcs(publish.Funcs(g)).ParseFiles(filepath.Join(dir, "base.html"))
 	if err != nil {
 		return nil, fmt.Errorf("templates: %w", err)
 	}
@@ -140,10 +150,15 @@ func (t *Templates) Execute(name string, p *Page) ([]byte, error) {
 	if !ok {
 		return nil, fmt.Errorf("templates: no %s.html", name)
 	}
-	var buf bytes.Buffer
-	if err := tmpl.ExecuteTemplate(&buf, "base.html", p); err != nil {
+	// Pages of one template are about the same size: start from the last one's, rather than
+	// growing the buffer (and copying the page) a dozen times.
+	hint, _ := t.sizes.LoadOrStore(name, new(atomic.Int64))
+	size := hint.(*atomic.Int64)
+	buf := bytes.NewBuffer(make([]byte, 0, size.Load()+size.Load()/8))
+	if err := tmpl.ExecuteTemplate(buf, "base.html", p); err != nil {
 		return nil, fmt.Errorf("templates/%s.html: %w", name, err)
 	}
+	size.Store(int64(buf.Len()))
 	return buf.Bytes(), nil
 }
 

@@ -1,0 +1,243 @@
+// Package linkcheck checks the links in rendered pages: every href and src that stays inside the
+// site must name a page or file the site contains. Links written by templates are checked here;
+// links in Markdown are checked, with their line, when the Markdown is rendered.
+//
+//	c := linkcheck.New(exists, baseURL, "templates")
+//	c.Page("templates/strategie.html", "strategieen/x/", "strategieen/x/", html) // in parallel
+//	probs := c.Problems()
+package linkcheck
+
+import (
+	"bytes"
+	"fmt"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+
+	"golang.org/x/net/html"
+
+	"kennisbank/generator/problem"
+)
+
+// Checker collects broken links over many pages. It is safe for concurrent use.
+type Checker struct {
+	exists    func(string) bool
+	base      *url.URL // the site's base_url, or nil: absolute links under it are checked too
+	templates string   // the templates folder, searched for the line of a broken link
+
+	mu     sync.Mutex
+	broken map[key]*finding
+}
+
+type key struct{ file, target string }
+
+type finding struct {
+	ref, page, reason string
+	more              int
+}
+
+// New returns a checker. exists reports whether a path relative to the site root is a page or
+// file of the site ("" is the home page, pages end in "/"). baseURL may be "". templates is the
+// folder of the templates, or "": when a broken target is written there literally, as in
+// {{.Rel "x/"}}, the problem names that file and line instead of the page's template.
+func New(exists func(string) bool, baseURL, templates string) *Checker {
+	c := &Checker{exists: exists, templates: templates, broken: map[key]*finding{}}
+	if u, err := url.Parse(baseURL); err == nil && u.Host != "" {
+		u.Path = strings.TrimSuffix(u.Path, "/") + "/"
+		c.base = u
+	}
+	return c
+}
+
+// Page checks the HTML of one page. file names the template for messages; page is where the page
+// is served ("strategieen/x/", "404.html"); from is the URL its relative links start from (the
+// same, except for a page like 404.html that is written for another place). body is the HTML
+// rendered from the page's Markdown, which the template inserts as it is: its links are the
+// content's, checked with their line when the Markdown is rendered, so they are skipped here.
+func (c *Checker) Page(file, page, from string, doc, body []byte) {
+	if len(body) > 0 {
+		if i := bytes.Index(doc, body); i >= 0 {
+			doc = append(doc[:i:i], doc[i+len(body):]...)
+		}
+	}
+	for _, ref := range References(doc) {
+		target, reason := c.resolve(ref, from)
+		if reason == "" {
+			continue
+		}
+		c.mu.Lock()
+		k := key{file, target}
+		if f := c.broken[k]; f != nil {
+			f.more++
+			if page < f.page {
+				f.ref, f.page = ref, page
+			}
+		} else {
+			c.broken[k] = &finding{ref: ref, page: page, reason: reason}
+		}
+		c.mu.Unlock()
+	}
+}
+
+// Problems returns the broken links, each once: at the template line that writes the target
+// when it can be found, otherwise once per page template. Each names the first page (in
+// alphabetical order) where the link occurs and how many more pages have it.
+func (c *Checker) Problems() problem.List {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	byTarget := map[string][]key{}
+	for k := range c.broken {
+		byTarget[k.target] = append(byTarget[k.target], k)
+	}
+	var sources []source
+	if len(byTarget) > 0 {
+		sources = readSources(c.templates)
+	}
+	var probs problem.List
+	report := func(file string, line int, keys []key) {
+		first := c.broken[keys[0]]
+		more := 0
+		for _, k := range keys {
+			f := c.broken[k]
+			more += f.more + 1
+			if f.page < first.page {
+				first = f
+			}
+		}
+		also := ""
+		if more > 1 {
+			also = fmt.Sprintf(" (and on %d more pages)", more-1)
+		}
+		probs.Add(file, line, "link to %q on page /%s: %s%s", first.ref, first.page, first.reason, also)
+	}
+	for target, keys := range byTarget {
+		sort.Slice(keys, func(i, j int) bool { return keys[i].file < keys[j].file })
+		if found := locate(sources, target); len(found) > 0 {
+			for _, at := range found {
+				report(at.file, at.line, keys)
+			}
+			continue
+		}
+		for _, k := range keys {
+			report(k.file, 0, []key{k})
+		}
+	}
+	return probs.Sorted()
+}
+
+type source struct {
+	file  string // as shown in messages: templates/partials/chrome.html
+	lines []string
+}
+
+type place struct {
+	file string
+	line int
+}
+
+// readSources reads the templates in dir and its partials folder.
+func readSources(dir string) []source {
+	if dir == "" {
+		return nil
+	}
+	var out []source
+	for _, pattern := range []string{"*.html", filepath.Join("partials", "*.html")} {
+		names, _ := filepath.Glob(filepath.Join(dir, pattern))
+		for _, name := range names {
+			data, err := os.ReadFile(name)
+			if err != nil {
+				continue
+			}
+			rel, _ := filepath.Rel(filepath.Dir(dir), name)
+			out = append(out, source{file: filepath.ToSlash(rel), lines: strings.Split(string(data), "\n")})
+		}
+	}
+	return out
+}
+
+// locate finds the lines where target is written as a quoted string.
+func locate(sources []source, target string) []place {
+	var out []place
+	for _, s := range sources {
+		for i, l := range s.lines {
+			if strings.Contains(l, `"`+target+`"`) {
+				out = append(out, place{s.file, i + 1})
+			}
+		}
+	}
+	return out
+}
+
+// resolve returns the site path ref points at, and why it is broken, or "" when it is fine:
+// external links, links within the page and links to existing pages and files are.
+func (c *Checker) resolve(ref, from string) (target, reason string) {
+	ref = strings.TrimSpace(ref)
+	if ref == "" || strings.HasPrefix(ref, "#") {
+		return "", ""
+	}
+	u, err := url.Parse(ref)
+	if err != nil {
+		return ref, "not a valid URL"
+	}
+	switch {
+	case u.Scheme != "" || u.Host != "":
+		if c.base == nil || u.Host != c.base.Host || !strings.HasPrefix(u.Path+"/", c.base.Path) {
+			return "", "" // another site, mailto:, data:
+		}
+		target = strings.TrimPrefix(u.Path, c.base.Path)
+	case strings.HasPrefix(u.Path, "/") && c.base != nil && strings.HasPrefix(u.Path, c.base.Path):
+		target = strings.TrimPrefix(u.Path, c.base.Path) // the 404 page's links, served at any depth
+	case strings.HasPrefix(u.Path, "/"):
+		return u.Path, "starts with /, so it breaks when the site lives in a subpath (write {{.Rel \"...\"}})"
+	default:
+		target = path.Join(path.Dir(from+"x"), u.Path)
+		if target == ".." || strings.HasPrefix(target, "../") {
+			return target, "points above the root of the site"
+		}
+		if target == "." {
+			target = ""
+		}
+		if strings.HasSuffix(u.Path, "/") && target != "" {
+			target += "/"
+		}
+	}
+	if !c.found(target) {
+		return target, "no such page or file in the site (looked for /" + target + ")"
+	}
+	return target, ""
+}
+
+func (c *Checker) found(target string) bool {
+	if target == "" || c.exists(target) {
+		return true
+	}
+	if strings.HasSuffix(target, "/index.html") || target == "index.html" {
+		return c.exists(strings.TrimSuffix(target, "index.html"))
+	}
+	return !strings.HasSuffix(target, "/") && c.exists(target+"/")
+}
+
+// References returns the values of every href and src attribute in doc, in order.
+func References(doc []byte) []string {
+	var out []string
+	z := html.NewTokenizer(bytes.NewReader(doc))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return out
+		case html.StartTagToken, html.SelfClosingTagToken:
+			_, more := z.TagName()
+			for more {
+				var k, v []byte
+				k, v, more = z.TagAttr()
+				if ks := string(k); ks == "href" || ks == "src" {
+					out = append(out, string(v))
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,334 @@
+// Package publish writes the files a site offers besides its pages: the sitemap and robots.txt,
+// the Atom feed, the iCalendar agenda and one calendar file per agenda item, the open data as
+// CSV, and citation files (BibTeX and RIS) for the pages that can be cited. It also gives the
+// templates what they need to link to these files (Funcs).
+//
+// The conductor lists Paths(g) among the site's files before rendering, and calls Write once.
+// Files that need absolute URLs (sitemap.xml, atom.xml) are only written when the site has a
+// base_url; robots.txt then names the sitemap.
+package publish
+
+import (
+	"errors"
+	"fmt"
+	"html/template"
+	"net/url"
+	"path"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"kennisbank/generator/cite"
+	"kennisbank/generator/content"
+	"kennisbank/generator/data"
+	"kennisbank/generator/feed"
+	"kennisbank/generator/ical"
+	"kennisbank/generator/link"
+	"kennisbank/generator/output"
+	"kennisbank/generator/schema"
+	"kennisbank/generator/sitemap"
+)
+
+// Where the files land in the site.
+const (
+	SitemapPath = "sitemap.xml"
+	RobotsPath  = "robots.txt"
+	FeedPath    = "atom.xml"
+	AgendaPath  = "nieuws/agenda.ics"
+	SiteBibTeX  = "data/kennisbank.bib"
+	SiteRIS     = "data/kennisbank.ris"
+	TNOBibTeX   = "data/tno-implementatietool.bib"
+	TNORIS      = "data/tno-implementatietool.ris"
+	// ColofonID is the id of the page (content/paginas/colofon.md) that shows how to cite the
+	// knowledge base as a whole and TNO's implementatietool.
+	ColofonID = "colofon"
+)
+
+// Options are what Write needs besides the graph.
+type Options struct {
+	Year  int      // the build year: the year in citations
+	Pages []string // every HTML page of the site, relative to the root, for the sitemap
+}
+
+// file is one file of the site and how to make it.
+type file struct {
+	path string
+	make func() ([]byte, error)
+}
+
+// Paths lists every file Write writes, relative to the site root.
+func Paths(g *link.Graph) []string {
+	var out []string
+	for _, f := range files(g, Options{}) {
+		out = append(out, f.path)
+	}
+	return out
+}
+
+// Write writes the files into w, on all cores, and returns how many it wrote.
+func Write(g *link.Graph, opts Options, w output.Writer) (int, error) {
+	list := files(g, opts)
+	errs := make([]error, len(list))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f := list[i]
+				body, err := f.make()
+				if err != nil {
+					errs[i] = fmt.Errorf("%s: %w", f.path, err)
+				} else if err := w.WriteFile(f.path, body); err != nil {
+					errs[i] = fmt.Errorf("write %s: %w", f.path, err)
+				}
+			}
+		}()
+	}
+	for i := range list {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return 0, err
+	}
+	return len(list), nil
+}
+
+func files(g *link.Graph, opts Options) []file {
+	var out []file
+	add := func(path string, make func() ([]byte, error)) { out = append(out, file{path, make}) }
+
+	if g.Site.BaseURL != "" {
+		add(SitemapPath, func() ([]byte, error) { return sitemap.XML(sitemapURLs(g, opts.Pages)) })
+		add(FeedPath, func() ([]byte, error) { return feed.Atom(atom(g)) })
+	}
+	add(RobotsPath, func() ([]byte, error) { return sitemap.Robots(g.AbsURL(SitemapPath)), nil })
+
+	var events []ical.Event
+	for _, p := range g.Posts {
+		if p.IsEvent() {
+			ev := calendarEvent(g, p)
+			events = append(events, ev)
+			add(EventPath(p), func() ([]byte, error) { return ical.Calendar(p.Titel, []ical.Event{ev}), nil })
+		}
+	}
+	add(AgendaPath, func() ([]byte, error) { return ical.Calendar("Agenda · "+g.Site.Titel, events), nil })
+
+	kb := sync.OnceValue(func() data.KnowledgeBase { return data.Build(g) })
+	for _, t := range data.Tables() {
+		add(t.Path, func() ([]byte, error) { return t.CSV(kb()) })
+	}
+
+	for _, c := range allCitations(g, opts.Year) {
+		add(c.BibTeX, func() ([]byte, error) { return c.ref.BibTeX(), nil })
+		add(c.RIS, func() ([]byte, error) { return c.ref.RIS(), nil })
+	}
+	return out
+}
+
+// EventPath is where the calendar file of one agenda item lands, next to its page; "" for news.
+func EventPath(p *content.Post) string {
+	if p == nil || !p.IsEvent() {
+		return ""
+	}
+	return p.URL() + p.ID + ".ics"
+}
+
+// calendarEvent describes an agenda item for calendar programs. Its DTSTAMP is the item's
+// publication date, so that the file only changes when the item does.
+func calendarEvent(g *link.Graph, p *content.Post) ical.Event {
+	ev := ical.Event{UID: p.ID + "@" + uidDomain(g), Stamp: content.InZone(p.Datum).UTC(), Start: *p.Start,
+		Summary: p.Titel, Description: p.Samenvatting, Location: p.Locatie, URL: g.AbsURL(p.URL())}
+	if p.Eind != nil {
+		ev.End = *p.Eind
+	}
+	if ev.URL != "" {
+		if ev.Description != "" {
+			ev.Description += "\n\n"
+		}
+		ev.Description += "Meer informatie: " + ev.URL
+	}
+	return ev
+}
+
+// uidDomain is the host of base_url, or "kennisbank" when the site has none.
+func uidDomain(g *link.Graph) string {
+	if u, err := url.Parse(g.Site.BaseURL); err == nil && u.Hostname() != "" {
+		return u.Hostname()
+	}
+	return "kennisbank"
+}
+
+func sitemapURLs(g *link.Graph, pages []string) []sitemap.URL {
+	modified := map[string]string{}
+	for _, p := range g.Posts {
+		modified[p.URL()] = p.Datum.Format("2006-01-02")
+	}
+	for _, f := range g.Factsheets {
+		if f.Datum != nil {
+			modified[f.URL()] = f.Datum.Format("2006-01-02")
+		}
+	}
+	var out []sitemap.URL
+	for _, p := range pages {
+		if strings.HasSuffix(p, ".html") { // 404.html and other pages that are not addresses of their own
+			continue
+		}
+		out = append(out, sitemap.URL{Loc: g.AbsURL(p), LastMod: modified[p]})
+	}
+	return out
+}
+
+// atom lists the news, agenda items and dated factsheets, newest first. Factsheets without a date
+// are left out: a feed entry needs one, and the site does not make one up.
+func atom(g *link.Graph) feed.Feed {
+	f := feed.Feed{ID: g.AbsURL(""), Title: g.Site.Titel, Subtitle: "Nieuws, agenda en factsheets", Self: g.AbsURL(FeedPath),
+		Home: g.AbsURL(""), Author: g.Site.Uitgever, Language: language(g)}
+	if g.Site.Licentie != "" {
+		f.Rights = "Licentie: " + g.Site.Licentie
+	}
+	for _, p := range g.Posts {
+		kind := "Nieuws"
+		if p.IsEvent() {
+			kind = "Agenda"
+		}
+		at := content.InZone(p.Datum)
+		f.Entries = append(f.Entries, feed.Entry{ID: g.AbsURL(p.URL()), Title: p.Titel, URL: g.AbsURL(p.URL()),
+			Published: at, Updated: at, Summary: p.Samenvatting, Category: kind})
+	}
+	for _, fs := range g.Factsheets {
+		if fs.Datum == nil {
+			continue
+		}
+		at := content.InZone(*fs.Datum)
+		f.Entries = append(f.Entries, feed.Entry{ID: g.AbsURL(fs.URL()), Title: fs.Titel, URL: g.AbsURL(fs.URL()),
+			Published: at, Updated: at, Summary: fs.Samenvatting, Category: "Factsheet"})
+	}
+	slices.SortStableFunc(f.Entries, func(a, b feed.Entry) int { return b.Updated.Compare(a.Updated) })
+	return f
+}
+
+func language(g *link.Graph) string {
+	if g.Site.Taal != "" {
+		return g.Site.Taal
+	}
+	return "nl"
+}
+
+// Citation is one way to cite something, as the cite partial shows it.
+type Citation struct {
+	ID      string        // the id of its heading
+	Heading string        // for readers
+	APA     template.HTML // the APA 7 reference
+	BibTeX  string        // site path of the .bib file
+	RIS     string        // site path of the .ris file
+	ref     cite.Reference
+}
+
+// Citations lists what a page showing item offers to cite: determinant and strategy pages cite
+// themselves; the colofon cites the knowledge base as a whole and TNO's implementatietool.
+func Citations(g *link.Graph, item any, year int) []Citation {
+	switch x := item.(type) {
+	case *content.Determinant:
+		return []Citation{pageCitation(g, &x.Item, year)}
+	case *content.Strategy:
+		return []Citation{pageCitation(g, &x.Item, year)}
+	case *content.Page:
+		if x.ID == ColofonID {
+			return []Citation{SiteCitation(g, year), TNOCitation()}
+		}
+	}
+	return nil
+}
+
+// allCitations lists every citation the site offers a file for, each once.
+func allCitations(g *link.Graph, year int) []Citation {
+	out := []Citation{SiteCitation(g, year), TNOCitation()}
+	for _, d := range g.Determinants {
+		out = append(out, Citations(g, d, year)...)
+	}
+	for _, s := range g.Strategies {
+		out = append(out, Citations(g, s, year)...)
+	}
+	return out
+}
+
+func authors(g *link.Graph) []string {
+	if g.Site.Uitgever == "" {
+		return nil
+	}
+	return []string{g.Site.Uitgever}
+}
+
+func pageCitation(g *link.Graph, it *content.Item, year int) Citation {
+	ref := cite.Reference{Kind: cite.WebPage, Key: "kennisbank-" + it.ID, Authors: authors(g), Year: year,
+		Title: it.Titel, Container: g.Site.Titel, Publisher: g.Site.Uitgever, URL: g.AbsURL(it.URL()), Language: language(g)}
+	return Citation{ID: "citeer-deze-pagina", Heading: "Citeer deze pagina", APA: ref.APA(),
+		BibTeX: it.URL() + "citeer.bib", RIS: it.URL() + "citeer.ris", ref: ref}
+}
+
+// SiteCitation cites the knowledge base as a whole. When site.toml has a citatie, that text is the
+// APA reference, as written (with the site's URL after it when base_url is set).
+func SiteCitation(g *link.Graph, year int) Citation {
+	ref := cite.Reference{Kind: cite.Website, Key: "kennisbank", Authors: authors(g), Year: year,
+		Title: g.Site.Titel, Publisher: g.Site.Uitgever, URL: g.AbsURL(""), Language: language(g)}
+	apa := ref.APA()
+	if own := strings.TrimSpace(g.Site.Citatie); own != "" {
+		if ref.URL != "" && !strings.Contains(own, ref.URL) {
+			own += " " + ref.URL
+		}
+		apa = template.HTML(template.HTMLEscapeString(own))
+	}
+	return Citation{ID: "citeer-de-kennisbank", Heading: "Citeer de kennisbank", APA: apa, BibTeX: SiteBibTeX, RIS: SiteRIS, ref: ref}
+}
+
+// TNOCitation cites TNO's implementatietool, whose strategies and links the site does not show
+// but many readers work with. APA 7 leaves out the place of publication; BibTeX and RIS keep it.
+func TNOCitation() Citation {
+	ref := cite.Reference{Kind: cite.Report, Key: "theunissen2022",
+		Authors: []string{"Theunissen, M.", "van Empelen, P.", "Fekkes, M."}, Year: 2022,
+		Title:     "De implementatietool: Meer dan 100 strategieën om een interventie of innovatie goed in te voeren",
+		Publisher: "TNO", Place: "Leiden", Language: "nl"}
+	return Citation{ID: "citeer-de-implementatietool", Heading: "Citeer de implementatietool van TNO", APA: ref.APA(),
+		BibTeX: TNOBibTeX, RIS: TNORIS, ref: ref}
+}
+
+// OpenData is what the open-data page shows.
+type OpenData struct {
+	JSON   string
+	Tables []data.Table
+	Site   Citation
+	TNO    Citation
+}
+
+// Funcs are the template functions for the meta, cite and open-data templates.
+func Funcs(g *link.Graph) template.FuncMap {
+	return template.FuncMap{
+		"citations": func(item any, year int) []Citation { return Citations(g, item, year) },
+		"jsonld":    func(url string, item any) (template.JS, error) { return schema.JSONLD(g, url, item) },
+		"ogType":    schema.OpenGraphType,
+		"eventFile": EventPath,
+		"agendaFile": func() string {
+			for _, p := range g.Posts {
+				if p.IsEvent() {
+					return AgendaPath
+				}
+			}
+			return ""
+		},
+		"feedFile": func() string {
+			if g.Site.BaseURL == "" {
+				return ""
+			}
+			return FeedPath
+		},
+		"fileName": path.Base,
+		"openData": func(year int) OpenData {
+			return OpenData{JSON: data.Path, Tables: data.Tables(), Site: SiteCitation(g, year), TNO: TNOCitation()}
+		},
+	}
+}
