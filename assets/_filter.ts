@@ -8,8 +8,12 @@ interface Card {
   cluster: string;
   source: string;
   links: { determinant: string; category: string; strength: string }[];
-  words: string[];
+  text: string; // " word word word …": folded words, each preceded by a space
 }
+
+// At most this many matches are shown at once; a button shows the rest. It keeps typing fast in
+// very large lists, where the browser's layout of thousands of cards is what takes the time.
+const SHOW = 200;
 
 const FIELDS = ["q", "categorie", "determinant", "cluster", "bron", "sterkte"] as const;
 type State = Record<(typeof FIELDS)[number], string>;
@@ -23,6 +27,11 @@ export function initFilters(): void {
   if (!form) return;
   const count = document.getElementById("f-aantal")!;
   const noResults = document.getElementById("f-leeg")!;
+  const more = document.createElement("button");
+  more.type = "button";
+  more.hidden = true;
+  count.after(more);
+  let showAll = false;
   const cards: Card[] = Array.from(document.querySelectorAll<HTMLElement>(".card[data-cluster]")).map((el) => ({
     el,
     section: el.closest("section") as HTMLElement,
@@ -32,7 +41,7 @@ export function initFilters(): void {
       const [determinant, category, strength] = l.split(":");
       return { determinant, category, strength };
     }),
-    words: terms(el.textContent || ""),
+    text: " " + terms(el.textContent || "").join(" "),
   }));
   const sections = Array.from(new Set(cards.map((c) => c.section)));
   const total = cards.length;
@@ -64,9 +73,9 @@ export function initFilters(): void {
   };
 
   const apply = (s: State) => {
-    const query = terms(s.q);
+    const query = terms(s.q).map((q) => " " + q);
     const linkFilter = s.determinant || s.categorie || s.sterkte;
-    let shown = 0;
+    let matched = 0;
     const perSection = new Map<HTMLElement, number>();
     for (const c of cards) {
       let ok = (!s.cluster || c.cluster === s.cluster) && (!s.bron || c.source === s.bron);
@@ -78,12 +87,13 @@ export function initFilters(): void {
             (!s.sterkte || l.strength === s.sterkte),
         );
       }
-      if (ok && query.length) ok = query.every((q) => c.words.some((w) => w.startsWith(q)));
-      if (c.el.hidden === ok) c.el.hidden = !ok;
+      if (ok && query.length) ok = query.every((q) => c.text.includes(q));
       if (ok) {
-        shown++;
+        matched++;
         perSection.set(c.section, (perSection.get(c.section) || 0) + 1);
       }
+      const show = ok && (showAll || matched <= SHOW);
+      if (c.el.hidden === show) c.el.hidden = !show;
     }
     for (const sec of sections) {
       const n = perSection.get(sec) || 0;
@@ -91,15 +101,25 @@ export function initFilters(): void {
       const out = sec.querySelector(".cluster-count");
       if (out && out.textContent !== String(n)) out.textContent = String(n);
     }
-    count.textContent = shown === total ? `${total} strategieën` : `${shown} van de ${total} strategieën`;
-    noResults.hidden = shown > 0;
+    const capped = !showAll && matched > SHOW;
+    count.textContent =
+      (matched === total ? `${total} strategieën` : `${matched} van de ${total} strategieën`) +
+      (capped ? `; de eerste ${SHOW} staan hieronder` : "");
+    more.hidden = !capped;
+    more.textContent = `Toon alle ${matched} strategieën`;
+    noResults.hidden = matched > 0;
   };
+  more.addEventListener("click", () => {
+    showAll = true;
+    apply(read());
+  });
 
   // The first keystroke of a burst of typing adds a history entry, the next ones update it; a
   // choice in a list adds one. So "back" returns to the previous filter, not to each letter.
   let typing = false;
   form.addEventListener("input", (e) => {
     if (!(e.target instanceof HTMLInputElement)) return;
+    showAll = false;
     const s = read();
     apply(s);
     toURL(s, !typing);
@@ -108,6 +128,7 @@ export function initFilters(): void {
   form.addEventListener("change", (e) => {
     typing = false;
     if (e.target instanceof HTMLInputElement) return;
+    showAll = false;
     const s = read();
     apply(s);
     toURL(s, true);
@@ -115,12 +136,14 @@ export function initFilters(): void {
   form.addEventListener("submit", (e) => e.preventDefault());
   form.addEventListener("reset", (e) => {
     e.preventDefault();
+    showAll = false;
     const s = empty();
     write(s);
     apply(s);
     toURL(s, true);
   });
   window.addEventListener("popstate", () => {
+    showAll = false;
     const s = fromURL();
     write(s);
     apply(s);

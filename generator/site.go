@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"html/template"
 	"path"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
@@ -21,9 +22,11 @@ import (
 	"kennisbank/generator/content"
 	"kennisbank/generator/data"
 	"kennisbank/generator/link"
+	"kennisbank/generator/linkcheck"
 	"kennisbank/generator/markdown"
 	"kennisbank/generator/output"
 	"kennisbank/generator/problem"
+	"kennisbank/generator/publish"
 	"kennisbank/generator/render"
 	"kennisbank/generator/search"
 )
@@ -35,6 +38,7 @@ type Options struct {
 	BaseURL string // overrides base_url in site.toml when set
 	Drafts  bool   // include items with concept = true
 	Dev     bool   // development server: add the live-reload script
+	Cache   *Cache // remembers work between builds (the development server); nil for none
 }
 
 // Result summarises a build.
@@ -81,7 +85,7 @@ func Generate(opts Options, w output.Writer) (Result, error) {
 	}
 	g := link.New(built)
 
-	bundle, assetProbs := assets.Build(opts.Root)
+	bundle, assetProbs := opts.Cache.assets(opts.Root)
 	if len(assetProbs) > 0 {
 		return Result{}, assetProbs.Sorted()
 	}
@@ -97,6 +101,7 @@ func Generate(opts Options, w output.Writer) (Result, error) {
 	if err := s.writeAll(); err != nil {
 		return Result{}, err
 	}
+	opts.Cache.commit(s.fresh)
 	return Result{Pages: s.pages, Files: s.files, Duration: time.Since(start)}, nil
 }
 
@@ -145,6 +150,7 @@ type siteBuild struct {
 	mu     sync.Mutex
 	pages  int
 	files  int
+	fresh  map[string]cachedPage // pages executed in this build, for the cache
 }
 
 var kindTitles = map[content.Kind]string{
@@ -209,6 +215,12 @@ func (s *siteBuild) plan() {
 	}
 	s.known[data.Path] = true
 	s.known[search.Path] = true
+	for _, p := range publish.Paths(s.g) { // feeds, agenda, sitemap, CSV, citation files
+		s.known[p] = true
+	}
+	if s.opts.Dev {
+		s.known["_kennisbank/reload.js"] = true // served by package serve
+	}
 }
 
 func (s *siteBuild) add(j *job) {
@@ -242,14 +254,26 @@ func (s *siteBuild) parallel(f func(*job) error) error {
 }
 
 func (s *siteBuild) renderBodies() problem.List {
-	md := markdown.New()
+	md := markdown.New(markdown.AllowRawHTML(s.g.Site.HTMLToestaan))
 	exists := func(p string) bool { return s.known[p] }
+	var known [32]byte
+	if s.opts.Cache != nil {
+		known = s.knownKey()
+	}
 	var probs problem.List
 	_ = s.parallel(func(j *job) error {
 		if j.item == nil {
 			return nil
 		}
-		res, err := md.Render(j.item.Body, j.url, exists)
+		key := bodyKey(known, j, s.g.Site.HTMLToestaan)
+		res, cached := s.opts.Cache.body(key)
+		var err error
+		if !cached {
+			res, err = md.Render(j.item.Body, j.url, exists)
+			if err == nil {
+				s.opts.Cache.putBody(key, res)
+			}
+		}
 		s.mu.Lock()
 		defer s.mu.Unlock()
 		if err != nil {
@@ -268,7 +292,20 @@ func (s *siteBuild) renderBodies() problem.List {
 
 func (s *siteBuild) writeAll() error {
 	year := time.Now().Year()
+	links := linkcheck.New(func(p string) bool { return s.known[p] }, s.g.Site.BaseURL, filepath.Join(s.opts.Root, render.Dir))
+	var global [32]byte
+	if s.opts.Cache != nil {
+		global = s.globalKey()
+		s.fresh = map[string]cachedPage{}
+	}
 	err := s.parallel(func(j *job) error {
+		var key [32]byte
+		if s.opts.Cache != nil {
+			key = s.pageKey(global, j)
+			if html, ok := s.opts.Cache.page(j.url, key); ok {
+				return s.writePage(j, html)
+			}
+		}
 		p := &render.Page{Site: &s.g.Site, G: s.g, URL: j.url, Title: j.title, Section: j.section, Crumbs: j.crumbs,
 			Body: template.HTML(j.body.HTML), Headings: j.body.Headings, Item: j.value, Assets: s.bundle.Names, Dev: s.opts.Dev, Year: year}
 		if j.item != nil {
@@ -277,54 +314,85 @@ func (s *siteBuild) writeAll() error {
 			p.Description = s.g.Site.Beschrijving
 		}
 		if j.url == "404.html" {
-			// The 404 page is served at any depth, so its links must not be relative.
+			// The 404 page is served at any depth, so its links must not be relative: with a
+			// base_url they start from its path; without one they only work at the root.
 			p.URL = ""
+			if !s.opts.Dev { // the development server serves the site at its root
+				p.Root = s.g.RootPath()
+			}
 		}
 		html, err := s.tmpl.Execute(j.template, p)
 		if err != nil {
 			return err
 		}
-		name := j.url
-		if name == "" || strings.HasSuffix(name, "/") {
-			name += "index.html"
+		links.Page("templates/"+j.template+".html", j.url, p.URL, html, j.body.HTML)
+		if s.opts.Cache != nil {
+			s.mu.Lock()
+			s.fresh[j.url] = cachedPage{key: key, html: html}
+			s.mu.Unlock()
 		}
-		if err := s.w.WriteFile(name, html); err != nil {
-			return fmt.Errorf("write %s: %w", name, err)
-		}
-		if j.item != nil && j.item.Bundle != "" {
-			for _, f := range j.item.Files {
-				if err := s.w.CopyFile(j.url+f, path.Join(j.item.Bundle, f)); err != nil {
-					return fmt.Errorf("copy %s: %w", f, err)
-				}
-			}
-		}
-		s.mu.Lock()
-		s.pages++
-		s.files += 1 + len(j.item.FilesOrNil())
-		s.mu.Unlock()
-		return nil
+		return s.writePage(j, html)
 	})
 	if err != nil {
 		return err
 	}
+	if probs := links.Problems(); len(probs) > 0 {
+		return probs
+	}
+	return s.writeRest(year)
+}
+
+// writePage writes a rendered page and the files of its bundle.
+func (s *siteBuild) writePage(j *job, html []byte) error {
+	name := j.url
+	if name == "" || strings.HasSuffix(name, "/") {
+		name += "index.html"
+	}
+	if err := s.w.WriteFile(name, html); err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	if j.item != nil && j.item.Bundle != "" {
+		for _, f := range j.item.Files {
+			if err := s.w.CopyFile(j.url+f, path.Join(j.item.Bundle, f)); err != nil {
+				return fmt.Errorf("copy %s: %w", f, err)
+			}
+		}
+	}
+	s.mu.Lock()
+	s.pages++
+	s.files += 1 + len(j.item.FilesOrNil())
+	s.mu.Unlock()
+	return nil
+}
+
+// writeRest writes what is not a page: assets, the search index, the data and what publish adds.
+func (s *siteBuild) writeRest(year int) error {
 	for name, body := range s.bundle.Files {
 		if err := s.w.WriteFile(name, body); err != nil {
 			return err
 		}
 		s.files++
 	}
-	if err := s.writeSearchIndex(); err != nil {
-		return err
-	}
+	// The search index takes a while; the data and publish's files are made meanwhile.
+	searched := make(chan error, 1)
+	go func() { searched <- s.writeSearchIndex() }()
 	kb, err := data.JSON(s.g)
-	if err != nil {
-		return err
+	if err == nil {
+		err = s.w.WriteFile(data.Path, kb)
 	}
-	if err := s.w.WriteFile(data.Path, kb); err != nil {
-		return err
+	n := 0
+	if err == nil {
+		pages := make([]string, 0, len(s.jobs))
+		for _, j := range s.jobs {
+			pages = append(pages, j.url)
+		}
+		n, err = publish.Write(s.g, publish.Options{Year: year, Pages: pages}, s.w)
 	}
-	s.files++
-	return nil
+	if serr := <-searched; err == nil {
+		err = serr
+	}
+	s.files += 1 + n
+	return err
 }
 
 // searchKinds are the result groups of the search, in order.
@@ -353,7 +421,11 @@ func (s *siteBuild) writeSearchIndex() error {
 		}
 		docs = append(docs, d)
 	}
-	index, err := search.Build(docs, kinds).JSON()
+	var memo *search.Memo
+	if s.opts.Cache != nil {
+		memo = s.opts.Cache.search
+	}
+	index, err := search.Build(docs, kinds, memo).JSON()
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -9,6 +10,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -183,6 +185,12 @@ func loadItem(src source) (any, problem.List) {
 		probs.Add(src.file, 0, "cannot read: %v", err)
 		return nil, probs
 	}
+	return decodeItem(src, data)
+}
+
+// decodeItem splits and decodes the contents of one content file.
+func decodeItem(src source, data []byte) (any, problem.List) {
+	var probs problem.List
 	doc, err := frontmatter.Split(data)
 	if err != nil {
 		var fe *frontmatter.Error
@@ -197,7 +205,7 @@ func loadItem(src source) (any, problem.List) {
 		probs.Add(src.file, 0, "file name %q cannot be an id: use lower-case letters a-z, digits and single hyphens (e.g. %q)", src.id, Slug(src.id))
 	}
 	item := Item{ID: src.id, Kind: src.kind, File: src.file, Body: doc.Body, BodyLine: doc.BodyLine,
-		Bundle: src.bundle, Files: src.files, Keys: scanKeyLines(doc.FrontMatter, 2)}
+		Bundle: src.bundle, Files: src.files, Keys: scanKeyLines(doc.FrontMatter, 2), Hash: sha256.Sum256(data)}
 
 	var target any
 	switch src.kind {
@@ -248,11 +256,36 @@ func decode(file string, data []byte, keys KeyLines, v any, probs *problem.List)
 		return false
 	}
 	ok := true
+	undecoded := map[string]bool{}
 	for _, k := range md.Undecoded() {
 		ok = false
+		undecoded[k.String()] = true
 		probs.Add(file, keys.lineOf(k.String()), "unknown key %q (%s)", k.String(), knownKeysHint(v, k.String()))
 	}
+	// The decoder also fills a field from a key in other letter case ("Titel", "strAtegie"),
+	// which the rest of the pipeline would not find; such a key is unknown too.
+	for _, k := range md.Keys() {
+		if undecoded[k.String()] || lowerKey(k) {
+			continue // the field tags are lower case: such a key matched one exactly
+		}
+		if names := tomlKeys(v, k.String()); names != nil && !slices.Contains(names, k[len(k)-1]) {
+			ok = false
+			probs.Add(file, keys.lineOf(k.String()), "unknown key %q (%s)", k.String(), knownKeysHint(v, k.String()))
+		}
+	}
 	return ok
+}
+
+// lowerKey reports whether every part of k is made of a-z, 0-9, "_" and "-" only.
+func lowerKey(k toml.Key) bool {
+	for _, part := range k {
+		for i := 0; i < len(part); i++ {
+			if c := part[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-') {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 var tomlErrorRE = regexp.MustCompile(`^toml: line (\d+)(?: \(last key "([^"]*)"\))?: (.*)$`)

@@ -5,6 +5,7 @@ package link
 import (
 	"slices"
 	"strings"
+	"sync"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
@@ -31,6 +32,9 @@ type Graph struct {
 	// NetworkPosts and NetworkFactsheets list what belongs to each learning network, newest first.
 	NetworkPosts      map[string][]*content.Post
 	NetworkFactsheets map[string][]*content.Factsheet
+
+	matrixOnce sync.Once
+	matrix     []MatrixRow
 }
 
 // Backlink is a link seen from the strategy's side.
@@ -130,7 +134,11 @@ func (g *Graph) Category(id string) content.Category {
 
 // Related returns other strategies that share a determinant with s, most shared first.
 func (g *Graph) Related(s *content.Strategy, max int) []*content.Strategy {
-	shared := map[string]int{}
+	n := 0
+	for _, bl := range g.Backlinks[s.ID] {
+		n += len(bl.Determinant.Links)
+	}
+	shared := make(map[string]int, n)
 	for _, bl := range g.Backlinks[s.ID] {
 		for _, l := range bl.Determinant.Links {
 			if l.Strategy != s.ID {
@@ -138,20 +146,33 @@ func (g *Graph) Related(s *content.Strategy, max int) []*content.Strategy {
 			}
 		}
 	}
-	out := make([]*content.Strategy, 0, len(shared))
-	for id := range shared {
-		if st, ok := g.Strategy[id]; ok {
-			out = append(out, st)
+	// Keep only the best max (most shared first, then by id) while counting, rather than
+	// sorting every candidate: a strategy may share a determinant with hundreds of others.
+	type candidate struct {
+		s      *content.Strategy
+		shared int
+	}
+	best := make([]candidate, 0, max+1)
+	for id, n := range shared {
+		i := len(best)
+		for i > 0 && (n > best[i-1].shared || n == best[i-1].shared && id < best[i-1].s.ID) {
+			i--
+		}
+		if i >= max {
+			continue
+		}
+		st, ok := g.Strategy[id]
+		if !ok {
+			continue
+		}
+		best = slices.Insert(best, i, candidate{st, n})
+		if len(best) > max {
+			best = best[:max]
 		}
 	}
-	slices.SortFunc(out, func(a, b *content.Strategy) int {
-		if d := shared[b.ID] - shared[a.ID]; d != 0 {
-			return d
-		}
-		return strings.Compare(a.ID, b.ID)
-	})
-	if len(out) > max {
-		out = out[:max]
+	out := make([]*content.Strategy, len(best))
+	for i, c := range best {
+		out[i] = c.s
 	}
 	return out
 }
@@ -164,22 +185,6 @@ func (g *Graph) FilterKeys(strategyID string) string {
 		parts = append(parts, bl.Determinant.ID+":"+bl.Determinant.Categorie+":"+bl.Strength)
 	}
 	return strings.Join(parts, " ")
-}
-
-// Strength returns the strongest link between a determinant and a strategy: "kern",
-// "aanvullend", or "" when they are not linked.
-func (g *Graph) Strength(determinantID, strategyID string) string {
-	d, ok := g.Determinant[determinantID]
-	if !ok {
-		return ""
-	}
-	best := ""
-	for _, l := range d.Links {
-		if l.Strategy == strategyID && (best == "" || l.Strength == "kern") {
-			best = l.Strength
-		}
-	}
-	return best
 }
 
 // StrategySources lists the sources strategies come from (the first source of each), in the
@@ -209,4 +214,49 @@ func (g *Graph) Siblings(d *content.Determinant) []*content.Determinant {
 		}
 	}
 	return out
+}
+
+// MatrixRow is one strategy's row in the matrix: the strongest link to each determinant, in
+// determinant order ("" where there is none).
+type MatrixRow struct {
+	Strategy *content.Strategy
+	Cells    []MatrixCell
+}
+
+// MatrixCell is one cell of the matrix.
+type MatrixCell struct {
+	Category string
+	Strength string
+}
+
+// Matrix returns every strategy's row, computed once.
+func (g *Graph) Matrix() []MatrixRow {
+	g.matrixOnce.Do(func() {
+		column := map[string]int{}
+		for i, d := range g.Determinants {
+			column[d.ID] = i
+		}
+		rows := make(map[string][]MatrixCell, len(g.Strategies))
+		for _, s := range g.Strategies {
+			cells := make([]MatrixCell, len(g.Determinants))
+			for i, d := range g.Determinants {
+				cells[i].Category = d.Categorie
+			}
+			rows[s.ID] = cells
+		}
+		for _, d := range g.Determinants {
+			for _, l := range d.Links {
+				if cells, ok := rows[l.Strategy]; ok {
+					c := &cells[column[d.ID]]
+					if c.Strength == "" || l.Strength == "kern" {
+						c.Strength = l.Strength
+					}
+				}
+			}
+		}
+		for _, s := range g.Strategies {
+			g.matrix = append(g.matrix, MatrixRow{Strategy: s, Cells: rows[s.ID]})
+		}
+	})
+	return g.matrix
 }

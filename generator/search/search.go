@@ -5,10 +5,12 @@
 package search
 
 import (
+	"crypto/sha256"
 	"encoding/json"
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -50,53 +52,92 @@ type IDoc struct {
 	Summary string `json:"s,omitempty"`
 }
 
-// Build indexes docs; kinds gives the order of the result groups.
-func Build(docs []Doc, kinds []string) Index {
+// Memo remembers the weighted terms of each document between builds, so that a rebuild only
+// folds the text of pages that changed. Use one Memo from one goroutine at a time.
+type Memo struct {
+	terms map[[32]byte]map[string]int
+}
+
+// NewMemo returns an empty memo.
+func NewMemo() *Memo { return &Memo{terms: map[[32]byte]map[string]int{}} }
+
+// Build indexes docs; kinds gives the order of the result groups. memo may be nil.
+func Build(docs []Doc, kinds []string, memo *Memo) Index {
 	idx := Index{Kinds: kinds, Docs: make([]IDoc, len(docs))}
 	kindNo := map[string]int{}
 	for i, k := range kinds {
 		kindNo[k] = i
 	}
-	weights := map[string]map[int]int{}
-	add := func(doc int, text string, w int) {
-		seen := map[string]bool{}
-		for _, t := range Terms(text) {
-			if seen[t] {
-				continue
-			}
-			seen[t] = true
-			if weights[t] == nil {
-				weights[t] = map[int]int{}
-			}
-			weights[t][doc] += w
-		}
+	postings := map[string][]int{} // term → pairs (doc, weight), in the order of docs
+	var seen map[[32]byte]bool
+	if memo != nil {
+		seen = map[[32]byte]bool{}
 	}
 	for i, d := range docs {
 		idx.Docs[i] = IDoc{Title: d.Title, URL: d.URL, Kind: kindNo[d.Kind], Summary: d.Summary}
-		add(i, d.Title, weightTitle)
-		add(i, strings.Join(d.Headings, " "), weightHeading)
-		add(i, d.Summary, weightSummary)
-		add(i, d.Text, weightBody)
+		var terms map[string]int
+		if memo != nil {
+			key := d.key()
+			seen[key] = true
+			if terms = memo.terms[key]; terms == nil {
+				terms = d.terms()
+				memo.terms[key] = terms
+			}
+		} else {
+			terms = d.terms()
+		}
+		for t, w := range terms {
+			postings[t] = append(postings[t], i, w)
+		}
 	}
-	idx.Terms = make([]string, 0, len(weights))
-	for t := range weights {
+	if memo != nil {
+		for k := range memo.terms {
+			if !seen[k] {
+				delete(memo.terms, k) // a page that changed or went away
+			}
+		}
+	}
+	idx.Terms = make([]string, 0, len(postings))
+	for t := range postings {
 		idx.Terms = append(idx.Terms, t)
 	}
 	slices.Sort(idx.Terms)
 	idx.Postings = make([][]int, len(idx.Terms))
 	for i, t := range idx.Terms {
-		docsOf := make([]int, 0, len(weights[t]))
-		for d := range weights[t] {
-			docsOf = append(docsOf, d)
-		}
-		slices.Sort(docsOf)
-		p := make([]int, 0, 2*len(docsOf))
-		for _, d := range docsOf {
-			p = append(p, d, weights[t][d])
-		}
-		idx.Postings[i] = p
+		idx.Postings[i] = postings[t]
 	}
 	return idx
+}
+
+// terms returns the document's terms, each with the sum of the weights of the places it is in.
+func (d Doc) terms() map[string]int {
+	out := map[string]int{}
+	seen := map[string]bool{}
+	add := func(text string, w int) {
+		clear(seen)
+		eachTerm(Fold(text), func(t string) {
+			if !seen[t] {
+				seen[t] = true
+				out[t] += w
+			}
+		})
+	}
+	add(d.Title, weightTitle)
+	add(strings.Join(d.Headings, " "), weightHeading)
+	add(d.Summary, weightSummary)
+	add(d.Text, weightBody)
+	return out
+}
+
+func (d Doc) key() [32]byte {
+	h := sha256.New()
+	for _, s := range append([]string{d.Title, d.Summary, d.Text}, d.Headings...) {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	var k [32]byte
+	h.Sum(k[:0])
+	return k
 }
 
 // JSON encodes the index.
@@ -109,14 +150,51 @@ func Terms(text string) []string {
 	return strings.FieldsFunc(folded, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') })
 }
 
-// Fold lower-cases s and removes accents.
-func Fold(s string) string {
-	var b strings.Builder
-	for _, r := range norm.NFD.String(s) {
-		if unicode.Is(unicode.Mn, r) {
+// eachTerm calls f for every run of a–z and 0–9 in folded text, as Terms splits it.
+func eachTerm(folded string, f func(string)) {
+	start := -1
+	for i := 0; i <= len(folded); i++ {
+		if i < len(folded) && (folded[i] >= 'a' && folded[i] <= 'z' || folded[i] >= '0' && folded[i] <= '9') {
+			if start < 0 {
+				start = i
+			}
 			continue
 		}
-		b.WriteRune(unicode.ToLower(r))
+		if start >= 0 {
+			f(folded[start:i])
+			start = -1
+		}
+	}
+}
+
+// Fold lower-cases s (valid UTF-8) and removes accents: it decomposes s (NFD), drops the combining marks and
+// lower-cases what is left. Runs of ASCII, which decomposition leaves alone, skip the Unicode
+// tables; decomposing the rest run by run gives the same result, because no decomposition or
+// reordering reaches across an ASCII character.
+func Fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for len(s) > 0 {
+		i := 0
+		for ; i < len(s) && s[i] < utf8.RuneSelf; i++ {
+			c := s[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b.WriteByte(c)
+		}
+		s = s[i:]
+		i = 0
+		for i < len(s) && s[i] >= utf8.RuneSelf {
+			i++
+		}
+		for _, r := range norm.NFD.String(s[:i]) {
+			if unicode.Is(unicode.Mn, r) {
+				continue
+			}
+			b.WriteRune(unicode.ToLower(r))
+		}
+		s = s[i:]
 	}
 	return b.String()
 }

@@ -47,6 +47,9 @@ type Server struct {
 // New returns a server; call Rebuild before serving.
 func New(opts Options) *Server {
 	opts.Build.Dev = true
+	if opts.Build.Cache == nil {
+		opts.Build.Cache = generator.NewCache()
+	}
 	s := &Server{opts: opts, site: output.NewMemory()}
 	s.changed = sync.NewCond(&s.mu)
 	return s

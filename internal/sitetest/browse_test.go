@@ -194,7 +194,7 @@ func TestEveryStrategyListedWithoutJavaScript(t *testing.T) {
 func TestPhoneWidthHasNoSidewaysScroll(t *testing.T) {
 	ctx := browsertest.New(t)
 	base := browsertest.Serve(t, siteDir, "/")
-	for _, page := range []string{"", "strategieen/", "determinanten/25-coordinator/", "strategieen/audit-en-feedback/", "zoeken/?q=kennis", "leernetwerken/integraal-werken/"} {
+	for _, page := range []string{"", "strategieen/", "determinanten/25-coordinator/", "strategieen/audit-en-feedback/", "zoeken/?q=kennis", "leernetwerken/integraal-werken/", "scan/", "scan/#" + unfavourableFragment()} {
 		var width int
 		if err := chromedp.Run(ctx,
 			emulation.SetDeviceMetricsOverride(320, 640, 1, true),

@@ -1,0 +1,301 @@
+package generator
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"sync"
+	"time"
+
+	"kennisbank/generator/assets"
+	"kennisbank/generator/content"
+	"kennisbank/generator/link"
+	"kennisbank/generator/markdown"
+	"kennisbank/generator/problem"
+	"kennisbank/generator/search"
+)
+
+// Cache lets the development server rebuild only what an edit touched. It remembers the asset
+// bundle, every rendered Markdown body and every rendered page, each under a key made from the
+// inputs it was made from; a page is executed again only when one of those inputs changed.
+// The zero value is not usable; make one with NewCache and pass it in Options.Cache.
+type Cache struct {
+	mu        sync.Mutex
+	assetsKey [32]byte
+	bundle    assets.Bundle
+	bodies    map[[32]byte]markdown.Result
+	pages     map[string]cachedPage // by page URL
+	search    *search.Memo
+	// Executed counts the pages the last successful build had to execute (not reuse).
+	Executed int
+}
+
+type cachedPage struct {
+	key  [32]byte
+	html []byte
+}
+
+// NewCache returns an empty cache.
+func NewCache() *Cache {
+	return &Cache{bodies: map[[32]byte]markdown.Result{}, pages: map[string]cachedPage{}, search: search.NewMemo()}
+}
+
+// commit keeps the pages of a build that succeeded.
+func (c *Cache) commit(fresh map[string]cachedPage) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.Executed = len(fresh)
+	for url, p := range fresh {
+		c.pages[url] = p
+	}
+}
+
+// treeKey fingerprints a folder by the names, sizes and modification times of its files.
+func treeKey(dir string) [32]byte {
+	h := sha256.New()
+	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		info, err := d.Info()
+		if err != nil {
+			return nil
+		}
+		h.Write([]byte(p))
+		_ = binary.Write(h, binary.LittleEndian, []int64{info.Size(), info.ModTime().UnixNano()})
+		return nil
+	})
+	var k [32]byte
+	h.Sum(k[:0])
+	return k
+}
+
+// assets returns the bundle, building it only when assets/ changed since the last build.
+func (c *Cache) assets(root string) (assets.Bundle, problem.List) {
+	if c == nil {
+		return assets.Build(root)
+	}
+	key := treeKey(filepath.Join(root, assets.Dir))
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.bundle.Files != nil && key == c.assetsKey {
+		return c.bundle, nil
+	}
+	b, probs := assets.Build(root)
+	if len(probs) == 0 {
+		c.bundle, c.assetsKey = b, key
+	}
+	return b, probs
+}
+
+func (c *Cache) body(key [32]byte) (markdown.Result, bool) {
+	if c == nil {
+		return markdown.Result{}, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	r, ok := c.bodies[key]
+	return r, ok
+}
+
+func (c *Cache) putBody(key [32]byte, r markdown.Result) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	c.bodies[key] = r
+	c.mu.Unlock()
+}
+
+func (c *Cache) page(url string, key [32]byte) ([]byte, bool) {
+	if c == nil {
+		return nil, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	p, ok := c.pages[url]
+	return p.html, ok && p.key == key
+}
+
+// globalKey fingerprints what every page depends on: the build options, site.toml, the
+// templates, the asset names, the set of pages and files, and the stand-alone pages (the footer
+// lists them).
+func (s *siteBuild) globalKey() [32]byte {
+	h := sha256.New()
+	h.Write([]byte(s.opts.BaseURL))
+	_ = binary.Write(h, binary.LittleEndian, int64(time.Now().Year())) // the footer and citations show it
+	_ = binary.Write(h, binary.LittleEndian, []bool{s.opts.Dev, s.opts.Drafts})
+	if data, err := os.ReadFile(filepath.Join(s.opts.Root, content.Dir, "site.toml")); err == nil {
+		h.Write(data)
+	}
+	t := treeKey(filepath.Join(s.opts.Root, "templates"))
+	h.Write(t[:])
+	names := make([]string, 0, len(s.bundle.Names)+len(s.known))
+	for k, v := range s.bundle.Names {
+		names = append(names, k+"="+v)
+	}
+	for k := range s.known {
+		names = append(names, k)
+	}
+	slices.Sort(names)
+	for _, n := range names {
+		h.Write([]byte(n + "\x00"))
+	}
+	for _, p := range s.g.Pages {
+		h.Write(p.Hash[:])
+	}
+	var k [32]byte
+	h.Sum(k[:0])
+	return k
+}
+
+// pageKey fingerprints a page: the global inputs and the items the page shows. A list or
+// stand-alone page shows everything; an item's page shows itself and its neighbours.
+func (s *siteBuild) pageKey(global [32]byte, j *job) [32]byte {
+	h := sha256.New()
+	h.Write(global[:])
+	h.Write([]byte(j.url))
+	for _, it := range s.dependencies(j) {
+		h.Write(it.Hash[:])
+	}
+	var k [32]byte
+	h.Sum(k[:0])
+	return k
+}
+
+// dependencies lists the items whose content can appear on the page of j.
+func (s *siteBuild) dependencies(j *job) []*content.Item {
+	g := s.g
+	var deps []*content.Item
+	addDeterminants := func() { deps = append(deps, itemsOf(g, content.KindDeterminant)...) }
+	switch v := j.value.(type) {
+	case *content.Determinant:
+		addDeterminants() // siblings and numbers
+		for _, l := range v.Links {
+			if st, ok := g.Strategy[l.Strategy]; ok {
+				deps = append(deps, &st.Item)
+			}
+		}
+	case *content.Strategy:
+		addDeterminants() // links live on determinants
+		deps = append(deps, &v.Item)
+		for _, bl := range g.Backlinks[v.ID] {
+			for _, l := range bl.Determinant.Links {
+				if st, ok := g.Strategy[l.Strategy]; ok {
+					deps = append(deps, &st.Item) // related strategies
+				}
+			}
+		}
+	case *content.Network:
+		deps = append(deps, &v.Item)
+		for _, p := range g.NetworkPosts[v.ID] {
+			deps = append(deps, &p.Item)
+		}
+		for _, f := range g.NetworkFactsheets[v.ID] {
+			deps = append(deps, &f.Item)
+		}
+	case *content.Factsheet:
+		deps = append(deps, &v.Item)
+		if n, ok := g.Network[v.Leernetwerk]; ok {
+			deps = append(deps, &n.Item)
+		}
+	case *content.Post:
+		deps = append(deps, &v.Item)
+		if n, ok := g.Network[v.Leernetwerk]; ok {
+			deps = append(deps, &n.Item)
+		}
+	case *content.Page:
+		deps = append(deps, &v.Item)
+	default:
+		// A list or stand-alone page: what it lists. Counts change only when an item is added or
+		// removed, which changes the set of pages and so every key.
+		kinds, known := listDependencies[j.template]
+		if !known {
+			kinds = content.Kinds // a project's own page: assume it shows everything
+		}
+		for _, k := range kinds {
+			deps = append(deps, itemsOf(g, k)...)
+		}
+	}
+	return deps
+}
+
+// listDependencies says which kinds of item each list or stand-alone page shows.
+var listDependencies = map[string][]content.Kind{
+	"home":          {content.KindPost},
+	"404":           nil,
+	"zoeken":        nil,
+	"determinanten": {content.KindDeterminant},
+	"strategieen":   {content.KindStrategy, content.KindDeterminant},
+	"matrix":        {content.KindStrategy, content.KindDeterminant},
+	"leernetwerken": {content.KindNetwork},
+	"factsheets":    {content.KindFactsheet},
+	"nieuws":        {content.KindPost},
+}
+
+func itemsOf(g *link.Graph, k content.Kind) []*content.Item {
+	var out []*content.Item
+	switch k {
+	case content.KindDeterminant:
+		for _, x := range g.Determinants {
+			out = append(out, &x.Item)
+		}
+	case content.KindStrategy:
+		for _, x := range g.Strategies {
+			out = append(out, &x.Item)
+		}
+	case content.KindNetwork:
+		for _, x := range g.Networks {
+			out = append(out, &x.Item)
+		}
+	case content.KindFactsheet:
+		for _, x := range g.Factsheets {
+			out = append(out, &x.Item)
+		}
+	case content.KindPost:
+		for _, x := range g.Posts {
+			out = append(out, &x.Item)
+		}
+	case content.KindPage:
+		for _, x := range g.Pages {
+			out = append(out, &x.Item)
+		}
+	}
+	return out
+}
+
+// bodyKey fingerprints the inputs of a Markdown rendering.
+func bodyKey(known [32]byte, j *job, raw bool) [32]byte {
+	h := sha256.New()
+	h.Write(known[:])
+	h.Write([]byte(j.url))
+	h.Write(j.item.Hash[:])
+	if raw {
+		h.Write([]byte{1})
+	}
+	var k [32]byte
+	h.Sum(k[:0])
+	return k
+}
+
+// knownKey fingerprints the set of pages and files, which Markdown links are checked against.
+func (s *siteBuild) knownKey() [32]byte {
+	names := make([]string, 0, len(s.known))
+	for k := range s.known {
+		names = append(names, k)
+	}
+	slices.Sort(names)
+	h := sha256.New()
+	for _, n := range names {
+		h.Write([]byte(n + "\x00"))
+	}
+	var k [32]byte
+	h.Sum(k[:0])
+	return k
+}
