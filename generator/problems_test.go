@@ -28,6 +28,8 @@ func TestContentProblemsNameFileAndLine(t *testing.T) {
 	}{
 		{"bad TOML", replace(strat, `titel = "Discussie"`, `titel = "Discussie`), strat, 2, "invalid TOML"},
 		{"unknown key", replace(strat, `fase = ["adoptie"]`, `faze = ["adoptie"]`), strat, 7, `unknown key "faze" (did you mean "fase"?`},
+		{"key in other letter case", replace(strat, `titel = "Discussie"`, `Titel = "Discussie"`), strat, 2, `unknown key "Titel" (did you mean "titel"?`},
+		{"table in other letter case", replace(det, `[[strategie]]`, `[[Strategie]]`), det, 10, `unknown key "Strategie" (did you mean "strategie"?`},
 		{"unknown key in a link", replace(det, `sterkte = "kern"`, `sterkte = "kern"`+"\n"+`strength = "kern"`), det, 13, `unknown key "strategie.strength"`},
 		{"missing required field", replace(det, `vraag = "Is er iemand aangewezen die de invoering coördineert?"`+"\n", ""), det, 2, `missing required field "vraag"`},
 		{"wrong type", replace(det, `nummer = 25`, `nummer = "25"`), det, 2, `field "nummer": wrong type: expected a whole number`},

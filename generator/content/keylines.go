@@ -62,6 +62,11 @@ func scanKeyLines(toml []byte, firstLine int) KeyLines {
 func (k KeyLines) lineOf(dotted string) int {
 	parts := strings.Split(dotted, ".")
 	if len(parts) == 1 {
+		if hs := k.Tables[parts[0]]; len(hs) > 0 {
+			if _, ok := k.Top[parts[0]]; !ok {
+				return hs[0]
+			}
+		}
 		return k.Line(parts[0])
 	}
 	table, key := strings.Join(parts[:len(parts)-1], "."), parts[len(parts)-1]

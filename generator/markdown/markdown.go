@@ -15,7 +15,10 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // Renderer turns Markdown into HTML. It is safe for concurrent use.
@@ -23,12 +26,37 @@ type Renderer struct {
 	md goldmark.Markdown
 }
 
-// New returns a Renderer with GitHub-flavoured Markdown (tables, strikethrough, autolinks) and
-// heading ids. goldmark leaves raw HTML out and drops dangerous URLs such as javascript:.
-func New() *Renderer {
+// Option changes how a Renderer renders.
+type Option func(*config)
+
+type config struct{ rawHTML bool }
+
+// AllowRawHTML passes raw HTML in the Markdown through, and links with any scheme, when allow
+// is true (site.toml: html_toestaan = true). Only for sites whose every editor is trusted.
+func AllowRawHTML(allow bool) Option { return func(c *config) { c.rawHTML = allow } }
+
+// New returns a Renderer with GitHub-flavoured Markdown (tables, strikethrough, autolinks, task
+// lists) and heading ids. By default goldmark leaves raw HTML out and drops dangerous URLs such
+// as javascript:. Table cells are aligned with the align attribute, not style="", which the
+// pages' Content-Security-Policy would block.
+func New(opts ...Option) *Renderer {
+	var c config
+	for _, o := range opts {
+		o(&c)
+	}
+	var rendererOpts []renderer.Option
+	if c.rawHTML {
+		rendererOpts = append(rendererOpts, html.WithUnsafe())
+	}
 	return &Renderer{md: goldmark.New(
-		goldmark.WithExtensions(extension.GFM),
+		goldmark.WithExtensions(
+			extension.Linkify,
+			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute)),
+			extension.Strikethrough,
+			extension.TaskList,
+		),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+		goldmark.WithRendererOptions(rendererOpts...),
 	)}
 }
 
@@ -118,17 +146,20 @@ func wrapTables(html []byte) []byte {
 	return bytes.ReplaceAll(html, []byte("</table>"), []byte("</table></div>"))
 }
 
-// resolve checks a link destination and returns what to write in the HTML.
-func resolve(dest, pageURL string, exists func(string) bool) (string, bool) {
+// resolve checks a link destination as written in the Markdown and returns what to write in the
+// HTML. Like goldmark when it renders, it reads backslash escapes and character references first
+// ("a\_b", "&amp;"), so the page checked is the page the link leads to.
+func resolve(raw, pageURL string, exists func(string) bool) (string, bool) {
+	dest := string(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations([]byte(raw)))))
 	if dest == "" || strings.HasPrefix(dest, "#") || strings.HasPrefix(dest, "//") {
-		return dest, true
+		return raw, true
 	}
 	u, err := url.Parse(dest)
 	if err != nil {
-		return dest, false
+		return raw, false
 	}
 	if u.Scheme != "" || u.Host != "" {
-		return dest, true // external (or dangerous, which goldmark drops when rendering)
+		return raw, true // external (or dangerous, which goldmark drops when rendering)
 	}
 	suffix := ""
 	if u.RawQuery != "" {
@@ -143,8 +174,8 @@ func resolve(dest, pageURL string, exists func(string) bool) (string, bool) {
 		target = strings.TrimPrefix(path.Clean(p), "/")
 	} else {
 		target = path.Join(path.Dir(pageURL+"x"), p)
-		if strings.HasPrefix(target, "..") {
-			return dest, false
+		if target == ".." || strings.HasPrefix(target, "../") {
+			return raw, false
 		}
 	}
 	if target == "." {
@@ -154,12 +185,14 @@ func resolve(dest, pageURL string, exists func(string) bool) (string, bool) {
 		target += "/"
 	}
 	if !targetExists(target, exists) {
-		return dest, false
+		return raw, false
 	}
 	if strings.HasPrefix(p, "/") {
-		return RelativeTo(pageURL, target) + suffix, true
+		// goldmark reads references in what it writes again, so "&" is written escaped too.
+		escaped := strings.ReplaceAll((&url.URL{Path: target}).EscapedPath(), "&", "%26")
+		return RelativeTo(pageURL, escaped) + suffix, true
 	}
-	return dest, true
+	return raw, true
 }
 
 func targetExists(target string, exists func(string) bool) bool {
@@ -175,8 +208,11 @@ func targetExists(target string, exists func(string) bool) bool {
 // RelativeTo returns the relative URL from the page at pageURL to the root-relative target.
 func RelativeTo(pageURL, target string) string {
 	up := strings.Repeat("../", strings.Count(pageURL, "/"))
-	if up == "" && target == "" {
-		return "./"
+	if up == "" {
+		// From the root, a first segment with a colon would read as a scheme ("a:b" → a:).
+		if i := strings.IndexAny(target, ":/"); target == "" || i >= 0 && target[i] == ':' {
+			return "./" + target
+		}
 	}
 	return up + target
 }

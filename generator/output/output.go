@@ -9,6 +9,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 )
@@ -19,9 +20,27 @@ type Writer interface {
 	CopyFile(name, src string) error
 }
 
-// Dir writes into a temporary folder until Commit.
+// Dir writes into a temporary folder until Commit. It is safe for concurrent use.
+//
+// Files are written in the background by a few goroutines, so that the pipeline goes on
+// rendering while the file system works: WriteFile keeps data (do not change it afterwards)
+// and returns at once; a write that fails makes Commit fail.
 type Dir struct {
 	final, tmp string
+	made       sync.Map // folders already created, so each is made once
+
+	start   sync.Once
+	queue   chan write
+	writers sync.WaitGroup
+	mu      sync.Mutex
+	err     error // the first failed write
+}
+
+// write is one file for the background writers: data, or a copy of the file src.
+type write struct {
+	name string
+	data []byte
+	src  string
 }
 
 // NewDir prepares a build of the folder out.
@@ -47,25 +66,80 @@ func (d *Dir) path(name string) (string, error) {
 		return "", fmt.Errorf("invalid output path %q", name)
 	}
 	p := filepath.Join(d.tmp, filepath.FromSlash(clean[1:]))
-	return p, os.MkdirAll(filepath.Dir(p), 0o755)
+	folder := filepath.Dir(p)
+	if _, ok := d.made.Load(folder); ok {
+		return p, nil
+	}
+	if err := os.MkdirAll(folder, 0o755); err != nil {
+		return "", err
+	}
+	d.made.Store(folder, true)
+	return p, nil
 }
 
-// WriteFile writes one file of the site.
+// WriteFile writes one file of the site, in the background.
 func (d *Dir) WriteFile(name string, data []byte) error {
-	p, err := d.path(name)
-	if err != nil {
-		return err
-	}
-	return os.WriteFile(p, data, 0o644)
+	return d.enqueue(write{name: name, data: data})
 }
 
-// CopyFile copies src on disk to name in the site.
+// CopyFile copies src on disk to name in the site, in the background.
 func (d *Dir) CopyFile(name, src string) error {
-	p, err := d.path(name)
+	return d.enqueue(write{name: name, src: src})
+}
+
+func (d *Dir) enqueue(w write) error {
+	if err := d.failed(); err != nil {
+		return err
+	}
+	d.start.Do(func() {
+		queue := make(chan write, 256) // bounded: at most this many pages wait in memory
+		d.queue = queue
+		for range max(2, runtime.GOMAXPROCS(0)) {
+			d.writers.Add(1)
+			go func() {
+				defer d.writers.Done()
+				for w := range queue {
+					if err := d.do(w); err != nil {
+						d.mu.Lock()
+						if d.err == nil {
+							d.err = fmt.Errorf("write %s: %w", w.name, err)
+						}
+						d.mu.Unlock()
+					}
+				}
+			}()
+		}
+	})
+	d.queue <- w
+	return nil
+}
+
+func (d *Dir) failed() error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.err
+}
+
+// wait lets the background writers finish and returns the first write that failed.
+func (d *Dir) wait() error {
+	d.start.Do(func() {}) // nothing was written: no writers to wait for
+	if d.queue != nil {
+		close(d.queue)
+		d.queue = nil
+	}
+	d.writers.Wait()
+	return d.failed()
+}
+
+func (d *Dir) do(w write) error {
+	p, err := d.path(w.name)
 	if err != nil {
 		return err
 	}
-	in, err := os.Open(src)
+	if w.src == "" {
+		return os.WriteFile(p, w.data, 0o644)
+	}
+	in, err := os.Open(w.src)
 	if err != nil {
 		return err
 	}
@@ -81,8 +155,13 @@ func (d *Dir) CopyFile(name, src string) error {
 	return out.Close()
 }
 
-// Commit swaps the new site into place and removes the old one.
+// Commit waits for the files to be written, swaps the new site into place and removes the old
+// one. When a write failed, nothing is swapped and the error says which file.
 func (d *Dir) Commit() error {
+	if err := d.wait(); err != nil {
+		d.Abort()
+		return err
+	}
 	var old string
 	if _, err := os.Stat(d.final); err == nil {
 		old = d.tmp + ".old"
@@ -105,7 +184,10 @@ func (d *Dir) Commit() error {
 }
 
 // Abort throws the unfinished build away.
-func (d *Dir) Abort() { _ = os.RemoveAll(d.tmp) }
+func (d *Dir) Abort() {
+	_ = d.wait()
+	_ = os.RemoveAll(d.tmp)
+}
 
 // Memory holds a site in memory. It is safe for concurrent use.
 type Memory struct {
