@@ -12,7 +12,6 @@ import (
 
 	"kennisbank/generator/assets"
 	"kennisbank/generator/content"
-	"kennisbank/generator/link"
 	"kennisbank/generator/markdown"
 	"kennisbank/generator/problem"
 	"kennisbank/generator/search"
@@ -173,7 +172,7 @@ func (s *siteBuild) pageKey(global [32]byte, j *job) [32]byte {
 func (s *siteBuild) dependencies(j *job) []*content.Item {
 	g := s.g
 	var deps []*content.Item
-	addDeterminants := func() { deps = append(deps, itemsOf(g, content.KindDeterminant)...) }
+	addDeterminants := func() { deps = append(deps, g.Items(content.KindDeterminant)...) }
 	switch v := j.value.(type) {
 	case *content.Determinant:
 		addDeterminants() // siblings and numbers
@@ -218,10 +217,10 @@ func (s *siteBuild) dependencies(j *job) []*content.Item {
 		kinds, known := listDependencies[j.template]
 		if !known {
 			kinds = content.Kinds // a project's own page: assume it shows everything
+		} else if len(kinds) == 0 {
+			break // shows no items
 		}
-		for _, k := range kinds {
-			deps = append(deps, itemsOf(g, k)...)
-		}
+		deps = append(deps, g.Items(kinds...)...)
 	}
 	return deps
 }
@@ -237,37 +236,6 @@ var listDependencies = map[string][]content.Kind{
 	"leernetwerken": {content.KindNetwork},
 	"factsheets":    {content.KindFactsheet},
 	"nieuws":        {content.KindPost},
-}
-
-func itemsOf(g *link.Graph, k content.Kind) []*content.Item {
-	var out []*content.Item
-	switch k {
-	case content.KindDeterminant:
-		for _, x := range g.Determinants {
-			out = append(out, &x.Item)
-		}
-	case content.KindStrategy:
-		for _, x := range g.Strategies {
-			out = append(out, &x.Item)
-		}
-	case content.KindNetwork:
-		for _, x := range g.Networks {
-			out = append(out, &x.Item)
-		}
-	case content.KindFactsheet:
-		for _, x := range g.Factsheets {
-			out = append(out, &x.Item)
-		}
-	case content.KindPost:
-		for _, x := range g.Posts {
-			out = append(out, &x.Item)
-		}
-	case content.KindPage:
-		for _, x := range g.Pages {
-			out = append(out, &x.Item)
-		}
-	}
-	return out
 }
 
 // bodyKey fingerprints the inputs of a Markdown rendering.

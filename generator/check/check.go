@@ -156,7 +156,7 @@ func (c checker) post(n *content.Post) {
 // duplicateIDs catches x.md next to a bundle x/ of the same kind.
 func (c checker) duplicateIDs() {
 	seen := map[string]string{}
-	for _, it := range items(c.all) {
+	for _, it := range c.all.Items() {
 		key := string(it.Kind) + "/" + it.ID
 		if first, ok := seen[key]; ok {
 			c.probs.Add(it.File, 0, "duplicate id %q: %s has the same id", it.ID, first)
@@ -289,30 +289,6 @@ func ids[T identified](list []T) []string {
 	out := make([]string, len(list))
 	for i, x := range list {
 		out[i] = x.Base().ID
-	}
-	return out
-}
-
-// items lists the shared part of every item.
-func items(c *content.Content) []*content.Item {
-	var out []*content.Item
-	for _, x := range c.Determinants {
-		out = append(out, &x.Item)
-	}
-	for _, x := range c.Strategies {
-		out = append(out, &x.Item)
-	}
-	for _, x := range c.Networks {
-		out = append(out, &x.Item)
-	}
-	for _, x := range c.Factsheets {
-		out = append(out, &x.Item)
-	}
-	for _, x := range c.Posts {
-		out = append(out, &x.Item)
-	}
-	for _, x := range c.Pages {
-		out = append(out, &x.Item)
 	}
 	return out
 }

@@ -200,3 +200,36 @@ func (it *Item) FilesOrNil() []string {
 	}
 	return it.Files
 }
+
+// Items returns the shared part of every item of the given kinds, all kinds when none is given,
+// in the order of Kinds.
+func (c *Content) Items(kinds ...Kind) []*Item {
+	if len(kinds) == 0 {
+		kinds = Kinds
+	}
+	var out []*Item
+	for _, k := range kinds {
+		switch k {
+		case KindDeterminant:
+			out = appendItems(out, c.Determinants)
+		case KindStrategy:
+			out = appendItems(out, c.Strategies)
+		case KindNetwork:
+			out = appendItems(out, c.Networks)
+		case KindFactsheet:
+			out = appendItems(out, c.Factsheets)
+		case KindPost:
+			out = appendItems(out, c.Posts)
+		case KindPage:
+			out = appendItems(out, c.Pages)
+		}
+	}
+	return out
+}
+
+func appendItems[T interface{ Base() *Item }](out []*Item, list []T) []*Item {
+	for _, x := range list {
+		out = append(out, x.Base())
+	}
+	return out
+}
