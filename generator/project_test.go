@@ -78,7 +78,7 @@ leernetwerk = "integraal-werken"
 
 [Download de factsheet](factsheet.pdf)
 `,
-	"content/factsheets/liso-framework/figuur.png":  "PNG",
+	"content/factsheets/liso-framework/figuur.png":    "PNG",
 	"content/factsheets/liso-framework/factsheet.pdf": "PDF",
 	"content/nieuws/2024-06-27-jaarconferentie.md": `+++
 titel = "Jaarconferentie 2024"

@@ -75,7 +75,6 @@ func Split(data []byte) (Document, error) {
 	return Document{}, &Error{Line: 1, Message: "front matter is not closed: expected a second line \"+++\" after the TOML"}
 }
 
-
 func firstInvalidUTF8(data []byte) (line int, ok bool) {
 	if utf8.Valid(data) {
 		return 0, true

@@ -182,13 +182,13 @@ func funcs(g *link.Graph) template.FuncMap {
 			}
 			return ""
 		},
-		"isodate": func(t time.Time) string { return t.Format("2006-01-02") },
-		"tijd":    func(t *time.Time) string { return t.Format("15.04") },
-		"category": g.Category,
-		"cluster":  func(id string) content.Cluster { return g.Cluster[id] },
-		"source":   func(id string) content.Source { return g.Source[id] },
-		"strategy": func(id string) *content.Strategy { return g.Strategy[id] },
-		"network":  func(id string) *content.Network { return g.Network[id] },
+		"isodate":    func(t time.Time) string { return t.Format("2006-01-02") },
+		"tijd":       func(t *time.Time) string { return t.Format("15.04") },
+		"category":   g.Category,
+		"cluster":    func(id string) content.Cluster { return g.Cluster[id] },
+		"source":     func(id string) content.Source { return g.Source[id] },
+		"strategy":   func(id string) *content.Strategy { return g.Strategy[id] },
+		"network":    func(id string) *content.Network { return g.Network[id] },
 		"categories": func() []content.Category { return content.Categories },
 		"scaleLabel": ScaleLabel,
 		"sameDay": func(a, b *time.Time) bool {
