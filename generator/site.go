@@ -245,8 +245,17 @@ func (s *siteBuild) parallel(f func(*job) error) error {
 			}
 		}()
 	}
-	for i := range s.jobs {
-		next <- i
+	// Pages without an item (lists, the matrix, the scan) are the big ones: start them first,
+	// so that no core is left waiting for one of them at the end.
+	for i, j := range s.jobs {
+		if j.item == nil {
+			next <- i
+		}
+	}
+	for i, j := range s.jobs {
+		if j.item != nil {
+			next <- i
+		}
 	}
 	close(next)
 	wg.Wait()

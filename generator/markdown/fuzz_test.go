@@ -10,6 +10,8 @@ import (
 
 	"github.com/yuin/goldmark/util"
 	"golang.org/x/net/html"
+
+	"kennisbank/internal/htmlcheck"
 )
 
 // pages are page URLs of every shape the site has: home, a root page, an item, the 404 page.
@@ -21,23 +23,6 @@ var elements = map[string]bool{"html": true, "head": true, "body": true, "p": tr
 	"pre": true, "blockquote": true, "ul": true, "ol": true, "li": true, "hr": true, "br": true, "table": true,
 	"thead": true, "tbody": true, "tr": true, "th": true, "td": true, "del": true, "input": true,
 	"div": true} // div: the scrolling region around a table
-
-// browserScheme returns the scheme a browser would read in a URL attribute: it strips leading and
-// trailing C0 controls and spaces and removes tabs and newlines anywhere before reading it.
-func browserScheme(v string) string {
-	v = strings.TrimFunc(v, func(r rune) bool { return r <= ' ' })
-	v = strings.Map(func(r rune) rune {
-		if r == '\t' || r == '\n' || r == '\r' {
-			return -1
-		}
-		return r
-	}, v)
-	i := strings.IndexAny(v, ":/?#")
-	if i <= 0 || v[i] != ':' {
-		return ""
-	}
-	return strings.ToLower(v[:i])
-}
 
 // checkSafeHTML fails when out contains anything that could run script or break the page's
 // Content-Security-Policy: a script (or any raw) element, an event handler, a style attribute,
@@ -60,7 +45,7 @@ func checkSafeHTML(t *testing.T, out []byte) {
 					t.Fatalf("attribute %s=%q on <%s>:\n%s", a.Key, a.Val, n.Data, out)
 				}
 				if name == "href" || name == "src" {
-					switch s := browserScheme(a.Val); s {
+					switch s := htmlcheck.Scheme(a.Val); s {
 					case "javascript", "vbscript", "file":
 						t.Fatalf("%s URL %q on <%s>:\n%s", s, a.Val, n.Data, out)
 					case "data":
@@ -293,6 +278,18 @@ func FuzzHeadingID(f *testing.F) {
 		}
 		if again := HeadingID(id); again != id {
 			t.Fatalf("HeadingID(%q) = %q, HeadingID(%q) = %q", s, id, id, again)
+		}
+	})
+}
+
+// FuzzCollapseSpace checks the one-pass white-space collapsing against the obvious version.
+func FuzzCollapseSpace(f *testing.F) {
+	for _, s := range []string{"", " a  b\t\nc ", "\u00a0x\u2003y\u0085", "\xffa \xfe", "één  twee"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := collapseSpace(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Fatalf("collapseSpace(%q) = %q, want %q", s, got, want)
 		}
 	})
 }

@@ -1,6 +1,6 @@
-// Package markdown renders content bodies with goldmark. Raw HTML is never passed through, heading
-// ids keep Dutch letters, and every relative link or image is checked against the pages and files
-// that the site will contain.
+// Package markdown renders content bodies with goldmark. Raw HTML is not passed through (unless
+// the site allows it, AllowRawHTML), heading ids keep Dutch letters, and every relative link or
+// image is checked against the pages and files that the site will contain.
 package markdown
 
 import (
@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -132,12 +133,43 @@ func (r *Renderer) Render(src []byte, pageURL string, exists func(string) bool) 
 		return res, err
 	}
 	res.HTML = wrapTables(buf.Bytes())
-	res.Text = strings.Join(strings.Fields(plain.String()), " ")
+	res.Text = collapseSpace(plain.String())
 	return res, nil
 }
 
+// collapseSpace is strings.Join(strings.Fields(s), " ") in one pass: runs of white space become
+// one space, and white space at the ends goes.
+func collapseSpace(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		size := 1
+		isSpace := asciiSpace[c] != 0
+		if c >= utf8.RuneSelf {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			isSpace = unicode.IsSpace(r)
+		}
+		if isSpace {
+			space = true
+		} else {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+var asciiSpace = [256]uint8{'\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r': 1, ' ': 1}
+
 // wrapTables puts every table in a region that scrolls sideways on a narrow screen and can be
-// reached by keyboard. Raw HTML never reaches the output, so every <table> here is goldmark's.
+// reached by keyboard. Every <table> here is goldmark's (or, with AllowRawHTML, the editor's).
 func wrapTables(html []byte) []byte {
 	if !bytes.Contains(html, []byte("<table>")) {
 		return html

@@ -262,4 +262,3 @@ func cleanPath(p string) (string, bool) {
 	}
 	return clean, true
 }
-

@@ -30,14 +30,14 @@ type Corpus struct {
 // Strategy is a generated strategy; its id is strategie-<index>.
 type Strategy struct {
 	ID, Title, TitleEN, Summary, Cluster, Body string
-	Determinants                                []string // ids of the determinants that link to it
+	Determinants                               []string // ids of the determinants that link to it
 }
 
 // Determinant is a generated determinant with its links; its id is dNN.
 type Determinant struct {
 	ID, Category, Title, Question, Body string
-	Number                             int
-	Links                              []Link
+	Number                              int
+	Links                               []Link
 }
 
 // Link is a determinant → strategy link.
