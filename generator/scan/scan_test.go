@@ -4,7 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math/rand"
+	"kennisbank/internal/corpus"
 	"slices"
 	"strings"
 	"sync"
@@ -512,31 +512,15 @@ func mapValues(m map[string]string) []string {
 	return out
 }
 
-// teamCSV makes a team file of n respondents with random answers (fixed seed), some missing.
+// teamCSV makes a team file of n random respondents for the benchmark.
 func teamCSV(n int) string {
-	rng := rand.New(rand.NewSource(1))
-	var b strings.Builder
-	b.WriteString("respondent")
+	var numbers []int
+	var scales []string
 	for _, d := range kb.Determinants {
-		fmt.Fprintf(&b, ";%d", d.Number)
+		numbers = append(numbers, d.Number)
+		scales = append(scales, d.Scale)
 	}
-	b.WriteString("\r\n")
-	for i := 0; i < n; i++ {
-		fmt.Fprintf(&b, "r%d", i)
-		for _, d := range kb.Determinants {
-			b.WriteByte(';')
-			if rng.Intn(10) == 0 {
-				continue
-			}
-			if d.Scale == "janeeweetniet" {
-				b.WriteString([]string{"ja", "nee", "weet niet"}[rng.Intn(3)])
-			} else {
-				fmt.Fprint(&b, 1+rng.Intn(5))
-			}
-		}
-		b.WriteString("\r\n")
-	}
-	return b.String()
+	return corpus.TeamCSV(numbers, scales, n)
 }
 
 // BenchmarkRank500 reads, scores and ranks a team of 500 respondents through goja: the whole

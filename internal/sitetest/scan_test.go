@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"math/rand"
 	"os"
 	"path/filepath"
 	"sort"
@@ -17,6 +16,7 @@ import (
 	"kennisbank/generator/content"
 	"kennisbank/generator/scan"
 	"kennisbank/internal/browsertest"
+	"kennisbank/internal/corpus"
 )
 
 // The implementatiescan page (scan/), driven as a reader would: answering, reloading, reading a
@@ -493,30 +493,13 @@ func unfavourableFragment() string {
 	return "scan=1&m=a&r=" + row.String() + "&b=20&f=80&n=Toegankelijkheid"
 }
 
-// randomTeam writes n respondents with random answers (fixed seed), one in ten missing, as Dutch
-// Excel writes them: the same shape as the goja benchmark in generator/scan.
+// randomTeam writes n random respondents: the same file as the goja benchmark in generator/scan.
 func randomTeam(n int) string {
-	rng := rand.New(rand.NewSource(1))
-	var b strings.Builder
-	b.WriteString("respondent")
+	var numbers []int
+	var scales []string
 	for _, d := range knowledge.Determinants {
-		fmt.Fprintf(&b, ";%d", d.Nummer)
+		numbers = append(numbers, d.Nummer)
+		scales = append(scales, d.Schaal)
 	}
-	b.WriteString("\r\n")
-	for i := 0; i < n; i++ {
-		fmt.Fprintf(&b, "r%d", i)
-		for _, d := range knowledge.Determinants {
-			b.WriteByte(';')
-			if rng.Intn(10) == 0 {
-				continue
-			}
-			if d.Schaal == content.ScaleYesNo {
-				b.WriteString([]string{"ja", "nee", "weet niet"}[rng.Intn(3)])
-			} else {
-				fmt.Fprint(&b, 1+rng.Intn(5))
-			}
-		}
-		b.WriteString("\r\n")
-	}
-	return b.String()
+	return corpus.TeamCSV(numbers, scales, n)
 }
