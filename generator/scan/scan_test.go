@@ -4,11 +4,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"kennisbank/internal/corpus"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
+
+	"kennisbank/internal/corpus"
 )
 
 // These tests run assets/scan/logic.ts, the module the scan page uses, through goja against the
