@@ -301,6 +301,17 @@ func (s *siteBuild) renderBodies() problem.List {
 
 func (s *siteBuild) writeAll() error {
 	year := time.Now().Year()
+	// What is not a page needs only the bodies: it is made while the pages render, so that no
+	// core waits for the search index at the end.
+	type restResult struct {
+		files int
+		err   error
+	}
+	restDone := make(chan restResult, 1)
+	go func() {
+		n, err := s.writeRest(year)
+		restDone <- restResult{n, err}
+	}()
 	links := linkcheck.New(func(p string) bool { return s.known[p] }, s.g.Site.BaseURL, filepath.Join(s.opts.Root, render.Dir))
 	var global [32]byte
 	if s.opts.Cache != nil {
@@ -342,13 +353,15 @@ func (s *siteBuild) writeAll() error {
 		}
 		return s.writePage(j, html)
 	})
+	rest := <-restDone
+	s.files += rest.files
 	if err != nil {
 		return err
 	}
 	if probs := links.Problems(); len(probs) > 0 {
 		return probs
 	}
-	return s.writeRest(year)
+	return rest.err
 }
 
 // writePage writes a rendered page and the files of its bundle.
@@ -375,12 +388,14 @@ func (s *siteBuild) writePage(j *job, html []byte) error {
 }
 
 // writeRest writes what is not a page: assets, the search index, the data and what publish adds.
-func (s *siteBuild) writeRest(year int) error {
+// It returns how many files it wrote.
+func (s *siteBuild) writeRest(year int) (int, error) {
+	files := 0
 	for name, body := range s.bundle.Files {
 		if err := s.w.WriteFile(name, body); err != nil {
-			return err
+			return files, err
 		}
-		s.files++
+		files++
 	}
 	// The search index takes a while; the data and publish's files are made meanwhile.
 	searched := make(chan error, 1)
@@ -400,8 +415,7 @@ func (s *siteBuild) writeRest(year int) error {
 	if serr := <-searched; err == nil {
 		err = serr
 	}
-	s.files += 1 + n
-	return err
+	return files + 2 + n, err
 }
 
 // searchKinds are the result groups of the search, in order.
@@ -438,6 +452,5 @@ func (s *siteBuild) writeSearchIndex() error {
 	if err != nil {
 		return err
 	}
-	s.files++
 	return s.w.WriteFile(search.Path, index)
 }

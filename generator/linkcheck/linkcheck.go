@@ -18,8 +18,6 @@ import (
 	"strings"
 	"sync"
 
-	"golang.org/x/net/html"
-
 	"kennisbank/generator/problem"
 )
 
@@ -59,12 +57,13 @@ func New(exists func(string) bool, baseURL, templates string) *Checker {
 // rendered from the page's Markdown, which the template inserts as it is: its links are the
 // content's, checked with their line when the Markdown is rendered, so they are skipped here.
 func (c *Checker) Page(file, page, from string, doc, body []byte) {
+	refs := References(doc)
 	if len(body) > 0 {
 		if i := bytes.Index(doc, body); i >= 0 {
-			doc = append(doc[:i:i], doc[i+len(body):]...)
+			refs = append(References(doc[:i]), References(doc[i+len(body):])...)
 		}
 	}
-	for _, ref := range References(doc) {
+	for _, ref := range refs {
 		target, reason := c.resolve(ref, from)
 		if reason == "" {
 			continue
@@ -179,6 +178,14 @@ func (c *Checker) resolve(ref, from string) (target, reason string) {
 	if ref == "" || strings.HasPrefix(ref, "#") {
 		return "", ""
 	}
+	if target, ok := join(from, ref); ok {
+		return target, c.missing(target)
+	}
+	return c.resolveURL(ref, from)
+}
+
+// resolveURL is resolve for any link: it parses the URL.
+func (c *Checker) resolveURL(ref, from string) (target, reason string) {
 	u, err := url.Parse(ref)
 	if err != nil {
 		return ref, "not a valid URL"
@@ -205,10 +212,38 @@ func (c *Checker) resolve(ref, from string) (target, reason string) {
 			target += "/"
 		}
 	}
-	if !c.found(target) {
-		return target, "no such page or file in the site (looked for /" + target + ")"
+	return target, c.missing(target)
+}
+
+// missing says why target is broken when the site does not have it, or "".
+func (c *Checker) missing(target string) string {
+	if c.found(target) {
+		return ""
 	}
-	return target, ""
+	return "no such page or file in the site (looked for /" + target + ")"
+}
+
+// join resolves the plain relative links templates write ("../../strategieen/x/", "citeer.bib")
+// against the folder of page from, without parsing a URL; ok is false for any other link, which
+// resolve then reads in full. It gives what the full reading gives (FuzzJoin).
+func join(from, ref string) (target string, ok bool) {
+	for i := 0; i < len(ref); i++ {
+		if c := ref[i]; !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '_' || c == '/' || c == '.') {
+			return "", false
+		}
+	}
+	dir := from[:strings.LastIndexByte(from, '/')+1]
+	for strings.HasPrefix(ref, "../") {
+		if dir == "" {
+			return "", false // above the root: resolve says so
+		}
+		dir = dir[:strings.LastIndexByte(dir[:len(dir)-1], '/')+1]
+		ref = ref[3:]
+	}
+	if strings.HasPrefix(ref, ".") || strings.HasPrefix(ref, "/") || strings.Contains(ref, "/.") || strings.Contains(ref, "//") {
+		return "", false
+	}
+	return dir + ref, true
 }
 
 func (c *Checker) found(target string) bool {
@@ -219,25 +254,4 @@ func (c *Checker) found(target string) bool {
 		return c.exists(strings.TrimSuffix(target, "index.html"))
 	}
 	return !strings.HasSuffix(target, "/") && c.exists(target+"/")
-}
-
-// References returns the values of every href and src attribute in doc, in order.
-func References(doc []byte) []string {
-	var out []string
-	z := html.NewTokenizer(bytes.NewReader(doc))
-	for {
-		switch z.Next() {
-		case html.ErrorToken:
-			return out
-		case html.StartTagToken, html.SelfClosingTagToken:
-			_, more := z.TagName()
-			for more {
-				var k, v []byte
-				k, v, more = z.TagAttr()
-				if ks := string(k); ks == "href" || ks == "src" {
-					out = append(out, string(v))
-				}
-			}
-		}
-	}
 }

@@ -73,3 +73,30 @@ func TestTheMarkdownBodyIsLeftToTheContentCheck(t *testing.T) {
 		t.Errorf("want only the template's broken link, got:\n%v", probs)
 	}
 }
+
+// BenchmarkPage checks one real strategy page, as every build does for every page.
+func BenchmarkPage(b *testing.B) {
+	doc, err := os.ReadFile(filepath.Join("testdata", "page.html"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := New(func(string) bool { return true }, "https://example.org/kb/", "")
+	b.SetBytes(int64(len(doc)))
+	b.ReportAllocs()
+	for b.Loop() {
+		c.Page("templates/strategie.html", "strategieen/x/", "strategieen/x/", doc, nil)
+	}
+}
+
+// BenchmarkTokenizer reads the same page with golang.org/x/net/html, for comparison.
+func BenchmarkTokenizer(b *testing.B) {
+	doc, err := os.ReadFile(filepath.Join("testdata", "page.html"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(doc)))
+	b.ReportAllocs()
+	for b.Loop() {
+		tokenize(doc)
+	}
+}
