@@ -35,6 +35,13 @@ type Graph struct {
 
 	matrixOnce sync.Once
 	matrix     []MatrixRow
+
+	// For Related: the strategies by id, and per determinant the positions in that list of the
+	// strategies it links to; counts are scratch arrays of one count per strategy.
+	byID   []*content.Strategy
+	idRank map[string]int32
+	linked map[string][]int32
+	counts sync.Pool
 }
 
 // Backlink is a link seen from the strategy's side.
@@ -102,6 +109,7 @@ func New(c *content.Content) *Graph {
 			return a.Determinant.Nummer - b.Determinant.Nummer
 		})
 	}
+	g.indexRelated()
 	for _, p := range c.Posts {
 		if p.Leernetwerk != "" {
 			g.NetworkPosts[p.Leernetwerk] = append(g.NetworkPosts[p.Leernetwerk], p)
@@ -132,47 +140,67 @@ func (g *Graph) Category(id string) content.Category {
 	return content.Category{ID: id, Title: id}
 }
 
-// Related returns other strategies that share a determinant with s, most shared first.
-func (g *Graph) Related(s *content.Strategy, max int) []*content.Strategy {
-	n := 0
-	for _, bl := range g.Backlinks[s.ID] {
-		n += len(bl.Determinant.Links)
+func (g *Graph) indexRelated() {
+	g.byID = slices.Clone(g.Strategies)
+	slices.SortFunc(g.byID, func(a, b *content.Strategy) int { return strings.Compare(a.ID, b.ID) })
+	g.idRank = make(map[string]int32, len(g.byID))
+	for i, s := range g.byID {
+		g.idRank[s.ID] = int32(i)
 	}
-	shared := make(map[string]int, n)
-	for _, bl := range g.Backlinks[s.ID] {
-		for _, l := range bl.Determinant.Links {
-			if l.Strategy != s.ID {
-				shared[l.Strategy]++
+	g.linked = make(map[string][]int32, len(g.Determinants))
+	for _, d := range g.Determinants {
+		for _, l := range d.Links {
+			if r, ok := g.idRank[l.Strategy]; ok {
+				g.linked[d.ID] = append(g.linked[d.ID], r)
 			}
 		}
 	}
-	// Keep only the best max (most shared first, then by id) while counting, rather than
-	// sorting every candidate: a strategy may share a determinant with hundreds of others.
-	type candidate struct {
-		s      *content.Strategy
-		shared int
+}
+
+// Related returns other strategies that share a determinant with s, most shared first, then by
+// id. It runs for every strategy page, and a strategy may share a determinant with hundreds of
+// others: it counts in an array rather than a map and keeps only the best max while counting.
+func (g *Graph) Related(s *content.Strategy, max int) []*content.Strategy {
+	self, ok := g.idRank[s.ID]
+	if !ok || max <= 0 {
+		return nil
 	}
-	best := make([]candidate, 0, max+1)
-	for id, n := range shared {
+	scratch, _ := g.counts.Get().(*[]int32)
+	if scratch == nil {
+		scratch = new(make([]int32, len(g.byID)))
+	}
+	counts := *scratch
+	var touched []int32
+	for _, bl := range g.Backlinks[s.ID] {
+		for _, r := range g.linked[bl.Determinant.ID] {
+			if r == self {
+				continue
+			}
+			if counts[r] == 0 {
+				touched = append(touched, r)
+			}
+			counts[r]++
+		}
+	}
+	best := make([]int32, 0, max+1)
+	for _, r := range touched {
+		n := counts[r]
 		i := len(best)
-		for i > 0 && (n > best[i-1].shared || n == best[i-1].shared && id < best[i-1].s.ID) {
+		for i > 0 && (n > counts[best[i-1]] || n == counts[best[i-1]] && r < best[i-1]) {
 			i--
 		}
-		if i >= max {
-			continue
-		}
-		st, ok := g.Strategy[id]
-		if !ok {
-			continue
-		}
-		best = slices.Insert(best, i, candidate{st, n})
-		if len(best) > max {
-			best = best[:max]
+		if i < max {
+			best = slices.Insert(best, i, r)
+			best = best[:min(len(best), max)]
 		}
 	}
+	for _, r := range touched {
+		counts[r] = 0
+	}
+	g.counts.Put(scratch)
 	out := make([]*content.Strategy, len(best))
-	for i, c := range best {
-		out[i] = c.s
+	for i, r := range best {
+		out[i] = g.byID[r]
 	}
 	return out
 }

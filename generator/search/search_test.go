@@ -1,8 +1,11 @@
 package search
 
 import (
+	"encoding/json"
 	"slices"
 	"testing"
+
+	"kennisbank/internal/corpus"
 )
 
 func TestTermsFoldAccentsAndCase(t *testing.T) {
@@ -43,5 +46,40 @@ func TestMemoGivesTheSameIndex(t *testing.T) {
 	}
 	if len(memo.terms) != 2 {
 		t.Errorf("the memo keeps %d documents, want the 2 current ones", len(memo.terms))
+	}
+}
+
+// BenchmarkIndex indexes the text of a generated knowledge base of 10,000 pages, as a build does.
+func BenchmarkIndex(b *testing.B) {
+	c := corpus.Generate(10000)
+	var docs []Doc
+	for _, s := range c.Strategies {
+		docs = append(docs, Doc{Title: s.Title, URL: "strategieen/" + s.ID + "/", Kind: "Strategieën", Summary: s.Summary, Headings: []string{s.TitleEN}, Text: s.Body})
+	}
+	for _, p := range c.Posts {
+		docs = append(docs, Doc{Title: p.Title, URL: "nieuws/" + p.ID + "/", Kind: "Nieuws", Text: p.Body})
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Build(docs, []string{"Strategieën", "Nieuws"}, nil).JSON(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func TestJSONIsWhatEncodingJSONWrites(t *testing.T) {
+	for _, idx := range []Index{
+		Build([]Doc{{Title: "Coördinator <b>", URL: "a/?x=1&y=2", Kind: "A", Summary: "\"Eén\" tekst", Text: "Eén tekst\u2028"}, {Title: "Kennis", URL: "b/", Kind: "A", Text: "Twee"}}, []string{"A"}, nil),
+		{},
+		{Kinds: []string{}, Docs: []IDoc{}, Terms: []string{"a"}, Postings: [][]int{nil}},
+	} {
+		got, err := idx.JSON()
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, _ := json.Marshal(idx)
+		if string(got) != string(want) {
+			t.Errorf("JSON:\n%s\nwant:\n%s", got, want)
+		}
 	}
 }
