@@ -281,15 +281,3 @@ func FuzzHeadingID(f *testing.F) {
 		}
 	})
 }
-
-// FuzzCollapseSpace checks the one-pass white-space collapsing against the obvious version.
-func FuzzCollapseSpace(f *testing.F) {
-	for _, s := range []string{"", " a  b\t\nc ", "\u00a0x\u2003y\u0085", "\xffa \xfe", "één  twee"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := collapseSpace(s), strings.Join(strings.Fields(s), " "); got != want {
-			t.Fatalf("collapseSpace(%q) = %q, want %q", s, got, want)
-		}
-	})
-}

@@ -10,7 +10,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -65,7 +64,7 @@ func New(opts ...Option) *Renderer {
 type Result struct {
 	HTML     []byte
 	Headings []Heading
-	Text     string       // plain text, for the search index
+	Text     string       // plain text, for the search index (which splits it into words, so white space is left as it is)
 	Broken   []BrokenLink // relative links to pages or files that will not exist
 }
 
@@ -133,40 +132,9 @@ func (r *Renderer) Render(src []byte, pageURL string, exists func(string) bool) 
 		return res, err
 	}
 	res.HTML = wrapTables(buf.Bytes())
-	res.Text = collapseSpace(plain.String())
+	res.Text = plain.String()
 	return res, nil
 }
-
-// collapseSpace is strings.Join(strings.Fields(s), " ") in one pass: runs of white space become
-// one space, and white space at the ends goes.
-func collapseSpace(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for i := 0; i < len(s); {
-		c := s[i]
-		size := 1
-		isSpace := asciiSpace[c] != 0
-		if c >= utf8.RuneSelf {
-			var r rune
-			r, size = utf8.DecodeRuneInString(s[i:])
-			isSpace = unicode.IsSpace(r)
-		}
-		if isSpace {
-			space = true
-		} else {
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			space = false
-			b.WriteString(s[i : i+size])
-		}
-		i += size
-	}
-	return b.String()
-}
-
-var asciiSpace = [256]uint8{'\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r': 1, ' ': 1}
 
 // wrapTables puts every table in a region that scrolls sideways on a narrow screen and can be
 // reached by keyboard. Every <table> here is goldmark's (or, with AllowRawHTML, the editor's).

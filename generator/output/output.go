@@ -4,8 +4,10 @@
 package output
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -70,8 +72,12 @@ func (d *Dir) path(name string) (string, error) {
 	if _, ok := d.made.Load(folder); ok {
 		return p, nil
 	}
-	if err := os.MkdirAll(folder, 0o755); err != nil {
-		return "", err
+	// Most folders are new and their parent exists: one mkdir, where MkdirAll would first stat
+	// the folder and its parent.
+	if err := os.Mkdir(folder, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+		if err := os.MkdirAll(folder, 0o755); err != nil {
+			return "", err
+		}
 	}
 	d.made.Store(folder, true)
 	return p, nil
