@@ -12,7 +12,6 @@ import (
 	"html/template"
 	"path"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -25,6 +24,7 @@ import (
 	"kennisbank/generator/linkcheck"
 	"kennisbank/generator/markdown"
 	"kennisbank/generator/output"
+	"kennisbank/generator/parallel"
 	"kennisbank/generator/problem"
 	"kennisbank/generator/publish"
 	"kennisbank/generator/render"
@@ -233,32 +233,21 @@ func (s *siteBuild) add(j *job) {
 
 // parallel runs f for every job on all cores.
 func (s *siteBuild) parallel(f func(*job) error) error {
-	var wg sync.WaitGroup
-	errs := make([]error, len(s.jobs))
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				errs[i] = f(s.jobs[i])
-			}
-		}()
-	}
 	// Pages without an item (lists, the matrix, the scan) are the big ones: start them first,
 	// so that no core is left waiting for one of them at the end.
+	order := make([]int, 0, len(s.jobs))
 	for i, j := range s.jobs {
 		if j.item == nil {
-			next <- i
+			order = append(order, i)
 		}
 	}
 	for i, j := range s.jobs {
 		if j.item != nil {
-			next <- i
+			order = append(order, i)
 		}
 	}
-	close(next)
-	wg.Wait()
+	errs := make([]error, len(s.jobs))
+	parallel.For(len(order), func(n int) { errs[order[n]] = f(s.jobs[order[n]]) })
 	return errors.Join(errs...)
 }
 

@@ -9,16 +9,15 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/BurntSushi/toml"
 
 	"kennisbank/generator/frontmatter"
+	"kennisbank/generator/parallel"
 	"kennisbank/generator/problem"
 )
 
@@ -58,22 +57,7 @@ func Load(root string) (*Content, problem.List) {
 	}
 	items := make([]any, len(sources))
 	itemProbs := make([]problem.List, len(sources))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				items[i], itemProbs[i] = loadItem(sources[i])
-			}
-		}()
-	}
-	for i := range sources {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel.For(len(sources), func(i int) { items[i], itemProbs[i] = loadItem(sources[i]) })
 
 	for i, it := range items {
 		probs = append(probs, itemProbs[i]...)

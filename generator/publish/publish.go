@@ -14,7 +14,6 @@ import (
 	"html/template"
 	"net/url"
 	"path"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -26,6 +25,7 @@ import (
 	"kennisbank/generator/ical"
 	"kennisbank/generator/link"
 	"kennisbank/generator/output"
+	"kennisbank/generator/parallel"
 	"kennisbank/generator/schema"
 	"kennisbank/generator/sitemap"
 )
@@ -70,28 +70,15 @@ func Paths(g *link.Graph) []string {
 func Write(g *link.Graph, opts Options, w output.Writer) (int, error) {
 	list := files(g, opts)
 	errs := make([]error, len(list))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f := list[i]
-				body, err := f.make()
-				if err != nil {
-					errs[i] = fmt.Errorf("%s: %w", f.path, err)
-				} else if err := w.WriteFile(f.path, body); err != nil {
-					errs[i] = fmt.Errorf("write %s: %w", f.path, err)
-				}
-			}
-		}()
-	}
-	for i := range list {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel.For(len(list), func(i int) {
+		f := list[i]
+		body, err := f.make()
+		if err != nil {
+			errs[i] = fmt.Errorf("%s: %w", f.path, err)
+		} else if err := w.WriteFile(f.path, body); err != nil {
+			errs[i] = fmt.Errorf("write %s: %w", f.path, err)
+		}
+	})
 	if err := errors.Join(errs...); err != nil {
 		return 0, err
 	}
