@@ -74,6 +74,16 @@ func Check(opts Options) (Result, error) {
 // Generate runs the pipeline and hands every file of the site to w.
 func Generate(opts Options, w output.Writer) (Result, error) {
 	start := time.Now()
+	// The assets do not depend on the content: esbuild bundles them while the content loads.
+	type bundled struct {
+		bundle assets.Bundle
+		probs  problem.List
+	}
+	assetsDone := make(chan bundled, 1)
+	go func() {
+		b, probs := opts.Cache.assets(opts.Root)
+		assetsDone <- bundled{b, probs}
+	}()
 	all, probs := content.Load(opts.Root)
 	if opts.BaseURL != "" {
 		all.Site.BaseURL = opts.BaseURL
@@ -85,10 +95,11 @@ func Generate(opts Options, w output.Writer) (Result, error) {
 	}
 	g := link.New(built)
 
-	bundle, assetProbs := opts.Cache.assets(opts.Root)
-	if len(assetProbs) > 0 {
-		return Result{}, assetProbs.Sorted()
+	assetsBuilt := <-assetsDone
+	if len(assetsBuilt.probs) > 0 {
+		return Result{}, assetsBuilt.probs.Sorted()
 	}
+	bundle := assetsBuilt.bundle
 	tmpl, err := render.Load(opts.Root, g)
 	if err != nil {
 		return Result{}, err

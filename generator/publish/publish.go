@@ -208,12 +208,21 @@ func language(g *link.Graph) string {
 
 // Citation is one way to cite something, as the cite partial shows it.
 type Citation struct {
-	ID      string        // the id of its heading
-	Heading string        // for readers
-	APA     template.HTML // the APA 7 reference
-	BibTeX  string        // site path of the .bib file
-	RIS     string        // site path of the .ris file
+	ID      string // the id of its heading
+	Heading string // for readers
+	BibTeX  string // site path of the .bib file
+	RIS     string // site path of the .ris file
 	ref     cite.Reference
+	own     template.HTML // the site's own reference text, instead of the APA reference made from ref
+}
+
+// APA returns the APA 7 reference. It is made when a page shows it, not when the citation files
+// are listed.
+func (c Citation) APA() template.HTML {
+	if c.own != "" {
+		return c.own
+	}
+	return c.ref.APA()
 }
 
 // Citations lists what a page showing item offers to cite: determinant and strategy pages cite
@@ -254,7 +263,7 @@ func authors(g *link.Graph) []string {
 func pageCitation(g *link.Graph, it *content.Item, year int) Citation {
 	ref := cite.Reference{Kind: cite.WebPage, Key: "kennisbank-" + it.ID, Authors: authors(g), Year: year,
 		Title: it.Titel, Container: g.Site.Titel, Publisher: g.Site.Uitgever, URL: g.AbsURL(it.URL()), Language: language(g)}
-	return Citation{ID: "citeer-deze-pagina", Heading: "Citeer deze pagina", APA: ref.APA(),
+	return Citation{ID: "citeer-deze-pagina", Heading: "Citeer deze pagina",
 		BibTeX: it.URL() + "citeer.bib", RIS: it.URL() + "citeer.ris", ref: ref}
 }
 
@@ -263,14 +272,14 @@ func pageCitation(g *link.Graph, it *content.Item, year int) Citation {
 func SiteCitation(g *link.Graph, year int) Citation {
 	ref := cite.Reference{Kind: cite.Website, Key: "kennisbank", Authors: authors(g), Year: year,
 		Title: g.Site.Titel, Publisher: g.Site.Uitgever, URL: g.AbsURL(""), Language: language(g)}
-	apa := ref.APA()
+	c := Citation{ID: "citeer-de-kennisbank", Heading: "Citeer de kennisbank", BibTeX: SiteBibTeX, RIS: SiteRIS, ref: ref}
 	if own := strings.TrimSpace(g.Site.Citatie); own != "" {
 		if ref.URL != "" && !strings.Contains(own, ref.URL) {
 			own += " " + ref.URL
 		}
-		apa = template.HTML(template.HTMLEscapeString(own))
+		c.own = template.HTML(template.HTMLEscapeString(own))
 	}
-	return Citation{ID: "citeer-de-kennisbank", Heading: "Citeer de kennisbank", APA: apa, BibTeX: SiteBibTeX, RIS: SiteRIS, ref: ref}
+	return c
 }
 
 // TNOCitation cites TNO's implementatietool, whose strategies and links the site does not show
@@ -280,7 +289,7 @@ func TNOCitation() Citation {
 		Authors: []string{"Theunissen, M.", "van Empelen, P.", "Fekkes, M."}, Year: 2022,
 		Title:     "De implementatietool: Meer dan 100 strategieën om een interventie of innovatie goed in te voeren",
 		Publisher: "TNO", Place: "Leiden", Language: "nl"}
-	return Citation{ID: "citeer-de-implementatietool", Heading: "Citeer de implementatietool van TNO", APA: ref.APA(),
+	return Citation{ID: "citeer-de-implementatietool", Heading: "Citeer de implementatietool van TNO",
 		BibTeX: TNOBibTeX, RIS: TNORIS, ref: ref}
 }
 
