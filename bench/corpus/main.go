@@ -1,6 +1,7 @@
 // Command corpus writes the same generated knowledge base twice, for the speed comparison in
 // bench/run: as a Kennisbank project (content, plus the repository's templates and assets) and
-// as a Hugo project with layouts of equal weight.
+// as a Hugo project with layouts of equal weight. The comparison leaves out the per-page search
+// for related items on both sides, so the Kennisbank project gets an empty "related" partial.
 //
 //	go run ./bench/corpus --pages 10000 --out /tmp/kb-bench/10000
 //
@@ -31,6 +32,11 @@ func main() {
 	}
 }
 
+// noRelated replaces the strategy page's "Verwante strategieën", a search over every strategy
+// that shares a determinant: Hugo's layouts have no such search either.
+const noRelated = `{{define "related"}}{{end}}
+`
+
 func run(pages int, out, repo string) error {
 	if _, err := os.Stat(out); err == nil {
 		return fmt.Errorf("%s exists; remove it first", out)
@@ -40,6 +46,10 @@ func run(pages int, out, repo string) error {
 		if err := os.CopyFS(filepath.Join(kb, dir), os.DirFS(filepath.Join(repo, dir))); err != nil {
 			return err
 		}
+	}
+	related := filepath.Join(kb, "templates", "partials", "related.html")
+	if err := os.WriteFile(related, []byte(noRelated), 0o644); err != nil {
+		return err
 	}
 	if err := corpus.Write(kb, pages); err != nil {
 		return err
