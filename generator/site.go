@@ -294,6 +294,9 @@ func (s *siteBuild) renderBodies() problem.List {
 				"link to %q: no such page or file in the site (a relative link starts from this page, /%s; a link starting with / from the site root)", b.Destination, j.url)
 		}
 		j.body = res
+		// The Markdown is rendered: letting go of it frees the file it was read from, which on a
+		// large site keeps the peak memory down.
+		j.item.Body = nil
 		return nil
 	})
 	return probs
@@ -346,6 +349,7 @@ func (s *siteBuild) writeAll() error {
 			return err
 		}
 		links.Page("templates/"+j.template+".html", j.url, p.URL, html, j.body.HTML)
+		j.body.HTML = nil // in the page now; the search index needs only the text
 		if s.opts.Cache != nil {
 			s.mu.Lock()
 			s.fresh[j.url] = cachedPage{key: key, html: html}
