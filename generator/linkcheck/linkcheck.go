@@ -57,11 +57,11 @@ func New(exists func(string) bool, baseURL, templates string) *Checker {
 // rendered from the page's Markdown, which the template inserts as it is: its links are the
 // content's, checked with their line when the Markdown is rendered, so they are skipped here.
 func (c *Checker) Page(file, page, from string, doc, body []byte) {
-	refs := References(doc)
-	if len(body) > 0 {
-		if i := bytes.Index(doc, body); i >= 0 {
-			refs = append(References(doc[:i]), References(doc[i+len(body):])...)
-		}
+	var refs []string
+	if i := bytes.Index(doc, body); len(body) > 0 && i >= 0 {
+		refs = append(References(doc[:i]), References(doc[i+len(body):])...)
+	} else {
+		refs = References(doc)
 	}
 	for _, ref := range refs {
 		target, reason := c.resolve(ref, from)
