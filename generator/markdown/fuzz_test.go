@@ -57,7 +57,7 @@ func checkSafeHTML(t *testing.T, out []byte) {
 					}
 				}
 			}
-			if n.Data == "input" && (attr(n, "type") != "checkbox" || !hasAttr(n, "disabled")) {
+			if n.Data == "input" && (htmlcheck.Attr(n, "type") != "checkbox" || !hasAttr(n, "disabled")) {
 				t.Fatalf("an input other than a disabled task-list checkbox:\n%s", out)
 			}
 		}
@@ -69,15 +69,6 @@ func checkSafeHTML(t *testing.T, out []byte) {
 	if bytes.Contains(bytes.ToLower(out), []byte("<script")) {
 		t.Fatalf("output contains <script:\n%s", out)
 	}
-}
-
-func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
 }
 
 func hasAttr(n *html.Node, key string) bool {
@@ -99,7 +90,7 @@ func headingIDs(t *testing.T, out []byte) []string {
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode && len(n.Data) == 2 && n.Data[0] == 'h' && n.Data[1] >= '1' && n.Data[1] <= '6' {
-			ids = append(ids, attr(n, "id"))
+			ids = append(ids, htmlcheck.Attr(n, "id"))
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c)

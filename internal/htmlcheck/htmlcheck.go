@@ -30,9 +30,9 @@ func Page(page []byte) []string {
 			case "iframe", "frame", "object", "embed":
 				probs = append(probs, fmt.Sprintf("<%s> element", n.Data))
 			case "meta":
-				if strings.EqualFold(attr(n, "http-equiv"), "Content-Security-Policy") {
+				if strings.EqualFold(Attr(n, "http-equiv"), "Content-Security-Policy") {
 					csp++
-					probs = append(probs, policy(attr(n, "content"))...)
+					probs = append(probs, policy(Attr(n, "content"))...)
 				}
 			}
 			for _, a := range n.Attr {
@@ -62,13 +62,13 @@ func Page(page []byte) []string {
 
 // script accepts a script that loads a file, and a JSON-LD data block that is valid JSON.
 func script(n *html.Node) []string {
-	if attr(n, "src") != "" {
+	if Attr(n, "src") != "" {
 		if n.FirstChild != nil {
 			return []string{"<script src> with inline code as well"}
 		}
 		return nil
 	}
-	if strings.EqualFold(attr(n, "type"), "application/ld+json") {
+	if strings.EqualFold(Attr(n, "type"), "application/ld+json") {
 		var text strings.Builder
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			text.WriteString(c.Data)
@@ -124,7 +124,8 @@ func Scheme(v string) string {
 	return strings.ToLower(v[:i])
 }
 
-func attr(n *html.Node, key string) string {
+// Attr returns the value of n's attribute key, or "".
+func Attr(n *html.Node, key string) string {
 	for _, a := range n.Attr {
 		if a.Key == key {
 			return a.Val
