@@ -51,8 +51,9 @@ var Phases = []string{"verspreiding", "adoptie", "implementatie", "borging"}
 // Item is what every kind of content has in common.
 type Item struct {
 	Titel        string `toml:"titel"`
-	Samenvatting string `toml:"samenvatting"`
-	Concept      bool   `toml:"concept"` // a draft: left out unless building with drafts
+	Samenvatting string   `toml:"samenvatting"`
+	Zoektermen   []string `toml:"zoektermen"` // words readers search with that the text may not use (synonyms, practice words)
+	Concept      bool     `toml:"concept"`    // a draft: left out unless building with drafts
 
 	ID       string   `toml:"-"` // the file name without .md, or the folder name of a bundle
 	Kind     Kind     `toml:"-"`
