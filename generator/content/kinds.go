@@ -50,7 +50,7 @@ var Phases = []string{"verspreiding", "adoptie", "implementatie", "borging"}
 
 // Item is what every kind of content has in common.
 type Item struct {
-	Titel        string `toml:"titel"`
+	Titel        string   `toml:"titel"`
 	Samenvatting string   `toml:"samenvatting"`
 	Zoektermen   []string `toml:"zoektermen"` // words readers search with that the text may not use (synonyms, practice words)
 	Concept      bool     `toml:"concept"`    // a draft: left out unless building with drafts
