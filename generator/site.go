@@ -121,21 +121,7 @@ func withoutDrafts(c *content.Content, drafts bool) *content.Content {
 		out := *c
 		return &out
 	}
-	return &content.Content{Site: c.Site, Unreadable: c.Unreadable,
-		Determinants: published(c.Determinants), Strategies: published(c.Strategies), Networks: published(c.Networks),
-		Factsheets: published(c.Factsheets), Posts: published(c.Posts), Pages: published(c.Pages)}
-}
-
-type baser interface{ Base() *content.Item }
-
-func published[T baser](list []T) []T {
-	out := make([]T, 0, len(list))
-	for _, x := range list {
-		if !x.Base().Concept {
-			out = append(out, x)
-		}
-	}
-	return out
+	return c.Published()
 }
 
 // job is one HTML page to render.
@@ -164,59 +150,29 @@ type siteBuild struct {
 	fresh  map[string]cachedPage // pages executed in this build, for the cache
 }
 
-var kindTitles = map[content.Kind]string{
-	content.KindDeterminant: "Determinanten", content.KindStrategy: "Strategieën", content.KindNetwork: "Leernetwerken",
-	content.KindFactsheet: "Factsheets", content.KindPost: "Nieuws en agenda", content.KindPage: "Over deze site",
-}
-
-var itemTemplates = map[content.Kind]string{
-	content.KindDeterminant: "determinant", content.KindStrategy: "strategie", content.KindNetwork: "leernetwerk",
-	content.KindFactsheet: "factsheet", content.KindPost: "bericht", content.KindPage: "pagina",
-}
-
 // plan lists every page and file the site will contain, before anything is rendered, so that
 // links in the Markdown can be checked against it.
 func (s *siteBuild) plan() {
 	home := render.Crumb{Title: "Home", URL: ""}
 	s.add(&job{url: "", template: "home"})
 	s.add(&job{url: "404.html", template: "404", title: "Pagina niet gevonden"})
-	for _, kind := range content.Kinds {
-		if kind == content.KindPage {
-			continue
-		}
-		s.add(&job{url: string(kind) + "/", template: string(kind), title: kindTitles[kind], section: kind, crumbs: []render.Crumb{home}})
-	}
-	addItem := func(it *content.Item, value any) {
-		var crumbs []render.Crumb
-		section := it.Kind
-		if it.Kind == content.KindPage {
-			crumbs = []render.Crumb{home}
-			section = ""
-		} else {
-			crumbs = []render.Crumb{home, {Title: kindTitles[it.Kind], URL: string(it.Kind) + "/"}}
-		}
-		s.add(&job{url: it.URL(), template: itemTemplates[it.Kind], title: it.Titel, section: section, crumbs: crumbs, item: it, value: value})
-		for _, f := range it.Files {
-			s.known[it.URL()+f] = true
+	for _, spec := range content.Specs {
+		if !spec.AtRoot {
+			s.add(&job{url: string(spec.Kind) + "/", template: string(spec.Kind), title: spec.ListTitle, section: spec.Kind, crumbs: []render.Crumb{home}})
 		}
 	}
-	for _, x := range s.g.Determinants {
-		addItem(&x.Item, x)
-	}
-	for _, x := range s.g.Strategies {
-		addItem(&x.Item, x)
-	}
-	for _, x := range s.g.Networks {
-		addItem(&x.Item, x)
-	}
-	for _, x := range s.g.Factsheets {
-		addItem(&x.Item, x)
-	}
-	for _, x := range s.g.Posts {
-		addItem(&x.Item, x)
-	}
-	for _, x := range s.g.Pages {
-		addItem(&x.Item, x)
+	for _, spec := range content.Specs {
+		crumbs, section := []render.Crumb{home}, content.Kind("")
+		if !spec.AtRoot {
+			crumbs, section = append(crumbs, render.Crumb{Title: spec.ListTitle, URL: string(spec.Kind) + "/"}), spec.Kind
+		}
+		for _, e := range spec.Entries(s.g.Content) {
+			it := e.Base()
+			s.add(&job{url: it.URL(), template: spec.Template, title: it.Titel, section: section, crumbs: crumbs, item: it, value: e})
+			for _, f := range it.Files {
+				s.known[it.URL()+f] = true
+			}
+		}
 	}
 	for _, name := range s.tmpl.Standalone() {
 		s.add(&job{url: name + "/", template: name, title: s.tmpl.Title(name), section: content.Kind(name), crumbs: []render.Crumb{home}})
@@ -422,20 +378,17 @@ func (s *siteBuild) writeRest(year int) (int, error) {
 	return files + 2 + n, err
 }
 
-// searchKinds are the result groups of the search, in order.
-var searchKinds = []content.Kind{content.KindDeterminant, content.KindStrategy, content.KindNetwork, content.KindFactsheet, content.KindPost, content.KindPage}
-
 func (s *siteBuild) writeSearchIndex() error {
-	kinds := make([]string, len(searchKinds))
-	for i, k := range searchKinds {
-		kinds[i] = kindTitles[k]
+	kinds := make([]string, len(content.Specs))
+	for i, spec := range content.Specs {
+		kinds[i] = spec.ListTitle
 	}
 	var docs []search.Doc
 	for _, j := range s.jobs {
 		if j.item == nil {
 			continue
 		}
-		d := search.Doc{Title: j.item.Titel, URL: j.url, Kind: kindTitles[j.item.Kind], Summary: j.item.Samenvatting, Text: j.body.Text}
+		d := search.Doc{Title: j.item.Titel, URL: j.url, Kind: content.SpecOf(j.item.Kind).ListTitle, Summary: j.item.Samenvatting, Text: j.body.Text}
 		if det, ok := j.value.(*content.Determinant); ok {
 			d.Title = fmt.Sprintf("%d. %s", det.Nummer, det.Titel)
 			d.Headings = append(d.Headings, det.TitelEN, det.Vraag)

@@ -23,7 +23,7 @@ const (
 	exitUsage    = 2
 )
 
-const usage = `kennisbank turns content/ (Markdown with TOML front matter) into a static site.
+var usage = `kennisbank turns content/ (Markdown with TOML front matter) into a static site.
 
 Usage:
   kennisbank build [--src DIR] [--out DIR] [--base-url URL] [--drafts]

@@ -5,15 +5,13 @@ package check
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 
 	"kennisbank/generator/content"
 	"kennisbank/generator/problem"
 )
-
-// DeterminantCount is the number of MIDI determinants.
-const DeterminantCount = 29
 
 // reservedRoots are top-level URL names that stand-alone pages may not take.
 var reservedRoots = []string{"assets", "data", "scan", "zoeken", "matrix", "_kennisbank"}
@@ -24,35 +22,15 @@ func Check(all, built *content.Content) problem.List {
 	var p problem.List
 	c := checker{probs: &p, site: &all.Site, built: built, all: all}
 	c.checkSite()
-	for _, d := range all.Determinants {
-		c.required(&d.Item, "titel", "nummer", "categorie", "titel_en", "vraag", "schaal")
-		c.oneOf(&d.Item, "categorie", d.Categorie, categoryIDs())
-		c.oneOf(&d.Item, "schaal", d.Schaal, content.Scales)
-		if d.Nummer != 0 && (d.Nummer < 1 || d.Nummer > DeterminantCount) {
-			p.Add(d.File, d.Keys.Line("nummer"), "field \"nummer\": %d is out of range (expected 1 to %d)", d.Nummer, DeterminantCount)
+	for _, spec := range content.Specs {
+		for _, e := range spec.Entries(all) {
+			c.fields(spec, e)
 		}
-		c.sources(&d.Item, "bronnen", d.Bronnen)
-	}
-	for _, s := range all.Strategies {
-		c.required(&s.Item, "titel", "cluster")
-		c.oneOf(&s.Item, "cluster", s.Cluster, clusterIDs(all.Site))
-		c.sources(&s.Item, "bronnen", s.Bronnen)
-		for _, f := range s.Fase {
-			c.oneOf(&s.Item, "fase", f, content.Phases)
-		}
-	}
-	for _, n := range all.Networks {
-		c.required(&n.Item, "titel")
-	}
-	for _, f := range all.Factsheets {
-		c.required(&f.Item, "titel")
 	}
 	for _, n := range all.Posts {
-		c.required(&n.Item, "titel", "datum")
 		c.post(n)
 	}
 	for _, pg := range all.Pages {
-		c.required(&pg.Item, "titel")
 		if slices.Contains(reservedRoots, pg.ID) || slices.Contains(kindNames(), pg.ID) {
 			p.Add(pg.File, 0, "page id %q is taken by the site itself (rename the file)", pg.ID)
 		}
@@ -60,6 +38,42 @@ func Check(all, built *content.Content) problem.List {
 	c.duplicateIDs()
 	c.references()
 	return p
+}
+
+// fields checks an item's top-level fields against the model: required fields, values from
+// closed lists and the range of numbers. References to other items are checked by references.
+func (c checker) fields(spec *content.Spec, e content.Entry) {
+	it := e.Base()
+	for i := range spec.Fields {
+		f := &spec.Fields[i]
+		if f.Required {
+			c.required(it, f.Key)
+		}
+		v := f.Value(e)
+		switch {
+		case f.Values != "" && f.Type == content.TypeText:
+			valid := c.site.Values(f.Values)
+			for _, s := range textValues(v) {
+				c.oneOf(it, f.Key, s, valid)
+			}
+		case f.Type == content.TypeNumber && f.Max > 0:
+			if n := int(v.Int()); n != 0 && (n < f.Min || n > f.Max) {
+				c.probs.Add(it.File, it.Keys.Line(f.Key), "field %q: %d is out of range (expected %d to %d)", f.Key, n, f.Min, f.Max)
+			}
+		}
+	}
+}
+
+// textValues returns the text of a string or []string field.
+func textValues(v reflect.Value) []string {
+	if v.Kind() == reflect.String {
+		return []string{v.String()}
+	}
+	out := make([]string, v.Len())
+	for i := range out {
+		out[i] = v.Index(i).String()
+	}
+	return out
 }
 
 type checker struct {
@@ -99,7 +113,7 @@ func (c checker) checkSite() {
 		}
 		seenCluster[cl.ID] = true
 		if cl.Bron != "" && !seen[cl.Bron] {
-			c.probs.Add(file, line, "cluster %q: unknown source %q (expected one of: %s)", cl.ID, cl.Bron, strings.Join(sourceIDs(*s), ", "))
+			c.probs.Add(file, line, "cluster %q: unknown source %q (expected one of: %s)", cl.ID, cl.Bron, strings.Join(s.Values("bron"), ", "))
 		}
 	}
 }
@@ -133,12 +147,6 @@ func unknownValue(key, value string, valid []string) string {
 		msg += fmt.Sprintf("; did you mean %q?", s)
 	}
 	return msg
-}
-
-func (c checker) sources(it *content.Item, key string, ids []string) {
-	for _, id := range ids {
-		c.oneOf(it, key, id, sourceIDs(*c.site))
-	}
 }
 
 func (c checker) post(n *content.Post) {
@@ -178,10 +186,6 @@ func (c checker) references() {
 			drafts[s.ID] = true
 		}
 	}
-	networks := map[string]bool{}
-	for _, n := range c.built.Networks {
-		networks[n.ID] = true
-	}
 	numbers := map[int]string{}
 	for _, d := range c.built.Determinants {
 		if first, ok := numbers[d.Nummer]; ok && d.Nummer != 0 {
@@ -200,16 +204,31 @@ func (c checker) references() {
 			linked[key] = l.Line
 		}
 	}
-	checkNetwork := func(it *content.Item, id string) {
-		if id != "" && !networks[id] && !c.all.Unreadable[string(content.KindNetwork)+"/"+id] {
-			c.probs.Add(it.File, it.Keys.Line("leernetwerk"), "%s", unknownValue("leernetwerk", id, ids(c.built.Networks)))
+	c.topLevelReferences()
+}
+
+// topLevelReferences checks the fields that name another item by its id (a factsheet's
+// leernetwerk): the item must be in the site.
+func (c checker) topLevelReferences() {
+	for _, spec := range content.Specs {
+		for i := range spec.Fields {
+			f := &spec.Fields[i]
+			if f.Ref == "" || f.Type != content.TypeText {
+				continue
+			}
+			targets := content.SpecOf(f.Ref).Entries(c.built)
+			valid := make(map[string]bool, len(targets))
+			for _, t := range targets {
+				valid[t.Base().ID] = true
+			}
+			for _, e := range spec.Entries(c.built) {
+				for _, id := range textValues(f.Value(e)) {
+					if id != "" && !valid[id] && !c.all.Unreadable[string(f.Ref)+"/"+id] {
+						c.probs.Add(e.Base().File, e.Base().Keys.Line(f.Key), "%s", unknownValue(f.Key, id, ids(targets)))
+					}
+				}
+			}
 		}
-	}
-	for _, f := range c.built.Factsheets {
-		checkNetwork(&f.Item, f.Leernetwerk)
-	}
-	for _, n := range c.built.Posts {
-		checkNetwork(&n.Item, n.Leernetwerk)
 	}
 }
 
@@ -238,41 +257,17 @@ func (c checker) link(d *content.Determinant, i int, l content.Link, strategies,
 	}
 	if l.Strength == "" {
 		c.probs.Add(d.File, l.Line, "[[strategie]] %q without \"sterkte\" (expected kern or aanvullend)", l.Strategy)
-	} else if !slices.Contains(content.Strengths, l.Strength) {
-		c.probs.Add(d.File, keyLine("sterkte"), "%s", unknownValue("sterkte", l.Strength, content.Strengths))
+	} else if valid := c.site.Values("sterkte"); !slices.Contains(valid, l.Strength) {
+		c.probs.Add(d.File, keyLine("sterkte"), "%s", unknownValue("sterkte", l.Strength, valid))
 	}
 	if l.Source == "" {
 		c.probs.Add(d.File, l.Line, "[[strategie]] %q without \"bron\": every link says where it comes from", l.Strategy)
-	} else if !slices.Contains(sourceIDs(*c.site), l.Source) {
-		c.probs.Add(d.File, keyLine("bron"), "%s", unknownValue("bron", l.Source, sourceIDs(*c.site)))
+	} else if valid := c.site.Values("bron"); !slices.Contains(valid, l.Source) {
+		c.probs.Add(d.File, keyLine("bron"), "%s", unknownValue("bron", l.Source, valid))
 	}
 	if l.Source == "redactie" && strings.TrimSpace(l.Explanation) == "" {
 		c.probs.Add(d.File, l.Line, "[[strategie]] %q: an editorial link (bron = \"redactie\") needs a \"toelichting\" with the reason", l.Strategy)
 	}
-}
-
-func categoryIDs() []string {
-	out := make([]string, len(content.Categories))
-	for i, c := range content.Categories {
-		out[i] = c.ID
-	}
-	return out
-}
-
-func clusterIDs(s content.Site) []string {
-	out := make([]string, len(s.Clusters))
-	for i, c := range s.Clusters {
-		out[i] = c.ID
-	}
-	return out
-}
-
-func sourceIDs(s content.Site) []string {
-	out := make([]string, len(s.Bronnen))
-	for i, b := range s.Bronnen {
-		out[i] = b.ID
-	}
-	return out
 }
 
 func kindNames() []string {

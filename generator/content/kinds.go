@@ -18,9 +18,6 @@ const (
 	KindPage        Kind = "paginas"
 )
 
-// Kinds lists every kind in the order the site presents them.
-var Kinds = []Kind{KindDeterminant, KindStrategy, KindNetwork, KindFactsheet, KindPost, KindPage}
-
 // Categories are the four MIDI categories, by id, in MIDI's order.
 var Categories = []Category{
 	{ID: "innovatie", Title: "De innovatie", TitleEN: "Innovation"},
@@ -48,12 +45,13 @@ var Strengths = []string{"kern", "aanvullend"}
 // Phases of implementation a strategy can fit.
 var Phases = []string{"verspreiding", "adoptie", "implementatie", "borging"}
 
-// Item is what every kind of content has in common.
+// Item is what every kind of content has in common. The tags beside `toml` describe each field
+// for editors and the build (see Spec).
 type Item struct {
-	Titel        string   `toml:"titel"`
-	Samenvatting string   `toml:"samenvatting"`
-	Zoektermen   []string `toml:"zoektermen"` // words readers search with that the text may not use (synonyms, practice words)
-	Concept      bool     `toml:"concept"`    // a draft: left out unless building with drafts
+	Titel        string   `toml:"titel" label:"Titel" required:"" help:"De naam van de pagina, zoals lezers hem zien."`
+	Samenvatting string   `toml:"samenvatting" label:"Samenvatting" text:"long" example:"\"\"" help:"Eén of twee zinnen: waar gaat dit over? Staat in lijsten, zoekresultaten en bij delen."`
+	Zoektermen   []string `toml:"zoektermen" label:"Zoektermen" help:"Woorden waarmee lezers zoeken en die niet in de tekst staan: synoniemen, woorden uit de praktijk."`
+	Concept      bool     `toml:"concept" label:"Concept" example:"true" help:"Een concept staat niet op de site; zet dit uit om te publiceren."`
 
 	ID       string   `toml:"-"` // the file name without .md, or the folder name of a bundle
 	Kind     Kind     `toml:"-"`
@@ -70,41 +68,36 @@ type Item struct {
 func (it *Item) Base() *Item { return it }
 
 // URL is the item's path relative to the site root, with a trailing slash (pretty URLs).
-func (it *Item) URL() string {
-	if it.Kind == KindPage {
-		return it.ID + "/"
-	}
-	return string(it.Kind) + "/" + it.ID + "/"
-}
+func (it *Item) URL() string { return SpecOf(it.Kind).URL(it.ID) }
 
 // Determinant is one of the 29 MIDI determinants.
 type Determinant struct {
 	Item
-	Nummer    int      `toml:"nummer"`
-	Categorie string   `toml:"categorie"`
-	TitelEN   string   `toml:"titel_en"`
-	Vraag     string   `toml:"vraag"`
-	Schaal    string   `toml:"schaal"`
-	Bronnen   []string `toml:"bronnen"`
-	Links     []Link   `toml:"strategie"`
+	Nummer    int      `toml:"nummer" label:"Nummer" required:"" min:"1" max:"29" example:"1" help:"Het nummer in de MIDI, 1 tot en met 29; elk nummer komt één keer voor."`
+	Categorie string   `toml:"categorie" label:"Categorie" required:"" values:"categorie" example:"\"innovatie\"" help:"De groep van de MIDI waartoe de determinant hoort."`
+	TitelEN   string   `toml:"titel_en" label:"Engelse naam" required:"" example:"\"\"" help:"De oorspronkelijke Engelse naam uit de MIDI; onderzoekers zoeken erop."`
+	Vraag     string   `toml:"vraag" label:"Vraag" required:"" text:"long" example:"\"\"" help:"De vraag of stelling waarmee je de determinant meet."`
+	Schaal    string   `toml:"schaal" label:"Antwoordschaal" required:"" values:"schaal" example:"\"eens5\"" help:"Hoe de vraag beantwoord wordt; bij omgekeerd is eens het belemmerende antwoord."`
+	Bronnen   []string `toml:"bronnen" label:"Bronnen" values:"bron" example:"[\"midi\"]" help:"Waar de determinant vandaan komt: bronnen uit de site-instellingen."`
+	Links     []Link   `toml:"strategie" label:"Gekoppelde strategieën" help:"Strategieën die op deze determinant werken; de strategiepagina toont de koppeling vanzelf terug."`
 }
 
 // Link is a determinant → strategy link, written once, on the determinant.
 type Link struct {
-	Strategy    string `toml:"id"`
-	Strength    string `toml:"sterkte"` // kern | aanvullend
-	Source      string `toml:"bron"`    // a source id from site.toml
-	Explanation string `toml:"toelichting"`
+	Strategy    string `toml:"id" label:"Strategie" required:"" ref:"strategieen" help:"De strategie die op deze determinant werkt."`
+	Strength    string `toml:"sterkte" label:"Sterkte" required:"" values:"sterkte" help:"Kern: werkt direct op de determinant. Aanvullend: ondersteunt."`
+	Source      string `toml:"bron" label:"Bron" required:"" values:"bron" help:"Waar de koppeling vandaan komt; bij redactie is een toelichting nodig."`
+	Explanation string `toml:"toelichting" label:"Toelichting" text:"long" help:"Waarom deze strategie hier helpt, in één zin."`
 	Line        int    `toml:"-"` // the line of its [[strategie]] header
 }
 
 // Strategy is an implementation strategy.
 type Strategy struct {
 	Item
-	TitelEN string   `toml:"titel_en"`
-	Cluster string   `toml:"cluster"`
-	Bronnen []string `toml:"bronnen"`
-	Fase    []string `toml:"fase"`
+	TitelEN string   `toml:"titel_en" label:"Oorspronkelijke naam" example:"\"\"" help:"De Engelse naam uit ERIC of Intervention Mapping; onderzoekers zoeken erop."`
+	Cluster string   `toml:"cluster" label:"Cluster" required:"" values:"cluster" example:"\"evalueren-en-bijstellen\"" help:"De groep strategieën waartoe deze hoort (uit de site-instellingen)."`
+	Bronnen []string `toml:"bronnen" label:"Bronnen" values:"bron" example:"[\"eric\"]" help:"Waar de strategie vandaan komt: bronnen uit de site-instellingen."`
+	Fase    []string `toml:"fase" label:"Fasen" values:"fase" example:"[]" help:"In welke fasen van implementatie de strategie past."`
 }
 
 // Network is a learning network (leernetwerk).
@@ -115,18 +108,18 @@ type Network struct {
 // Factsheet is a factsheet the workplace publishes.
 type Factsheet struct {
 	Item
-	Datum       *time.Time `toml:"datum"`
-	Leernetwerk string     `toml:"leernetwerk"`
+	Datum       *time.Time `toml:"datum" label:"Datum" example:"{today}" help:"Wanneer de factsheet verscheen."`
+	Leernetwerk string     `toml:"leernetwerk" label:"Leernetwerk" ref:"leernetwerken" example:"\"integraal-werken\"" help:"Het leernetwerk waar de factsheet bij hoort, als dat zo is."`
 }
 
 // Post is a news item, or an agenda item when it has a start.
 type Post struct {
 	Item
-	Datum       time.Time  `toml:"datum"`
-	Leernetwerk string     `toml:"leernetwerk"`
-	Start       *time.Time `toml:"start"`
-	Eind        *time.Time `toml:"eind"`
-	Locatie     string     `toml:"locatie"`
+	Datum       time.Time  `toml:"datum" label:"Datum" required:"" example:"{today}" help:"De datum van het bericht; bij een agendabericht de dag waarop het bekend werd."`
+	Leernetwerk string     `toml:"leernetwerk" label:"Leernetwerk" ref:"leernetwerken" example:"\"integraal-werken\"" help:"Het leernetwerk waar het bericht bij hoort, als dat zo is."`
+	Start       *time.Time `toml:"start" label:"Begin" time:"datetime" example:"{today}T09:30:00" help:"Alleen voor de agenda: wanneer het begint (Nederlandse tijd)."`
+	Eind        *time.Time `toml:"eind" label:"Einde" time:"datetime" example:"{today}T12:00:00" help:"Alleen voor de agenda: wanneer het eindigt."`
+	Locatie     string     `toml:"locatie" label:"Locatie" example:"\"online\"" help:"Alleen voor de agenda: waar het is, of online."`
 }
 
 // IsEvent reports whether the post is an agenda item.
@@ -135,7 +128,7 @@ func (p *Post) IsEvent() bool { return p.Start != nil }
 // Page is a stand-alone page such as "over" or "colofon"; it lives at the site root.
 type Page struct {
 	Item
-	Volgorde int `toml:"volgorde"` // order in the footer; lower first
+	Volgorde int `toml:"volgorde" label:"Volgorde" help:"De plaats in de voettekst; lager komt eerder."`
 }
 
 // Site is site.toml.
@@ -210,27 +203,19 @@ func (c *Content) Items(kinds ...Kind) []*Item {
 	}
 	var out []*Item
 	for _, k := range kinds {
-		switch k {
-		case KindDeterminant:
-			out = appendItems(out, c.Determinants)
-		case KindStrategy:
-			out = appendItems(out, c.Strategies)
-		case KindNetwork:
-			out = appendItems(out, c.Networks)
-		case KindFactsheet:
-			out = appendItems(out, c.Factsheets)
-		case KindPost:
-			out = appendItems(out, c.Posts)
-		case KindPage:
-			out = appendItems(out, c.Pages)
+		for _, e := range SpecOf(k).Entries(c) {
+			out = append(out, e.Base())
 		}
 	}
 	return out
 }
 
-func appendItems[T interface{ Base() *Item }](out []*Item, list []T) []*Item {
-	for _, x := range list {
-		out = append(out, x.Base())
+// Published returns a copy of c without its drafts (items with concept = true). The items
+// themselves are shared.
+func (c *Content) Published() *Content {
+	out := *c
+	for _, s := range Specs {
+		s.list(&out).filter(func(it *Item) bool { return !it.Concept })
 	}
-	return out
+	return &out
 }

@@ -55,7 +55,7 @@ func Load(root string) (*Content, problem.List) {
 	for _, k := range Kinds {
 		sources = append(sources, findSources(root, k, &probs)...)
 	}
-	items := make([]any, len(sources))
+	items := make([]Entry, len(sources))
 	itemProbs := make([]problem.List, len(sources))
 	parallel.For(len(sources), func(i int) { items[i], itemProbs[i] = loadItem(sources[i]) })
 
@@ -63,21 +63,9 @@ func Load(root string) (*Content, problem.List) {
 		probs = append(probs, itemProbs[i]...)
 		if it == nil {
 			c.Unreadable[string(sources[i].kind)+"/"+sources[i].id] = true
+			continue
 		}
-		switch v := it.(type) {
-		case *Determinant:
-			c.Determinants = append(c.Determinants, v)
-		case *Strategy:
-			c.Strategies = append(c.Strategies, v)
-		case *Network:
-			c.Networks = append(c.Networks, v)
-		case *Factsheet:
-			c.Factsheets = append(c.Factsheets, v)
-		case *Post:
-			c.Posts = append(c.Posts, v)
-		case *Page:
-			c.Pages = append(c.Pages, v)
-		}
+		SpecOf(sources[i].kind).list(c).add(it)
 	}
 	return c, probs
 }
@@ -162,7 +150,7 @@ func bundleFiles(dir string) ([]string, error) {
 
 var validID = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
-func loadItem(src source) (any, problem.List) {
+func loadItem(src source) (Entry, problem.List) {
 	var probs problem.List
 	data, err := os.ReadFile(src.disk)
 	if err != nil {
@@ -173,7 +161,7 @@ func loadItem(src source) (any, problem.List) {
 }
 
 // decodeItem splits and decodes the contents of one content file.
-func decodeItem(src source, data []byte) (any, problem.List) {
+func decodeItem(src source, data []byte) (Entry, problem.List) {
 	var probs problem.List
 	doc, err := frontmatter.Split(data)
 	if err != nil {
@@ -191,21 +179,8 @@ func decodeItem(src source, data []byte) (any, problem.List) {
 	item := Item{ID: src.id, Kind: src.kind, File: src.file, Body: doc.Body, BodyLine: doc.BodyLine,
 		Bundle: src.bundle, Files: src.files, Keys: scanKeyLines(doc.FrontMatter, 2), Hash: sha256.Sum256(data)}
 
-	var target any
-	switch src.kind {
-	case KindDeterminant:
-		target = &Determinant{Item: item}
-	case KindStrategy:
-		target = &Strategy{Item: item}
-	case KindNetwork:
-		target = &Network{Item: item}
-	case KindFactsheet:
-		target = &Factsheet{Item: item}
-	case KindPost:
-		target = &Post{Item: item}
-	case KindPage:
-		target = &Page{Item: item}
-	}
+	target := SpecOf(src.kind).New()
+	*target.Base() = item
 	if !decode(src.file, doc.FrontMatter, item.Keys, target, &probs) {
 		return nil, probs
 	}

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -16,40 +18,56 @@ import (
 // ErrUsage marks mistakes in what the user asked for (an unknown kind, an empty title).
 var ErrUsage = errors.New("usage")
 
-// kinds maps the names an editor types to the folder they write into.
-var kinds = map[string]content.Kind{
-	"determinant": content.KindDeterminant,
-	"strategie":   content.KindStrategy,
-	"leernetwerk": content.KindNetwork,
-	"factsheet":   content.KindFactsheet,
-	"nieuws":      content.KindPost,
-	"agenda":      content.KindPost,
-	"pagina":      content.KindPage,
+// kinds maps the names an editor types to the kind they write, and the variant, if any.
+var kinds = func() map[string]variant {
+	out := map[string]variant{}
+	for _, spec := range content.Specs {
+		out[spec.Name] = variant{spec: spec}
+		for _, v := range spec.Variants {
+			out[v.Name] = variant{spec: spec, extra: v.Fields}
+		}
+	}
+	return out
+}()
+
+type variant struct {
+	spec  *content.Spec
+	extra []string // the fields of the variant
 }
 
 // KindList is the list of kinds for help texts.
-const KindList = "determinant, strategie, leernetwerk, factsheet, nieuws, agenda, pagina"
+var KindList = func() string {
+	var names []string
+	for _, spec := range content.Specs {
+		names = append(names, spec.Name)
+		for _, v := range spec.Variants {
+			names = append(names, v.Name)
+		}
+	}
+	return strings.Join(names, ", ")
+}()
 
 // now is replaced in tests.
 var now = time.Now
 
-// New writes content/<folder>/<slug>.md under root for a new item of kind with title and returns
+// New writes content/<folder>/<id>.md under root for a new item of kind with title and returns
 // its path. It never overwrites an existing file.
 func New(root, kind, title string) (string, error) {
-	folder, ok := kinds[kind]
+	v, ok := kinds[kind]
 	if !ok {
 		return "", fmt.Errorf("%w: unknown kind %q (expected one of: %s)", ErrUsage, kind, KindList)
 	}
 	title = strings.TrimSpace(title)
-	id := content.Slug(title)
+	today := now()
+	number := 0
+	if f := v.spec.Field("nummer"); f != nil {
+		number, _ = strconv.Atoi(f.Example)
+	}
+	id := v.spec.ID(title, number, today)
 	if id == "" {
 		return "", fmt.Errorf("%w: the title %q gives no usable file name; use letters or digits", ErrUsage, title)
 	}
-	today := now()
-	if folder == content.KindPost {
-		id = today.Format("2006-01-02") + "-" + id
-	}
-	dir := filepath.Join(root, content.Dir, string(folder))
+	dir := filepath.Join(root, content.Dir, string(v.spec.Kind))
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
 	}
@@ -64,56 +82,83 @@ func New(root, kind, title string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if _, err := f.WriteString(frontMatter(kind, title, today)); err != nil {
+	if _, err := f.WriteString(v.frontMatter(title, today) + v.outline()); err != nil {
 		f.Close()
 		return "", err
 	}
 	return path, f.Close()
 }
 
-func frontMatter(kind, title string, today time.Time) string {
-	q := func(s string) string { return fmt.Sprintf("%q", s) }
+// frontMatter writes every field of the kind that has an example, with its help as a comment.
+// An optional reference to another item is written as a comment: the item it names may not exist.
+func (v variant) frontMatter(title string, today time.Time) string {
 	var b strings.Builder
 	b.WriteString("+++\n")
-	b.WriteString("titel = " + q(title) + "\n")
-	b.WriteString("samenvatting = \"\"  # één of twee zinnen: waar gaat dit over?\n")
-	b.WriteString("concept = true  # verwijder deze regel om te publiceren\n")
-	date := today.Format("2006-01-02")
-	switch kind {
-	case "determinant":
-		b.WriteString("nummer = 1  # 1 tot en met 29, uniek\n")
-		b.WriteString("categorie = \"innovatie\"  # innovatie | gebruiker | organisatie | sociaal-politieke-context\n")
-		b.WriteString("titel_en = \"\"\n")
-		b.WriteString("vraag = \"\"  # de vraag of stelling waarmee je de determinant meet\n")
-		b.WriteString("schaal = \"eens5\"  # eens5 | eens5-omgekeerd | janeeweetniet\n")
-		b.WriteString("bronnen = [\"midi\"]\n\n")
-		b.WriteString("# Koppel strategieën zo (herhaal het blok per strategie):\n")
-		b.WriteString("# [[strategie]]\n# id = \"audit-en-feedback\"\n# sterkte = \"kern\"  # kern | aanvullend\n# bron = \"redactie\"\n# toelichting = \"waarom deze strategie hier helpt\"\n")
-	case "strategie":
-		b.WriteString("titel_en = \"\"\n")
-		b.WriteString("cluster = \"evalueren-en-bijstellen\"  # een cluster-id uit content/site.toml\n")
-		b.WriteString("bronnen = [\"eric\"]  # bron-id's uit content/site.toml\n")
-		b.WriteString("fase = []  # verspreiding, adoptie, implementatie, borging\n")
-	case "factsheet":
-		b.WriteString("datum = " + date + "\n")
-		b.WriteString("# leernetwerk = \"integraal-werken\"\n")
-	case "nieuws":
-		b.WriteString("datum = " + date + "\n")
-		b.WriteString("# leernetwerk = \"integraal-werken\"\n")
-	case "agenda":
-		b.WriteString("datum = " + date + "\n")
-		b.WriteString("start = " + date + "T09:30:00\n")
-		b.WriteString("eind = " + date + "T12:00:00\n")
-		b.WriteString("locatie = \"online\"\n")
+	for _, f := range v.spec.Fields {
+		value := strings.ReplaceAll(f.Example, "{today}", today.Format("2006-01-02"))
+		only := v.only(f.Key)
+		switch {
+		case f.Key == "titel":
+			fmt.Fprintf(&b, "titel = %q\n", title)
+		case f.Type == content.TypeTable:
+			b.WriteString(tableExample(f))
+		case value == "" || only == -1:
+			continue
+		case f.Ref != "" && !f.Required:
+			fmt.Fprintf(&b, "# %s = %s  # %s\n", f.Key, value, f.Help)
+		default:
+			fmt.Fprintf(&b, "%s = %s  # %s\n", f.Key, value, comment(f))
+		}
 	}
 	b.WriteString("+++\n\n")
-	switch kind {
-	case "determinant":
-		b.WriteString("## Wat is het\n\n## Waarom het ertoe doet\n\n## Hoe meet je het\n\n## Bron\n")
-	case "strategie":
-		b.WriteString("## Wat houdt het in\n\n## Wanneer past het\n\n## Zo pak je het aan\n\n## Voorbeeld uit de jeugdzorg\n\n## Bron\n")
-	default:
-		b.WriteString("Schrijf hier de tekst.\n")
+	return b.String()
+}
+
+// only tells whether a field belongs to a variant: 1 when it is one of v's own, -1 when it is
+// another variant's, 0 when it is the kind's.
+func (v variant) only(key string) int {
+	if slices.Contains(v.extra, key) {
+		return 1
+	}
+	for _, other := range v.spec.Variants {
+		if slices.Contains(other.Fields, key) {
+			return -1
+		}
+	}
+	return 0
+}
+
+// comment is a field's help, with its allowed values where they are a fixed list.
+func comment(f content.Field) string {
+	switch f.Values {
+	case "categorie", "schaal", "fase", "sterkte":
+		return f.Help + " (" + strings.Join((&content.Site{}).Values(f.Values), " | ") + ")"
+	case "bron", "cluster":
+		return f.Help + " (ids uit content/site.toml)"
+	}
+	return f.Help
+}
+
+// tableExample shows, commented out, how to write one table of an array of tables.
+func tableExample(f content.Field) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "\n# %s: %s Herhaal dit blok voor elke koppeling.\n# [[%s]]\n", f.Label, f.Help, f.Key)
+	for _, sub := range f.Fields {
+		fmt.Fprintf(&b, "# %s = \"\"  # %s\n", sub.Key, comment(sub))
+	}
+	return b.String()
+}
+
+func (v variant) outline() string {
+	if len(v.spec.Outline) == 0 {
+		return "Schrijf hier de tekst.\n"
+	}
+	var b strings.Builder
+	for i, h := range v.spec.Outline {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString("## " + h + "\n")
 	}
 	return b.String()
 }

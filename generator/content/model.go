@@ -1,0 +1,363 @@
+package content
+
+import (
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// The content model: one descriptor per kind of item (Spec) with its folder, its fields, its
+// templates, its list title and the rule its file names follow. Load, check, `new`, render,
+// search, publish, the open data and the CMS configuration all read it, so that what an editor
+// can write is what the build accepts.
+//
+// A kind's fields are the fields of its Go type: each field's `toml` tag gives its key, and the
+// tags beside it say the rest, so that adding a field is one line:
+//
+//	label    Dutch label for editors          help     a short Dutch help text
+//	required the build refuses the item without it
+//	values   a closed list of values by name (see Options): categorie, schaal, fase, sterkte,
+//	         bron, cluster
+//	ref      the kind whose ids the value must be (a reference to another item)
+//	min, max the range of a number
+//	example  the value `kennisbank new` writes for it
+//	text     "long" for text of several sentences (a text area rather than a line)
+
+// FieldType is what kind of value a field holds.
+type FieldType string
+
+// The field types.
+const (
+	TypeText     FieldType = "text"
+	TypeNumber   FieldType = "number"
+	TypeBool     FieldType = "bool"
+	TypeDate     FieldType = "date"     // a TOML local date: 2024-06-27
+	TypeDateTime FieldType = "datetime" // a TOML local date-time: 2024-06-27T09:30:00
+	TypeTable    FieldType = "table"    // an array of tables, [[key]], each with Fields
+)
+
+// Field describes one front-matter key of a kind.
+type Field struct {
+	Key      string
+	Label    string
+	Help     string
+	Type     FieldType
+	List     bool   // several values: a TOML array (or, for a table, an array of tables)
+	Long     bool   // text of several sentences
+	Required bool   // the build refuses an item without it
+	Values   string // the name of the closed list its values come from (see Options), or ""
+	Ref      Kind   // the kind whose ids its values are, or ""
+	Min, Max int    // the range of a number; both 0 when it has none
+	Example  string // the TOML value `new` writes, or "" to leave the key out
+	Fields   []Field
+
+	index []int // where the field is in the Go struct
+}
+
+// FileName is the rule an item's file name (its id) follows.
+type FileName string
+
+// The file-name rules.
+const (
+	NameSlug       FileName = "slug"        // audit-en-feedback
+	NameNumberSlug FileName = "nummer-slug" // 23-beschikbare-tijd: the two-digit nummer first
+	NameDateSlug   FileName = "datum-slug"  // 2024-06-27-jaarconferentie: the datum first
+)
+
+// Spec is the descriptor of one kind.
+type Spec struct {
+	Kind      Kind     // its folder under content/, and the first part of its pages' URLs
+	Name      string   // singular, as typed after `kennisbank new` ("determinant")
+	Label     string   // Dutch singular for editors ("Determinant")
+	ListTitle string   // the list page's title, the menu and the search group ("Determinanten")
+	Help      string   // one Dutch sentence for editors: what an item of this kind is
+	Template  string   // the template of an item's page, templates/<Template>.html
+	FileName  FileName // the rule its ids follow
+	AtRoot    bool     // its pages live at the site root (over/) rather than under its folder
+	Fixed     bool     // the set is fixed (the 29 determinants): editors change items, not add them
+	Outline   []string // the headings a new item's text starts from (CONTENT-STYLE.md's page shapes)
+	Variants  []Variant
+	Fields    []Field
+
+	newItem func() Entry
+	list    func(*Content) listAccess
+}
+
+// Variant is a kind of item that is another kind with some more fields: an agenda item is a
+// post with a start, an end and a place.
+type Variant struct {
+	Name   string   // as typed after `kennisbank new` ("agenda")
+	Label  string   // Dutch, for editors
+	Fields []string // the keys only this variant writes
+}
+
+// Entry is an item of any kind: a pointer to its typed struct.
+type Entry interface{ Base() *Item }
+
+// listAccess reads and replaces one kind's list in a Content.
+type listAccess struct {
+	entries func() []Entry
+	add     func(Entry)
+	filter  func(keep func(*Item) bool)
+}
+
+// Specs lists every kind in the order the site presents them.
+var Specs = []*Spec{
+	spec(Spec{Kind: KindDeterminant, Name: "determinant", Label: "Determinant", ListTitle: "Determinanten",
+		Help:     "Een van de 29 determinanten van de MIDI, met de vraag die hem meet en de strategieën die erop werken.",
+		Template: "determinant", FileName: NameNumberSlug, Fixed: true,
+		Outline: []string{"Wat is het", "Waarom het ertoe doet", "Hoe meet je het", "Bron"}},
+		func(c *Content) *[]*Determinant { return &c.Determinants }),
+	spec(Spec{Kind: KindStrategy, Name: "strategie", Label: "Strategie", ListTitle: "Strategieën",
+		Help:     "Een implementatiestrategie: wat je doet om een innovatie gebruikt te krijgen.",
+		Template: "strategie", FileName: NameSlug,
+		Outline: []string{"Wat houdt het in", "Wanneer past het", "Zo pak je het aan", "Voorbeeld uit de jeugdzorg", "Bron"}},
+		func(c *Content) *[]*Strategy { return &c.Strategies }),
+	spec(Spec{Kind: KindNetwork, Name: "leernetwerk", Label: "Leernetwerk", ListTitle: "Leernetwerken",
+		Help:     "Een leernetwerk van de werkplaats, met zijn doelen en plannen.",
+		Template: "leernetwerk", FileName: NameSlug},
+		func(c *Content) *[]*Network { return &c.Networks }),
+	spec(Spec{Kind: KindFactsheet, Name: "factsheet", Label: "Factsheet", ListTitle: "Factsheets",
+		Help:     "Een factsheet die de werkplaats uitgeeft.",
+		Template: "factsheet", FileName: NameSlug},
+		func(c *Content) *[]*Factsheet { return &c.Factsheets }),
+	spec(Spec{Kind: KindPost, Name: "nieuws", Label: "Nieuws- of agendabericht", ListTitle: "Nieuws en agenda",
+		Help:     "Een nieuwsbericht, of een agendabericht als het een begintijd heeft.",
+		Template: "bericht", FileName: NameDateSlug,
+		Variants: []Variant{{Name: "agenda", Label: "Agendabericht", Fields: []string{"start", "eind", "locatie"}}}},
+		func(c *Content) *[]*Post { return &c.Posts }),
+	spec(Spec{Kind: KindPage, Name: "pagina", Label: "Pagina", ListTitle: "Over deze site",
+		Help:     "Een losse pagina van de site, zoals Over of Colofon; het adres is de bestandsnaam.",
+		Template: "pagina", FileName: NameSlug, AtRoot: true},
+		func(c *Content) *[]*Page { return &c.Pages }),
+}
+
+// Kinds lists every kind in the order the site presents them.
+var Kinds = func() []Kind {
+	out := make([]Kind, len(Specs))
+	for i, s := range Specs {
+		out[i] = s.Kind
+	}
+	return out
+}()
+
+// SpecOf returns the descriptor of a kind, or nil for a folder that is no kind.
+func SpecOf(k Kind) *Spec {
+	for _, s := range Specs {
+		if s.Kind == k {
+			return s
+		}
+	}
+	return nil
+}
+
+// SpecNamed returns the descriptor whose Name is name, or nil.
+func SpecNamed(name string) *Spec {
+	for _, s := range Specs {
+		if s.Name == name {
+			return s
+		}
+	}
+	return nil
+}
+
+// spec completes a descriptor with what its Go type T says: its fields, how to make an item and
+// where the items of its kind are kept in a Content.
+func spec[T any, P interface {
+	*T
+	Entry
+}](s Spec, slot func(*Content) *[]P) *Spec {
+	s.Fields = fieldsOf(reflect.TypeFor[T](), nil)
+	s.newItem = func() Entry { return P(new(T)) }
+	s.list = func(c *Content) listAccess {
+		list := slot(c)
+		return listAccess{
+			entries: func() []Entry {
+				out := make([]Entry, len(*list))
+				for i, x := range *list {
+					out[i] = x
+				}
+				return out
+			},
+			add: func(e Entry) { *list = append(*list, e.(P)) },
+			filter: func(keep func(*Item) bool) {
+				out := make([]P, 0, len(*list))
+				for _, x := range *list {
+					if keep(x.Base()) {
+						out = append(out, x)
+					}
+				}
+				*list = out
+			},
+		}
+	}
+	return &s
+}
+
+// Field returns the field with the given key, or nil.
+func (s *Spec) Field(key string) *Field {
+	return fieldNamed(s.Fields, key)
+}
+
+// Field returns the sub-field of a table with the given key, or nil.
+func (f *Field) Field(key string) *Field {
+	return fieldNamed(f.Fields, key)
+}
+
+func fieldNamed(fields []Field, key string) *Field {
+	for i := range fields {
+		if fields[i].Key == key {
+			return &fields[i]
+		}
+	}
+	return nil
+}
+
+// Keys lists the keys of fields, in order.
+func Keys(fields []Field) []string {
+	out := make([]string, len(fields))
+	for i, f := range fields {
+		out[i] = f.Key
+	}
+	return out
+}
+
+// New returns an empty item of the kind.
+func (s *Spec) New() Entry { return s.newItem() }
+
+// Entries returns the items of the kind in c.
+func (s *Spec) Entries(c *Content) []Entry { return s.list(c).entries() }
+
+// Value returns the value of a top-level field of e as the Go value it was decoded into.
+func (f *Field) Value(e Entry) reflect.Value {
+	return reflect.ValueOf(e).Elem().FieldByIndex(f.index)
+}
+
+// URL is where an item of this kind with the given id is, relative to the site root.
+func (s *Spec) URL(id string) string {
+	if s.AtRoot {
+		return id + "/"
+	}
+	return string(s.Kind) + "/" + id + "/"
+}
+
+// ID returns the id a new item gets under the kind's file-name rule, from its title and, where
+// the rule asks for them, its number or date.
+func (s *Spec) ID(title string, number int, date time.Time) string {
+	slug := Slug(title)
+	if slug == "" {
+		return ""
+	}
+	switch s.FileName {
+	case NameNumberSlug:
+		return fmt.Sprintf("%02d-%s", number, slug)
+	case NameDateSlug:
+		return date.Format("2006-01-02") + "-" + slug
+	}
+	return slug
+}
+
+var timeType = reflect.TypeFor[time.Time]()
+
+// fieldsOf reads the fields of a struct type from its tags, the embedded Item's first.
+func fieldsOf(t reflect.Type, index []int) []Field {
+	var out []Field
+	for i := 0; i < t.NumField(); i++ {
+		sf := t.Field(i)
+		at := append(append([]int(nil), index...), i)
+		if sf.Anonymous {
+			out = append(out, fieldsOf(sf.Type, at)...)
+			continue
+		}
+		key := strings.Split(sf.Tag.Get("toml"), ",")[0]
+		if key == "" || key == "-" {
+			continue
+		}
+		out = append(out, fieldFromTag(sf, key, at))
+	}
+	return out
+}
+
+func fieldFromTag(sf reflect.StructField, key string, index []int) Field {
+	tag := sf.Tag
+	f := Field{Key: key, Label: tag.Get("label"), Help: tag.Get("help"), Values: tag.Get("values"),
+		Ref: Kind(tag.Get("ref")), Example: tag.Get("example"), Long: tag.Get("text") == "long", index: index}
+	_, f.Required = tag.Lookup("required")
+	f.Min, _ = strconv.Atoi(tag.Get("min"))
+	f.Max, _ = strconv.Atoi(tag.Get("max"))
+	if f.Label == "" {
+		panic(fmt.Sprintf("content model: field %q has no label tag", key)) // a programming error
+	}
+	t := sf.Type
+	if t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t.Kind() == reflect.Slice {
+		f.List = true
+		t = t.Elem()
+	}
+	switch {
+	case t == timeType && tag.Get("time") == "datetime":
+		f.Type = TypeDateTime
+	case t == timeType:
+		f.Type = TypeDate
+	case t.Kind() == reflect.Struct:
+		f.Type = TypeTable
+		f.Fields = fieldsOf(t, nil)
+	case t.Kind() == reflect.Int:
+		f.Type = TypeNumber
+	case t.Kind() == reflect.Bool:
+		f.Type = TypeBool
+	default:
+		f.Type = TypeText
+	}
+	return f
+}
+
+// Option is one allowed value of a closed list, with the words editors see.
+type Option struct{ Value, Label string }
+
+// Options returns the allowed values of the closed list named by a field's values tag. The lists
+// of sources (bron) and clusters come from site.toml; the others are fixed by MIDI and the site.
+func (s *Site) Options(list string) []Option {
+	var out []Option
+	switch list {
+	case "categorie":
+		for _, c := range Categories {
+			out = append(out, Option{c.ID, c.Title})
+		}
+	case "schaal":
+		out = []Option{{ScaleAgree5, "Vijf punten, van helemaal mee oneens tot helemaal mee eens"},
+			{ScaleAgree5Reverse, "Vijf punten, omgekeerd: eens is belemmerend"},
+			{ScaleYesNo, "Ja, nee of weet niet"}}
+	case "fase":
+		for _, p := range Phases {
+			out = append(out, Option{p, p})
+		}
+	case "sterkte":
+		out = []Option{{"kern", "kern: werkt direct op de determinant"}, {"aanvullend", "aanvullend: ondersteunt"}}
+	case "bron":
+		for _, b := range s.Bronnen {
+			out = append(out, Option{b.ID, b.Kort})
+		}
+	case "cluster":
+		for _, c := range s.Clusters {
+			out = append(out, Option{c.ID, c.Titel})
+		}
+	default:
+		panic(fmt.Sprintf("content model: no list of values named %q", list)) // a programming error
+	}
+	return out
+}
+
+// Values returns the allowed values of a closed list, without their labels.
+func (s *Site) Values(list string) []string {
+	opts := s.Options(list)
+	out := make([]string, len(opts))
+	for i, o := range opts {
+		out[i] = o.Value
+	}
+	return out
+}
