@@ -1,10 +1,12 @@
-// Site-wide script. Every page works without it; it only adds filtering, search and the matrix
-// filter where the page has them.
+// Site-wide script. Every page works without it; it only folds the header on small screens and
+// adds filtering, search and the matrix filter where the page has them.
 import { initFilters } from "./_filter";
+import { initHeader } from "./_header";
 import { initMatrix } from "./_matrix";
 import { initSearch } from "./_search";
 
 document.documentElement.classList.add("js");
+initHeader();
 initFilters();
 initSearch();
 initMatrix();

@@ -1,0 +1,239 @@
+package sitetest
+
+import (
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+
+	"kennisbank/internal/browsertest"
+)
+
+// screen is a screen size the site is tried at.
+type screen struct {
+	Width, Height int
+	Mobile        bool
+}
+
+// screens: the narrowest width WCAG's reflow criterion (1.4.10) asks for, on the smallest phone
+// still in use (320 × 568); a common phone (390 × 844); a tablet; a laptop.
+var screens = []screen{{320, 568, true}, {390, 844, true}, {768, 1024, true}, {1280, 800, false}}
+
+// headerShare is the most of the screen's height the header may take: a quarter leaves three
+// quarters of a phone for the page itself (211 px of a 390 × 844 phone, 142 px at 320 × 568).
+const headerShare = 0.25
+
+// layoutPages is every kind of page (pageKinds) and the states that make pages wider or longer:
+// search results, and the scan with a whole result.
+func layoutPages(t *testing.T) []string {
+	return append(pageKinds(t), "zoeken/?q=feedback", "scan/#"+unfavourableFragment())
+}
+
+// ready is what shows when a page has done what its script does on load.
+func ready(page string) string {
+	switch {
+	case strings.HasPrefix(page, "zoeken/?"):
+		return "#zoekresultaten a"
+	case strings.HasPrefix(page, "scan/#"):
+		return "#scan-uitkomst:not([hidden])"
+	case page == "strategieen/":
+		return "#filters:not([hidden])"
+	case page == "matrix/":
+		return "#matrix-filter:not([hidden])"
+	}
+	return "main"
+}
+
+// layoutReport is what measureLayout returns for one page.
+type layoutReport struct {
+	ScrollWidth int      `json:"scrollWidth"`
+	Viewport    int      `json:"viewport"`
+	Header      float64  `json:"header"`
+	TooWide     []string `json:"tooWide"`
+	Small       []string `json:"small"`
+	Footer      []string `json:"footer"`
+}
+
+// measureLayout measures, in the page: how wide the document is, which elements stick out of
+// the viewport (outside a scroll box), the header's height, and every pointer target that fails
+// WCAG 2.5.8 (Target Size, Minimum).
+//
+// A target passes when it is at least 24 × 24 CSS px, or when a circle of 24 px diameter on the
+// centre of its box touches no other target and no other undersized target's circle (the
+// spacing exception). Links inside a line of text are exempt (the inline exception), and so is
+// what is not shown. A checkbox or radio button counts with its label when the label holds it.
+const measureLayout = `(() => {
+  const vw = document.documentElement.clientWidth;
+  const visible = (el) => {
+    const r = el.getBoundingClientRect();
+    if (r.width < 2 || r.height < 2) return false;
+    const cs = getComputedStyle(el);
+    if (cs.visibility === "hidden" || cs.clipPath.startsWith("inset(50%") || cs.clip === "rect(0px, 0px, 0px, 0px)") return false;
+    if (r.right <= 0 || r.bottom + scrollY <= 0) return false;
+    for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+      const s = getComputedStyle(a);
+      if (s.overflowX !== "visible" || s.overflowY !== "visible") {
+        const b = a.getBoundingClientRect();
+        if (r.right <= b.left || r.left >= b.right || r.bottom <= b.top || r.top >= b.bottom) return false;
+      }
+    }
+    return true;
+  };
+  const scrolls = (el) => {
+    for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+      const s = getComputedStyle(a);
+      if (s.overflowX === "auto" || s.overflowX === "scroll" || s.overflowX === "hidden") return true;
+    }
+    return false;
+  };
+  const name = (el) => {
+    const id = el.id ? "#" + el.id : "";
+    const cls = typeof el.className === "string" && el.className ? "." + el.className.trim().split(/\s+/).join(".") : "";
+    const text = (el.textContent || el.value || el.getAttribute("aria-label") || "").trim().replace(/\s+/g, " ").slice(0, 40);
+    return el.tagName.toLowerCase() + id + cls + (text ? ' "' + text + '"' : "");
+  };
+
+  const tooWide = [];
+  for (const el of document.body.querySelectorAll("*")) {
+    const r = el.getBoundingClientRect();
+    if (r.right > vw + 0.5 && r.width > 0 && !scrolls(el) && visible(el)) tooWide.push(name(el) + " right=" + Math.round(r.right));
+    if (tooWide.length > 8) break;
+  }
+
+  const blockOf = (el) => {
+    for (let a = el.parentElement; a; a = a.parentElement) {
+      if (getComputedStyle(a).display !== "inline") return a;
+    }
+    return document.body;
+  };
+  const inline = (el) => {
+    if (el.tagName !== "A" || getComputedStyle(el).display !== "inline") return false;
+    const own = el.textContent.replace(/\s+/g, "");
+    return blockOf(el).textContent.replace(/\s+/g, "").length > own.length;
+  };
+  const targets = [];
+  for (const el of document.querySelectorAll("a[href], button, input:not([type=hidden]), select, textarea, summary")) {
+    let box = el;
+    if (el.matches("input[type=radio], input[type=checkbox]") && el.closest("label")) box = el.closest("label");
+    if (!visible(box) || targets.some((t) => t.el === box)) continue;
+    const r = box.getBoundingClientRect();
+    targets.push({el: box, inline: inline(box), x: r.left + scrollX, y: r.top + scrollY, w: r.width, h: r.height});
+  }
+  const small = (t) => t.w < 23.99 || t.h < 23.99;
+  const centre = (t) => [t.x + t.w / 2, t.y + t.h / 2];
+  const distToRect = (p, t) => {
+    const dx = Math.max(t.x - p[0], 0, p[0] - (t.x + t.w));
+    const dy = Math.max(t.y - p[1], 0, p[1] - (t.y + t.h));
+    return Math.hypot(dx, dy);
+  };
+  const failing = [];
+  for (const t of targets) {
+    if (t.inline || !small(t)) continue;
+    const c = centre(t);
+    const clash = targets.find((o) => o !== t && (distToRect(c, o) < 12 - 0.01 ||
+      (small(o) && !o.inline && Math.hypot(c[0] - centre(o)[0], c[1] - centre(o)[1]) < 24 - 0.01)));
+    if (clash) failing.push(name(t.el) + " " + Math.round(t.w) + "×" + Math.round(t.h) + " too close to " + name(clash.el));
+  }
+  const header = document.querySelector(".site-header");
+  return {
+    scrollWidth: document.documentElement.scrollWidth,
+    viewport: vw,
+    header: header ? header.getBoundingClientRect().height : 0,
+    tooWide,
+    small: failing,
+    footer: [...document.querySelectorAll(".site-footer a")].map((a) => a.textContent.trim()),
+  };
+})()`
+
+// artefactDir is where the layout test leaves its screenshots for a person to look at
+// (git-ignored). It starts empty on every run.
+func artefactDir(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(repoRoot, "test-artefacts", "screenshots")
+	if err := os.RemoveAll(dir); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+var unsafeName = regexp.MustCompile(`[^a-z0-9]+`)
+
+// shotName names the screenshot of page at a width in a colour scheme:
+// "0390-dark-strategieen-audit-en-feedback.png".
+func shotName(width int, scheme, page string) string {
+	slug := strings.Trim(unsafeName.ReplaceAllString(strings.ToLower(strings.SplitN(page, "#", 2)[0]), "-"), "-")
+	if strings.Contains(page, "#") {
+		slug += "-uitkomst"
+	}
+	if slug == "" {
+		slug = "home"
+	}
+	return fmt.Sprintf("%04d-%s-%s.png", width, scheme, slug)
+}
+
+// TestLayoutAtEveryWidth loads every kind of page at 320, 390, 768 and 1280 px in light and dark
+// mode. No page scrolls sideways, the header stays within a quarter of the screen's height,
+// every target meets WCAG 2.5.8, and the footer (where the help is: contact, accessibility) is
+// the same on every page (WCAG 3.2.6). A full-page screenshot of each is left in
+// test-artefacts/screenshots/ for a person to look at.
+func TestLayoutAtEveryWidth(t *testing.T) {
+	dir := artefactDir(t)
+	pages := layoutPages(t)
+	base := browsertest.Serve(t, siteDir, "/")
+	var footer []string
+	for _, scheme := range []string{"light", "dark"} {
+		for _, s := range screens {
+			t.Run(fmt.Sprintf("%s/%d", scheme, s.Width), func(t *testing.T) {
+				ctx := browsertest.New(t) // a browser per run: each has a time budget
+				budget := math.Floor(headerShare * float64(s.Height))
+				for _, page := range pages {
+					var rep layoutReport
+					var png []byte
+					err := chromedp.Run(ctx,
+						emulation.SetDeviceMetricsOverride(int64(s.Width), int64(s.Height), 1, s.Mobile),
+						emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}),
+						chromedp.Navigate(base+"404.html"), // leave the page, so that a fragment loads it anew
+						chromedp.Navigate(base+page),
+						chromedp.WaitVisible(ready(page), chromedp.ByQuery),
+						eval(`document.fonts.ready.then(() => true)`, nil),
+						eval(measureLayout, &rep),
+						chromedp.FullScreenshot(&png, 100),
+					)
+					if err != nil {
+						t.Fatalf("/%s: %v", page, err)
+					}
+					if err := os.WriteFile(filepath.Join(dir, shotName(s.Width, scheme, page)), png, 0o644); err != nil {
+						t.Fatal(err)
+					}
+					if rep.ScrollWidth > rep.Viewport {
+						t.Errorf("/%s scrolls sideways: the page is %d px wide; sticking out: %s", page, rep.ScrollWidth, strings.Join(rep.TooWide, "; "))
+					}
+					if rep.Header > budget {
+						t.Errorf("/%s: the header is %.0f px high; the budget is %.0f px (a quarter of %d px)", page, rep.Header, budget, s.Height)
+					}
+					for _, f := range rep.Small {
+						t.Errorf("/%s: target smaller than 24 × 24 px without room around it (WCAG 2.5.8): %s", page, f)
+					}
+					if footer == nil {
+						footer = rep.Footer
+					} else if strings.Join(rep.Footer, "|") != strings.Join(footer, "|") {
+						t.Errorf("/%s: the footer links differ from other pages' (WCAG 3.2.6): %q, want %q", page, rep.Footer, footer)
+					}
+					if page == "" {
+						t.Logf("header at %d × %d: %.0f px (budget %.0f)", s.Width, s.Height, rep.Header, budget)
+					}
+				}
+			})
+		}
+	}
+	t.Logf("screenshots: %s (%d pages × %d widths × 2 colour schemes)", dir, len(pages), len(screens))
+}
