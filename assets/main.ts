@@ -1,5 +1,6 @@
 // Site-wide script. Every page works without it; it only folds the header on small screens and
-// adds filtering, search and the matrix filter where the page has them.
+// adds filtering, search, the matrix filter and the citation buttons where the page has them.
+import { initCite } from "./_cite";
 import { initFilters } from "./_filter";
 import { initHeader } from "./_header";
 import { initMatrix } from "./_matrix";
@@ -10,3 +11,4 @@ initHeader();
 initFilters();
 initSearch();
 initMatrix();
+initCite();

@@ -433,16 +433,26 @@ func TestJSONLDAndOpenGraph(t *testing.T) {
 
 var colofon = map[string]string{"content/paginas/colofon.md": "+++\ntitel = \"Colofon\"\n+++\nWie de kennisbank maakt.\n"}
 
+// TestCitationsOnPagesAndAsFiles: every determinant, strategy, learning network and factsheet
+// page shows its reference in APA, BibTeX and RIS; the colofon cites the knowledge base and TNO's
+// tool. The files come one per format for the whole site, not one beside every page.
 func TestCitationsOnPagesAndAsFiles(t *testing.T) {
-	_, site := buildAt(t, newProject(t, with(publisher, colofon)), testBase)
+	_, site := buildAt(t, newProject(t, with(publisher, colofon, datedFactsheet)), testBase)
 	year := strconv.Itoa(time.Now().Year())
 
 	det := site["determinanten/25-coordinator/index.html"]
 	mustContain(t, "determinant page", det, "Citeer deze pagina",
-		"Werkplaats Test. ("+year+"). Coördinator. In <i>Testbank</i>. <a href=\""+testBase+"determinanten/25-coordinator/\">")
+		"Werkplaats Test. ("+year+"). Coördinator. In <i>Testbank</i>. <a href=\""+testBase+"determinanten/25-coordinator/\">",
+		"@misc{kennisbank-determinant-25-coordinator,\n  author = {{Werkplaats Test}},", "TY  - ELEC\r\nAU  - Werkplaats Test\r\nTI  - Coördinator\r\n",
+		`data-copy="citeer-deze-pagina-bibtex"`, `data-save="citeer-deze-pagina-ris" data-file="kennisbank-determinant-25-coordinator.ris"`)
 	mustContain(t, "strategy page", site["strategieen/discussie/index.html"], "Citeer deze pagina", "Werkplaats Test. ("+year+"). Discussie. In <i>Testbank</i>.")
-	if strings.Contains(site["over/index.html"], `class="cite"`) {
-		t.Error("a page other than the colofon offers citations")
+	mustContain(t, "learning network page", site["leernetwerken/integraal-werken/index.html"], "Citeer deze pagina",
+		"Werkplaats Test. ("+year+"). Leernetwerk Integraal werken. In <i>Testbank</i>.")
+	// A factsheet with a date of its own is cited with that date, not with the year of the build.
+	mustContain(t, "factsheet page", site["factsheets/liso-framework/index.html"], "Citeer deze pagina",
+		"Werkplaats Test. (2024). Het LISO-framework. In <i>Testbank</i>.", "DA  - 2024/07/01\r\n")
+	if strings.Contains(site["over/index.html"], `class="cite"`) || strings.Contains(site["nieuws/2024-06-27-jaarconferentie/index.html"], `class="cite"`) {
+		t.Error("a page other than the four kinds and the colofon offers citations")
 	}
 	col := site["colofon/index.html"]
 	mustContain(t, "colofon", col, "Citeer de kennisbank", "Werkplaats Test. ("+year+"). <i>Testbank</i>.",
@@ -451,15 +461,14 @@ func TestCitationsOnPagesAndAsFiles(t *testing.T) {
 
 	// Every citation download a page links exists, and parses as BibTeX or RIS.
 	files := map[string]bool{}
-	for _, page := range []string{"determinanten/25-coordinator/", "strategieen/discussie/", "colofon/"} {
+	for _, page := range []string{"determinanten/25-coordinator/", "strategieen/discussie/", "leernetwerken/integraal-werken/", "factsheets/liso-framework/", "colofon/", "open-data/"} {
 		for _, ref := range references(parseHTML(t, site[pageFile(page)])) {
 			if target := resolveFrom(page, ref); strings.HasSuffix(target, ".bib") || strings.HasSuffix(target, ".ris") {
 				files[target] = true
 			}
 		}
 	}
-	want := []string{"data/kennisbank.bib", "data/kennisbank.ris", "data/tno-implementatietool.bib", "data/tno-implementatietool.ris",
-		"determinanten/25-coordinator/citeer.bib", "determinanten/25-coordinator/citeer.ris", "strategieen/discussie/citeer.bib", "strategieen/discussie/citeer.ris"}
+	want := []string{"data/citaties.bib", "data/citaties.ris", "data/kennisbank.bib", "data/kennisbank.ris", "data/tno-implementatietool.bib", "data/tno-implementatietool.ris"}
 	for _, f := range want {
 		if !files[f] {
 			t.Errorf("no page links %s", f)
@@ -469,18 +478,139 @@ func TestCitationsOnPagesAndAsFiles(t *testing.T) {
 			t.Errorf("%s is linked but not written", f)
 			continue
 		}
-		if strings.HasSuffix(f, ".bib") {
-			checkBibTeX(t, f, body)
-		} else {
-			checkRIS(t, f, body)
+		entries := []string{body}
+		if strings.HasPrefix(f, "data/citaties.") {
+			entries = splitEntries(f, body)
+			if len(entries) != 5 {
+				t.Errorf("%s holds %d references, want 5 (a determinant, a strategy, a learning network, two factsheets)", f, len(entries))
+			}
+		}
+		for _, e := range entries {
+			if strings.HasSuffix(f, ".bib") {
+				checkBibTeX(t, f, e)
+			} else {
+				checkRIS(t, f, e)
+			}
 		}
 	}
-	mustContain(t, "determinant BibTeX", site["determinanten/25-coordinator/citeer.bib"], "author = {{Werkplaats Test}}", "title = {{Coördinator}}",
-		"year = {"+year+"}", "url = {"+testBase+"determinanten/25-coordinator/}")
-	mustContain(t, "determinant RIS", site["determinanten/25-coordinator/citeer.ris"], "TY  - ELEC\r\n", "AU  - Werkplaats Test\r\n", "TI  - Coördinator\r\n",
-		"T2  - Testbank\r\n", "UR  - "+testBase+"determinanten/25-coordinator/\r\n")
+	for name := range site {
+		if (strings.HasSuffix(name, ".bib") || strings.HasSuffix(name, ".ris")) && !slices.Contains(want, name) {
+			t.Errorf("%s written: the site offers its citations in one file per format, not a file per page", name)
+		}
+	}
+	mustContain(t, "citaties.bib", site["data/citaties.bib"], "@misc{kennisbank-determinant-25-coordinator,", "@misc{kennisbank-strategie-discussie,",
+		"@misc{kennisbank-leernetwerk-integraal-werken,", "@misc{kennisbank-factsheet-liso-framework,",
+		"author = {{Werkplaats Test}}", "title = {{Coördinator}}", "year = {"+year+"}", "url = {"+testBase+"determinanten/25-coordinator/}")
+	mustContain(t, "citaties.ris", site["data/citaties.ris"], "TY  - ELEC\r\n", "AU  - Werkplaats Test\r\n", "TI  - Coördinator\r\n",
+		"T2  - Testbank\r\n", "UR  - "+testBase+"determinanten/25-coordinator/\r\n", "TI  - Het LISO-framework\r\nT2  - Testbank\r\nPY  - 2024\r\nDA  - 2024/07/01\r\n")
 	mustContain(t, "TNO BibTeX", site["data/tno-implementatietool.bib"], "author = {Theunissen, M. and van Empelen, P. and Fekkes, M.}", "institution = {TNO}", "address = {Leiden}", "year = {2022}")
 	mustContain(t, "TNO RIS", site["data/tno-implementatietool.ris"], "TY  - RPRT\r\n", "AU  - van Empelen, P.\r\n", "CY  - Leiden\r\n", "PB  - TNO\r\n")
+}
+
+// splitEntries splits a file of several BibTeX entries (blank line between) or RIS records (ER
+// line ends each) into one string per entry.
+func splitEntries(name, s string) []string {
+	if strings.HasSuffix(name, ".bib") {
+		parts := strings.Split(s, "}\n\n@")
+		for i := range parts {
+			if i > 0 {
+				parts[i] = "@" + parts[i]
+			}
+			if i < len(parts)-1 {
+				parts[i] += "}\n"
+			}
+		}
+		return parts
+	}
+	var out []string
+	for _, rec := range strings.SplitAfter(s, "ER  - \r\n") {
+		if rec = strings.TrimPrefix(rec, "\r\n"); rec != "" {
+			out = append(out, rec)
+		}
+	}
+	return out
+}
+
+// headMeta returns the name and content of every <meta name> in a page's <head>, in order, and
+// whether the head declares the Dublin Core schema.
+func headMeta(t *testing.T, page string) (tags [][2]string, dcSchema bool) {
+	t.Helper()
+	var walk func(n *html.Node, inHead bool)
+	walk = func(n *html.Node, inHead bool) {
+		if n.Type == html.ElementNode {
+			inHead = inHead || n.Data == "head"
+			attr := map[string]string{}
+			for _, a := range n.Attr {
+				attr[a.Key] = a.Val
+			}
+			if inHead && n.Data == "meta" && attr["name"] != "" {
+				tags = append(tags, [2]string{attr["name"], attr["content"]})
+			}
+			if inHead && n.Data == "link" && attr["rel"] == "schema.DC" && attr["href"] == "http://purl.org/dc/elements/1.1/" {
+				dcSchema = true
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, inHead)
+		}
+	}
+	walk(parseHTML(t, page), false)
+	return tags, dcSchema
+}
+
+// TestCitationMetaTagsWhereReferenceManagersLook reads the <head> of every page kind that can be
+// cited: Highwire Press (citation_*) and Dublin Core (DC.*) tags in the form Zotero's "Embedded
+// Metadata" translator reads them (see cite.Reference.Meta): the organisation as publisher, not
+// as a person; DC.type "webpage"; the URL only when it is absolute.
+func TestCitationMetaTagsWhereReferenceManagersLook(t *testing.T) {
+	year := strconv.Itoa(time.Now().Year())
+	root := newProject(t, with(publisher, colofon, datedFactsheet))
+	for _, base := range []string{testBase, ""} {
+		_, site := buildAt(t, root, base)
+		for page, c := range map[string]struct{ title, date string }{
+			"determinanten/25-coordinator/":   {"Coördinator", year},
+			"strategieen/discussie/":          {"Discussie", year},
+			"leernetwerken/integraal-werken/": {"Leernetwerk Integraal werken", year},
+			"factsheets/liso-framework/":      {"Het LISO-framework", "2024-07-01"},
+		} {
+			want := [][2]string{{"citation_title", c.title}, {"citation_publisher", "Werkplaats Test"},
+				{"citation_publication_date", strings.ReplaceAll(c.date, "-", "/")}, {"citation_language", "nl"}}
+			if base != "" {
+				want = append(want, [2]string{"citation_public_url", base + page})
+			}
+			want = append(want, [2]string{"DC.title", c.title}, [2]string{"DC.publisher", "Werkplaats Test"},
+				[2]string{"DC.date", c.date}, [2]string{"DC.language", "nl"})
+			if base != "" {
+				want = append(want, [2]string{"DC.identifier", base + page})
+			}
+			want = append(want, [2]string{"DC.type", "webpage"})
+
+			tags, dc := headMeta(t, site[pageFile(page)])
+			var got [][2]string
+			for _, tag := range tags {
+				if strings.HasPrefix(tag[0], "citation_") || strings.HasPrefix(tag[0], "DC.") {
+					got = append(got, tag)
+				}
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("base %q, %s: citation tags\n got %q\nwant %q", base, page, got, want)
+			}
+			if !dc {
+				t.Errorf("base %q, %s: no <link rel=\"schema.DC\"> declares the DC. tags", base, page)
+			}
+		}
+		for _, page := range []string{"", "strategieen/", "over/", "colofon/", "nieuws/2024-06-27-jaarconferentie/", "404.html"} {
+			tags, dc := headMeta(t, site[pageFile(page)])
+			for _, tag := range tags {
+				if strings.HasPrefix(tag[0], "citation_") || strings.HasPrefix(tag[0], "DC.") {
+					t.Errorf("base %q, /%s is not a page to cite, but has %s", base, page, tag[0])
+				}
+			}
+			if dc {
+				t.Errorf("base %q, /%s is not a page to cite, but declares the DC schema", base, page)
+			}
+		}
+	}
 }
 
 // checkBibTeX checks that s is one entry @type{key, field = {value}, ...} with balanced braces.
@@ -667,7 +797,7 @@ func TestRealSiteWithBaseURLFromSubpath(t *testing.T) {
 	}
 	for _, want := range []string{"robots.txt", "sitemap.xml", "atom.xml", "nieuws/agenda.ics", "data/determinanten.csv", "data/strategieen.csv",
 		"data/koppelingen.csv", "data/kennisbank.json", "data/kennisbank.bib", "data/tno-implementatietool.ris",
-		"strategieen/audit-en-feedback/citeer.ris", "open-data/"} {
+		"data/citaties.bib", "data/citaties.ris", "open-data/"} {
 		if !slices.Contains(fetched, "/sub/pad/"+want) {
 			t.Errorf("the crawl never reached /sub/pad/%s", want)
 		}

@@ -1,5 +1,6 @@
-// Package cite writes references three ways: APA 7 for people to read and copy, BibTeX and RIS
-// for reference managers (Zotero, EndNote, Mendeley, JabRef, LaTeX).
+// Package cite writes references four ways: APA 7 for people to read and copy, BibTeX and RIS
+// for reference managers (Zotero, EndNote, Mendeley, JabRef, LaTeX), and the <meta> tags that
+// reference managers' browser buttons read from a page (Highwire Press and Dublin Core).
 //
 //	r := cite.Reference{Kind: cite.WebPage, Authors: []string{"Werkplaats SAMEN"}, Year: 2026,
 //		Title: "Audit en feedback", Container: "Kennisbank implementatie jeugd"}
@@ -36,6 +37,7 @@ type Reference struct {
 	Place     string // place of publication: BibTeX address and RIS CY; APA 7 leaves it out
 	URL       string // absolute, or ""
 	Language  string // ISO 639-1, e.g. "nl"
+	Date      string // the day it appeared, "2024-07-01", when known; Year is that day's year
 }
 
 // APA returns the APA 7 reference as HTML, with the part APA sets in italics in <i>.
@@ -184,10 +186,69 @@ func (r Reference) RIS() []byte {
 		tag("T2", r.Container)
 	}
 	tag("PY", strconv.Itoa(r.Year))
+	if r.Date != "" {
+		tag("DA", strings.ReplaceAll(r.Date, "-", "/"))
+	}
 	tag("PB", r.Publisher)
 	tag("CY", r.Place)
 	tag("UR", r.URL)
 	tag("LA", r.Language)
 	b.WriteString("ER  - \r\n")
 	return []byte(b.String())
+}
+
+// Meta is one <meta name="…" content="…"> tag.
+type Meta struct{ Name, Content string }
+
+// Meta returns the reference as the tags reference managers read from a page's <head>: Highwire
+// Press (citation_*: Zotero, Mendeley, Google Scholar) and Dublin Core (DC.*, to be declared with
+// <link rel="schema.DC" href="http://purl.org/dc/elements/1.1/">).
+//
+// What Zotero's "Embedded Metadata" translator makes of them decides their form:
+//   - Organisations are not written as authors. The translator reads every citation_author and
+//     DC.creator as a person, so "Werkplaats SAMEN" would become the person "Samen, Werkplaats".
+//     An organisation is the publisher (citation_publisher, DC.publisher) instead.
+//   - DC.type is "webpage" for a web page: the translator maps that word to its item type
+//     "webpage". DCMI's own "Text" (or citation_title alone) would make it a journal article.
+//   - The URL (citation_public_url, DC.identifier) is only written when it is absolute.
+func (r Reference) Meta() []Meta {
+	var out []Meta
+	add := func(name, content string) {
+		if content = strings.Join(strings.Fields(content), " "); content != "" {
+			out = append(out, Meta{name, content})
+		}
+	}
+	add("citation_title", r.Title)
+	for _, a := range r.Authors {
+		if isPerson(a) {
+			add("citation_author", a)
+		}
+	}
+	add("citation_publisher", r.Publisher)
+	add("citation_publication_date", strings.ReplaceAll(r.date(), "-", "/"))
+	add("citation_language", r.Language)
+	add("citation_public_url", r.URL)
+	add("DC.title", r.Title)
+	for _, a := range r.Authors {
+		if isPerson(a) {
+			add("DC.creator", a)
+		}
+	}
+	add("DC.publisher", r.Publisher)
+	add("DC.date", r.date())
+	add("DC.language", r.Language)
+	add("DC.identifier", r.URL)
+	add("DC.type", dcType[r.Kind])
+	return out
+}
+
+// dcType is DC.type by kind, in the words Zotero maps to its item types.
+var dcType = map[Kind]string{WebPage: "webpage", Website: "webpage", Report: "report"}
+
+// date is the day it appeared ("2024-07-01"), or else its year ("2026").
+func (r Reference) date() string {
+	if r.Date != "" {
+		return r.Date
+	}
+	return strconv.Itoa(r.Year)
 }

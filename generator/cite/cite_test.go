@@ -1,6 +1,7 @@
 package cite
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -102,5 +103,31 @@ func TestRISTagsAndLineEndings(t *testing.T) {
 	}
 	if strings.Contains(strings.ReplaceAll(ris, "\r\n", ""), "\n") {
 		t.Error("RIS has a bare LF")
+	}
+}
+
+func TestMetaNamesPersonsAsAuthorsAndOrganisationsAsPublisher(t *testing.T) {
+	page := Reference{Kind: WebPage, Authors: []string{"Werkplaats SAMEN"}, Year: 2026, Title: "Audit  en\nfeedback",
+		Container: "Kennisbank", Publisher: "Werkplaats SAMEN", Language: "nl", URL: "https://example.org/kb/x/"}
+	want := []Meta{{"citation_title", "Audit en feedback"}, {"citation_publisher", "Werkplaats SAMEN"},
+		{"citation_publication_date", "2026"}, {"citation_language", "nl"}, {"citation_public_url", "https://example.org/kb/x/"},
+		{"DC.title", "Audit en feedback"}, {"DC.publisher", "Werkplaats SAMEN"}, {"DC.date", "2026"}, {"DC.language", "nl"},
+		{"DC.identifier", "https://example.org/kb/x/"}, {"DC.type", "webpage"}}
+	if got := page.Meta(); !slices.Equal(got, want) {
+		t.Errorf("web page by an organisation:\n got %q\nwant %q", got, want)
+	}
+	dated := tno
+	dated.Date = "2022-03-01"
+	got := dated.Meta()
+	for _, m := range []Meta{{"citation_author", "Theunissen, M."}, {"citation_author", "Fekkes, M."}, {"DC.creator", "van Empelen, P."},
+		{"citation_publisher", "TNO"}, {"citation_publication_date", "2022/03/01"}, {"DC.date", "2022-03-01"}, {"DC.type", "report"}} {
+		if !slices.Contains(got, m) {
+			t.Errorf("report by persons lacks %q: %q", m, got)
+		}
+	}
+	for _, m := range got {
+		if m.Name == "citation_public_url" || m.Name == "DC.identifier" {
+			t.Errorf("a reference without URL has %s", m.Name)
+		}
 	}
 }

@@ -1,7 +1,8 @@
 // Package publish writes the files a site offers besides its pages: the sitemap and robots.txt,
 // the Atom feed, the iCalendar agenda and one calendar file per agenda item, the open data as
-// CSV, and citation files (BibTeX and RIS) for the pages that can be cited. It also gives the
-// templates what they need to link to these files (Funcs).
+// CSV, and citation files (BibTeX and RIS: one per format with every page that can be cited,
+// and the knowledge base and TNO's implementatietool on their own). It also gives the templates
+// what they need to cite a page and to link to these files (Funcs).
 //
 // The conductor lists Paths(g) among the site's files before rendering, and calls Write once.
 // Files that need absolute URLs (sitemap.xml, atom.xml) are only written when the site has a
@@ -9,6 +10,7 @@
 package publish
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"html/template"
@@ -17,6 +19,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"kennisbank/generator/cite"
 	"kennisbank/generator/content"
@@ -36,6 +39,8 @@ const (
 	RobotsPath  = "robots.txt"
 	FeedPath    = "atom.xml"
 	AgendaPath  = "nieuws/agenda.ics"
+	PagesBibTeX = "data/citaties.bib" // every page that can be cited
+	PagesRIS    = "data/citaties.ris"
 	SiteBibTeX  = "data/kennisbank.bib"
 	SiteRIS     = "data/kennisbank.ris"
 	TNOBibTeX   = "data/tno-implementatietool.bib"
@@ -110,10 +115,33 @@ func files(g *link.Graph, opts Options) []file {
 		add(t.Path, func() ([]byte, error) { return t.CSV(kb()) })
 	}
 
-	for _, c := range allCitations(g, opts.Year) {
-		add(c.BibTeX, func() ([]byte, error) { return c.ref.BibTeX(), nil })
-		add(c.RIS, func() ([]byte, error) { return c.ref.RIS(), nil })
+	for _, c := range []Citation{SiteCitation(g, opts.Year), TNOCitation()} {
+		add(c.BibTeXFile, func() ([]byte, error) { return c.ref.BibTeX(), nil })
+		add(c.RISFile, func() ([]byte, error) { return c.ref.RIS(), nil })
 	}
+	// One file per format holds every page's reference, rather than two files beside every page:
+	// the page itself shows the text and offers it as a file made in the browser.
+	pages := sync.OnceValue(func() []Citation { return pageCitations(g, opts.Year) })
+	add(PagesBibTeX, func() ([]byte, error) {
+		var b bytes.Buffer
+		for i, c := range pages() {
+			if i > 0 {
+				b.WriteByte('\n')
+			}
+			b.Write(c.ref.BibTeX())
+		}
+		return b.Bytes(), nil
+	})
+	add(PagesRIS, func() ([]byte, error) {
+		var b bytes.Buffer
+		for i, c := range pages() {
+			if i > 0 {
+				b.WriteString("\r\n")
+			}
+			b.Write(c.ref.RIS())
+		}
+		return b.Bytes(), nil
+	})
 	return out
 }
 
@@ -206,14 +234,17 @@ func language(g *link.Graph) string {
 	return "nl"
 }
 
-// Citation is one way to cite something, as the cite partial shows it.
+// Citation is one way to cite something, as the cite partial shows it: the APA reference, the
+// BibTeX and RIS text to copy or save, and the files that hold it.
 type Citation struct {
-	ID      string // the id of its heading
-	Heading string // for readers
-	BibTeX  string // site path of the .bib file
-	RIS     string // site path of the .ris file
-	ref     cite.Reference
-	own     template.HTML // the site's own reference text, instead of the APA reference made from ref
+	ID         string // the id of its heading
+	Heading    string // for readers
+	FileName   string // the name, without extension, a file saved from the page gets
+	BibTeXFile string // site path of a .bib file that holds it
+	RISFile    string // site path of a .ris file that holds it
+	Shared     bool   // the files hold every page of the site, not this citation alone
+	ref        cite.Reference
+	own        template.HTML // the site's own reference text, instead of the APA reference made from ref
 }
 
 // APA returns the APA 7 reference. It is made when a page shows it, not when the citation files
@@ -225,30 +256,63 @@ func (c Citation) APA() template.HTML {
 	return c.ref.APA()
 }
 
-// Citations lists what a page showing item offers to cite: determinant and strategy pages cite
-// themselves; the colofon cites the knowledge base as a whole and TNO's implementatietool.
+// BibTeX returns the BibTeX entry, to show on the page.
+func (c Citation) BibTeX() string { return string(c.ref.BibTeX()) }
+
+// RIS returns the RIS record, to show on the page.
+func (c Citation) RIS() string { return string(c.ref.RIS()) }
+
+// Meta returns the <meta> tags that reference managers read (see cite.Reference.Meta).
+func (c Citation) Meta() []cite.Meta { return c.ref.Meta() }
+
+// Citations lists what a page showing item offers to cite: determinant, strategy, learning
+// network and factsheet pages cite themselves; the colofon cites the knowledge base as a whole
+// and TNO's implementatietool.
 func Citations(g *link.Graph, item any, year int) []Citation {
-	switch x := item.(type) {
-	case *content.Determinant:
-		return []Citation{pageCitation(g, &x.Item, year)}
-	case *content.Strategy:
-		return []Citation{pageCitation(g, &x.Item, year)}
-	case *content.Page:
-		if x.ID == ColofonID {
-			return []Citation{SiteCitation(g, year), TNOCitation()}
-		}
+	if c, ok := PageCitation(g, item, year); ok {
+		return []Citation{c}
+	}
+	if p, ok := item.(*content.Page); ok && p.ID == ColofonID {
+		return []Citation{SiteCitation(g, year), TNOCitation()}
 	}
 	return nil
 }
 
-// allCitations lists every citation the site offers a file for, each once.
-func allCitations(g *link.Graph, year int) []Citation {
-	out := []Citation{SiteCitation(g, year), TNOCitation()}
+// PageCitation is how to cite the page of a determinant, strategy, learning network or
+// factsheet; false for any other item.
+func PageCitation(g *link.Graph, item any, year int) (Citation, bool) {
+	switch x := item.(type) {
+	case *content.Determinant:
+		return pageCitation(g, &x.Item, year, nil), true
+	case *content.Strategy:
+		return pageCitation(g, &x.Item, year, nil), true
+	case *content.Network:
+		return pageCitation(g, &x.Item, year, nil), true
+	case *content.Factsheet:
+		return pageCitation(g, &x.Item, year, x.Datum), true
+	}
+	return Citation{}, false
+}
+
+// pageCitations lists the citation of every page that can be cited, in the site's order.
+func pageCitations(g *link.Graph, year int) []Citation {
+	var items []any
 	for _, d := range g.Determinants {
-		out = append(out, Citations(g, d, year)...)
+		items = append(items, d)
 	}
 	for _, s := range g.Strategies {
-		out = append(out, Citations(g, s, year)...)
+		items = append(items, s)
+	}
+	for _, n := range g.Networks {
+		items = append(items, n)
+	}
+	for _, f := range g.Factsheets {
+		items = append(items, f)
+	}
+	out := make([]Citation, 0, len(items))
+	for _, it := range items {
+		c, _ := PageCitation(g, it, year)
+		out = append(out, c)
 	}
 	return out
 }
@@ -260,11 +324,18 @@ func authors(g *link.Graph) []string {
 	return []string{g.Site.Uitgever}
 }
 
-func pageCitation(g *link.Graph, it *content.Item, year int) Citation {
-	ref := cite.Reference{Kind: cite.WebPage, Key: "kennisbank-" + it.ID, Authors: authors(g), Year: year,
+// pageCitation cites one page. A page with a date of its own (a factsheet) is cited with that
+// date; other pages with the year of the build, as the site's pages change with every edition.
+func pageCitation(g *link.Graph, it *content.Item, year int, day *time.Time) Citation {
+	// The BibTeX key names the kind: ids are only unique within a kind, and citaties.bib holds all.
+	key := "kennisbank-" + content.SpecOf(it.Kind).Name + "-" + it.ID
+	ref := cite.Reference{Kind: cite.WebPage, Key: key, Authors: authors(g), Year: year,
 		Title: it.Titel, Container: g.Site.Titel, Publisher: g.Site.Uitgever, URL: g.AbsURL(it.URL()), Language: language(g)}
-	return Citation{ID: "citeer-deze-pagina", Heading: "Citeer deze pagina",
-		BibTeX: it.URL() + "citeer.bib", RIS: it.URL() + "citeer.ris", ref: ref}
+	if day != nil {
+		ref.Year, ref.Date = day.Year(), day.Format("2006-01-02")
+	}
+	return Citation{ID: "citeer-deze-pagina", Heading: "Citeer deze pagina", FileName: key,
+		BibTeXFile: PagesBibTeX, RISFile: PagesRIS, Shared: true, ref: ref}
 }
 
 // SiteCitation cites the knowledge base as a whole. When site.toml has a citatie, that text is the
@@ -272,7 +343,8 @@ func pageCitation(g *link.Graph, it *content.Item, year int) Citation {
 func SiteCitation(g *link.Graph, year int) Citation {
 	ref := cite.Reference{Kind: cite.Website, Key: "kennisbank", Authors: authors(g), Year: year,
 		Title: g.Site.Titel, Publisher: g.Site.Uitgever, URL: g.AbsURL(""), Language: language(g)}
-	c := Citation{ID: "citeer-de-kennisbank", Heading: "Citeer de kennisbank", BibTeX: SiteBibTeX, RIS: SiteRIS, ref: ref}
+	c := Citation{ID: "citeer-de-kennisbank", Heading: "Citeer de kennisbank", FileName: "kennisbank",
+		BibTeXFile: SiteBibTeX, RISFile: SiteRIS, ref: ref}
 	if own := strings.TrimSpace(g.Site.Citatie); own != "" {
 		if ref.URL != "" && !strings.Contains(own, ref.URL) {
 			own += " " + ref.URL
@@ -289,22 +361,30 @@ func TNOCitation() Citation {
 		Authors: []string{"Theunissen, M.", "van Empelen, P.", "Fekkes, M."}, Year: 2022,
 		Title:     "De implementatietool: Meer dan 100 strategieën om een interventie of innovatie goed in te voeren",
 		Publisher: "TNO", Place: "Leiden", Language: "nl"}
-	return Citation{ID: "citeer-de-implementatietool", Heading: "Citeer de implementatietool van TNO",
-		BibTeX: TNOBibTeX, RIS: TNORIS, ref: ref}
+	return Citation{ID: "citeer-de-implementatietool", Heading: "Citeer de implementatietool van TNO", FileName: "tno-implementatietool",
+		BibTeXFile: TNOBibTeX, RISFile: TNORIS, ref: ref}
 }
 
 // OpenData is what the open-data page shows.
 type OpenData struct {
-	JSON   string
-	Tables []data.Table
-	Site   Citation
-	TNO    Citation
+	JSON        string
+	Tables      []data.Table
+	Site        Citation
+	TNO         Citation
+	PagesBibTeX string // every page that can be cited, in one file per format
+	PagesRIS    string
 }
 
 // Funcs are the template functions for the meta, cite and open-data templates.
 func Funcs(g *link.Graph) template.FuncMap {
 	return template.FuncMap{
 		"citations": func(item any, year int) []Citation { return Citations(g, item, year) },
+		"citationMeta": func(item any, year int) []cite.Meta {
+			if c, ok := PageCitation(g, item, year); ok {
+				return c.Meta()
+			}
+			return nil
+		},
 		"jsonld":    func(url string, item any) (template.JS, error) { return schema.JSONLD(g, url, item) },
 		"ogType":    schema.OpenGraphType,
 		"eventFile": EventPath,
@@ -324,7 +404,8 @@ func Funcs(g *link.Graph) template.FuncMap {
 		},
 		"fileName": path.Base,
 		"openData": func(year int) OpenData {
-			return OpenData{JSON: data.Path, Tables: data.Tables(), Site: SiteCitation(g, year), TNO: TNOCitation()}
+			return OpenData{JSON: data.Path, Tables: data.Tables(), Site: SiteCitation(g, year), TNO: TNOCitation(),
+				PagesBibTeX: PagesBibTeX, PagesRIS: PagesRIS}
 		},
 	}
 }
