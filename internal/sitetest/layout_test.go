@@ -11,6 +11,7 @@ import (
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"kennisbank/internal/browsertest"
 )
@@ -236,4 +237,123 @@ func TestLayoutAtEveryWidth(t *testing.T) {
 		}
 	}
 	t.Logf("screenshots: %s (%d pages × %d widths × 2 colour schemes)", dir, len(pages), len(screens))
+}
+
+// headerState is what a reader sees of the header.
+type headerState struct {
+	Toggles  bool   `json:"toggles"`  // the buttons show
+	Search   bool   `json:"search"`   // the search field shows
+	Menu     bool   `json:"menu"`     // the menu shows
+	Expanded string `json:"expanded"` // aria-expanded of the search button
+	Focused  string `json:"focused"`  // id of the focused element
+}
+
+const readHeader = `(() => {
+  const shows = (el) => !!el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden";
+  const button = document.querySelector('.header-toggle[aria-controls="site-zoeken"]');
+  return {
+    toggles: shows(button) && shows(document.querySelector('.header-toggle[aria-controls="site-menu"]')),
+    search: shows(document.getElementById("site-zoek")),
+    menu: shows(document.querySelector("#site-menu a")),
+    expanded: button ? button.getAttribute("aria-expanded") : "",
+    focused: document.activeElement ? document.activeElement.id : "",
+  };
+})()`
+
+// TestHeaderFoldsOnSmallScreens: on a phone the search and the menu hide behind two buttons that
+// open them (disclosures: aria-expanded, aria-controls); opening the search puts the cursor in
+// it, and searching from it works. On a laptop everything shows and the buttons do not. Without
+// JavaScript nothing folds, so the search stays within reach.
+func TestHeaderFoldsOnSmallScreens(t *testing.T) {
+	ctx := browsertest.New(t)
+	base := browsertest.Serve(t, siteDir, "/")
+	state := func(actions ...chromedp.Action) headerState {
+		t.Helper()
+		var s headerState
+		if err := chromedp.Run(ctx, append(actions, eval(readHeader, &s))...); err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	phone, laptop := screens[1], screens[3]
+	metrics := func(s screen) chromedp.Action {
+		return emulation.SetDeviceMetricsOverride(int64(s.Width), int64(s.Height), 1, s.Mobile)
+	}
+
+	s := state(metrics(phone), emulation.SetFocusEmulationEnabled(true), chromedp.Navigate(base+"determinanten/"), chromedp.WaitVisible(".header-toggle", chromedp.ByQuery))
+	if !s.Toggles || s.Search || s.Menu || s.Expanded != "false" {
+		t.Errorf("phone, on load: %+v; want the buttons, closed, and no search field or menu", s)
+	}
+	var controls []string
+	if err := chromedp.Run(ctx, eval(`[...document.querySelectorAll(".header-toggle")].map(b => b.tagName + " " + (document.getElementById(b.getAttribute("aria-controls")) ? "ok" : "missing"))`, &controls)); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(controls, ",") != "BUTTON ok,BUTTON ok" {
+		t.Errorf("header toggles: %q; want two buttons that control elements on the page", controls)
+	}
+	s = state(chromedp.Click(`.header-toggle[aria-controls="site-zoeken"]`, chromedp.ByQuery))
+	if !s.Search || s.Expanded != "true" || s.Focused != "site-zoek" {
+		t.Errorf("phone, after pressing Zoeken: %+v; want the search field open and focused", s)
+	}
+	s = state(chromedp.Click(`.header-toggle[aria-controls="site-menu"]`, chromedp.ByQuery))
+	if !s.Menu {
+		t.Errorf("phone, after pressing Menu: %+v; want the menu open", s)
+	}
+	s = state(chromedp.Click(`.header-toggle[aria-controls="site-zoeken"]`, chromedp.ByQuery))
+	if s.Search || s.Expanded != "false" {
+		t.Errorf("phone, after pressing Zoeken again: %+v; want the search closed", s)
+	}
+	var results int
+	if err := chromedp.Run(ctx,
+		chromedp.Click(`.header-toggle[aria-controls="site-zoeken"]`, chromedp.ByQuery),
+		chromedp.SendKeys("#site-zoek", "feedback"+kb.Enter, chromedp.ByQuery),
+		chromedp.WaitVisible("#zoekresultaten a", chromedp.ByQuery),
+		eval(`document.querySelectorAll("#zoekresultaten a").length`, &results),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if results == 0 {
+		t.Error("searching from the folded header on a phone found nothing")
+	}
+
+	s = state(metrics(laptop), chromedp.Navigate(base+"determinanten/"), chromedp.WaitVisible("#site-zoek", chromedp.ByQuery))
+	if s.Toggles || !s.Search || !s.Menu {
+		t.Errorf("laptop: %+v; want the search field and the menu, no buttons", s)
+	}
+
+	s = state(metrics(phone), emulation.SetScriptExecutionDisabled(true), chromedp.Navigate(base+"determinanten/"), chromedp.WaitReady("main", chromedp.ByQuery))
+	if s.Toggles || !s.Search || !s.Menu {
+		t.Errorf("phone without JavaScript: %+v; want the search field and the menu, no buttons that cannot work", s)
+	}
+}
+
+// TestTargetSizeCheck runs measureLayout's WCAG 2.5.8 check on a page made to test it: two
+// small buttons side by side fail; a small button with room around it, a link inside a sentence
+// and a big button pass.
+func TestTargetSizeCheck(t *testing.T) {
+	dir := t.TempDir()
+	page := `<!DOCTYPE html><html lang="nl"><head><title>Proef</title><style>
+	  body { margin: 0; font: 16px/1.5 sans-serif; }
+	  button { all: unset; display: inline-block; background: #ccc; }
+	  .s { width: 16px; height: 16px; }
+	  #a { position: absolute; left: 10px; top: 10px; } #b { position: absolute; left: 30px; top: 10px; }
+	  #alleen { position: absolute; left: 200px; top: 10px; }
+	  #groot { position: absolute; left: 10px; top: 200px; width: 30px; height: 30px; }
+	  p { position: absolute; top: 100px; left: 10px; margin: 0; }
+	</style></head><body>
+	  <button id="a" class="s"></button><button id="b" class="s"></button>
+	  <button id="alleen" class="s"></button><button id="groot"></button>
+	  <p>Een zin met <a href="#x">een link</a> erin.</p>
+	</body></html>`
+	if err := os.WriteFile(filepath.Join(dir, "index.html"), []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx := browsertest.New(t)
+	var rep layoutReport
+	if err := chromedp.Run(ctx, chromedp.Navigate(browsertest.Serve(t, dir, "/")), eval(measureLayout, &rep)); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Small) != 2 || !strings.HasPrefix(rep.Small[0], "button#a") || !strings.HasPrefix(rep.Small[1], "button#b") {
+		t.Errorf("small targets found: %q; want #a and #b, which are too close to each other", rep.Small)
+	}
 }
