@@ -69,7 +69,7 @@ func TestFocusIsNeverHidden(t *testing.T) {
 				err := chromedp.Run(ctx,
 					emulation.SetDeviceMetricsOverride(int64(s.Width), int64(s.Height), 1, s.Mobile),
 					emulation.SetFocusEmulationEnabled(true), // :focus only applies in a focused page
-					chromedp.Navigate(base+"404.html"), // leave the page, so that a fragment loads it anew
+					chromedp.Navigate(base+"404.html"),       // leave the page, so that a fragment loads it anew
 					chromedp.Navigate(base+page),
 					chromedp.WaitVisible(ready(page), chromedp.ByQuery),
 					eval(focusHidden, &hidden),
