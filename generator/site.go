@@ -46,7 +46,14 @@ type Result struct {
 	Pages    int
 	Files    int
 	Duration time.Duration
+	BaseURL  string // the address the site was built for; "" when it has none (see WithoutBaseURL)
 }
+
+// WithoutBaseURL says what a site built without base_url lacks, for the command line to print:
+// sitemaps, feeds and link previews need absolute URLs, which only base_url gives.
+const WithoutBaseURL = "no sitemap.xml, no Atom feed (atom.xml), and no absolute links: no canonical links, " +
+	"no OpenGraph tags for link previews, and no page URLs in the citations and calendar items; " +
+	"404.html then finds its stylesheet only at the root of a host"
 
 // Build builds the site into opts.Out. On any problem nothing is written and the previous site
 // stays as it was; the error is then a problem.List when the content is at fault.
@@ -113,7 +120,7 @@ func Generate(opts Options, w output.Writer) (Result, error) {
 		return Result{}, err
 	}
 	opts.Cache.commit(s.fresh)
-	return Result{Pages: s.pages, Files: s.files, Duration: time.Since(start)}, nil
+	return Result{Pages: s.pages, Files: s.files, Duration: time.Since(start), BaseURL: g.Site.BaseURL}, nil
 }
 
 func withoutDrafts(c *content.Content, drafts bool) *content.Content {

@@ -107,6 +107,9 @@ func build(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	fmt.Fprintf(stdout, "kennisbank: built %d pages, %d files in %d ms into %s\n", res.Pages, res.Files, res.Duration.Milliseconds(), *out)
+	if res.BaseURL == "" {
+		fmt.Fprintf(stdout, "kennisbank: base_url is not set (in content/site.toml, or --base-url), so the site has %s\n", generator.WithoutBaseURL)
+	}
 	return exitOK
 }
 

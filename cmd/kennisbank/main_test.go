@@ -32,15 +32,29 @@ func TestExitCodes(t *testing.T) {
 }
 
 func TestBuildPrintsSummary(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "site")
-	var stdout, stderr bytes.Buffer
-	if code := run([]string{"build", "--src", "../..", "--out", out}, &stdout, &stderr); code != exitOK {
-		t.Fatalf("exit %d: %s", code, stderr.String())
-	}
-	if !strings.Contains(stdout.String(), "pages") || !strings.Contains(stdout.String(), " ms ") {
-		t.Errorf("summary line: %q", stdout.String())
-	}
-	if _, err := os.Stat(filepath.Join(out, "index.html")); err != nil {
-		t.Error(err)
+	for _, baseURL := range []string{"", "https://example.org/kb/"} {
+		out := filepath.Join(t.TempDir(), "site")
+		var stdout, stderr bytes.Buffer
+		args := []string{"build", "--src", "../..", "--out", out}
+		if baseURL != "" {
+			args = append(args, "--base-url", baseURL)
+		}
+		if code := run(args, &stdout, &stderr); code != exitOK {
+			t.Fatalf("exit %d: %s", code, stderr.String())
+		}
+		if !strings.Contains(stdout.String(), "pages") || !strings.Contains(stdout.String(), " ms ") {
+			t.Errorf("summary line: %q", stdout.String())
+		}
+		if _, err := os.Stat(filepath.Join(out, "index.html")); err != nil {
+			t.Error(err)
+		}
+		// Without base_url the summary says so once, and what the site then lacks.
+		note := strings.Count(stdout.String(), "base_url is not set")
+		if baseURL == "" && (note != 1 || !strings.Contains(stdout.String(), "no sitemap.xml, no Atom feed (atom.xml), and no absolute links")) {
+			t.Errorf("without base_url, the summary should say once what is left out:\n%s", stdout.String())
+		}
+		if baseURL != "" && note != 0 {
+			t.Errorf("with --base-url the summary still says base_url is not set:\n%s", stdout.String())
+		}
 	}
 }
