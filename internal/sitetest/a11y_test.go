@@ -104,9 +104,9 @@ func TestAccessibility(t *testing.T) {
 		screen screen
 	}{{"light", screens[1]}, {"light", screens[3]}, {"dark", screens[3]}}
 	for _, r := range runs {
-		// Half the pages per browser: each browser has a time budget, and axe needs seconds on
-		// the big pages (the matrix, the scan with a result).
-		for half, list := range [][]string{pages[:len(pages)/2], pages[len(pages)/2:]} {
+		// Half the pages per browser: axe needs seconds on the big pages (the matrix, the scan
+		// with a result).
+		for half, list := range halves(pages) {
 			t.Run(fmt.Sprintf("%s/%d/%d", r.scheme, r.screen.Width, half+1), func(t *testing.T) {
 				t.Parallel()
 				ctx := browsertest.New(t)

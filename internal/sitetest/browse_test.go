@@ -179,7 +179,7 @@ func TestEveryStrategyListedWithoutJavaScript(t *testing.T) {
 		emulation.SetScriptExecutionDisabled(true),
 		chromedp.Navigate(base+"strategieen/"),
 		chromedp.Evaluate(`Array.from(document.querySelectorAll(".card[data-cluster] h3")).filter(h => h.offsetParent !== null).map(h => h.textContent.trim())`, &titles),
-		chromedp.Evaluate(`document.getElementById("filters").hidden`, &formHidden),
+		chromedp.Evaluate(`getComputedStyle(document.getElementById("filters")).display === "none"`, &formHidden),
 	); err != nil {
 		t.Fatal(err)
 	}
