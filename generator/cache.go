@@ -21,7 +21,12 @@ import (
 // bundle, every rendered Markdown body and every rendered page, each under a key made from the
 // inputs it was made from; a page is executed again only when one of those inputs changed.
 // The zero value is not usable; make one with NewCache and pass it in Options.Cache.
+//
+// One build at a time uses a cache: Generate holds building for the whole build, because the
+// search memo and the page set of one build must not mix with another's. Inside a build, mu
+// guards the maps that the page workers share.
 type Cache struct {
+	building  sync.Mutex
 	mu        sync.Mutex
 	assetsKey [32]byte
 	bundle    assets.Bundle
@@ -42,6 +47,15 @@ func NewCache() *Cache {
 	return &Cache{bodies: map[[32]byte]markdown.Result{}, pages: map[string]cachedPage{}, search: search.NewMemo()}
 }
 
+// hold takes the cache for one build and returns the function that gives it back.
+func (c *Cache) hold() func() {
+	if c == nil {
+		return func() {}
+	}
+	c.building.Lock()
+	return c.building.Unlock
+}
+
 // commit keeps the pages of a build that succeeded.
 func (c *Cache) commit(fresh map[string]cachedPage) {
 	if c == nil {
@@ -55,19 +69,21 @@ func (c *Cache) commit(fresh map[string]cachedPage) {
 	}
 }
 
-// treeKey fingerprints a folder by the names, sizes and modification times of its files.
+// treeKey fingerprints a folder by the names and contents of its files. Contents, not
+// modification times: two saves within one tick of the file system's clock keep the time.
 func treeKey(dir string) [32]byte {
 	h := sha256.New()
 	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return nil
 		}
-		info, err := d.Info()
+		data, err := os.ReadFile(p)
 		if err != nil {
 			return nil
 		}
 		h.Write([]byte(p))
-		_ = binary.Write(h, binary.LittleEndian, []int64{info.Size(), info.ModTime().UnixNano()})
+		_ = binary.Write(h, binary.LittleEndian, int64(len(data)))
+		h.Write(data)
 		return nil
 	})
 	var k [32]byte

@@ -74,6 +74,7 @@ func Check(opts Options) (Result, error) {
 // Generate runs the pipeline and hands every file of the site to w.
 func Generate(opts Options, w output.Writer) (Result, error) {
 	start := time.Now()
+	defer opts.Cache.hold()()
 	// The assets do not depend on the content: esbuild bundles them while the content loads.
 	type bundled struct {
 		bundle assets.Bundle
