@@ -18,6 +18,7 @@ import (
 	"kennisbank/generator/link"
 	"kennisbank/generator/markdown"
 	"kennisbank/generator/publish"
+	"kennisbank/generator/sitepath"
 )
 
 // Dir is the name of the templates folder inside a project.
@@ -49,7 +50,7 @@ func (p *Page) Rel(target string) string {
 	if p.Root != "" {
 		return p.Root + target
 	}
-	return markdown.RelativeTo(p.URL, target)
+	return sitepath.Relative(p.URL, target)
 }
 
 // Asset returns the relative URL of a bundled asset by entry name ("main.js").
