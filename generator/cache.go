@@ -17,15 +17,15 @@ import (
 	"kennisbank/generator/search"
 )
 
-// Cache lets the development server rebuild only what an edit touched. It remembers the asset
+// buildCache lets the development server rebuild only what an edit touched. It remembers the asset
 // bundle, every rendered Markdown body and every rendered page, each under a key made from the
 // inputs it was made from; a page is executed again only when one of those inputs changed.
-// The zero value is not usable; make one with NewCache and pass it in Options.Cache.
+// The zero value is not usable; make one with newCache.
 //
 // One build at a time uses a cache: Generate holds building for the whole build, because the
 // search memo and the page set of one build must not mix with another's. Inside a build, mu
 // guards the maps that the page workers share.
-type Cache struct {
+type buildCache struct {
 	building  sync.Mutex
 	mu        sync.Mutex
 	assetsKey [32]byte
@@ -33,8 +33,7 @@ type Cache struct {
 	bodies    map[[32]byte]markdown.Result
 	pages     map[string]cachedPage // by page URL
 	search    *search.Memo
-	// Executed counts the pages the last successful build had to execute (not reuse).
-	Executed int
+	executedN int // the pages the last successful build executed rather than reused
 }
 
 type cachedPage struct {
@@ -42,13 +41,19 @@ type cachedPage struct {
 	html []byte
 }
 
-// NewCache returns an empty cache.
-func NewCache() *Cache {
-	return &Cache{bodies: map[[32]byte]markdown.Result{}, pages: map[string]cachedPage{}, search: search.NewMemo()}
+// newCache returns an empty cache.
+func newCache() *buildCache {
+	return &buildCache{bodies: map[[32]byte]markdown.Result{}, pages: map[string]cachedPage{}, search: search.NewMemo()}
+}
+
+func (c *buildCache) executed() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.executedN
 }
 
 // hold takes the cache for one build and returns the function that gives it back.
-func (c *Cache) hold() func() {
+func (c *buildCache) hold() func() {
 	if c == nil {
 		return func() {}
 	}
@@ -57,13 +62,13 @@ func (c *Cache) hold() func() {
 }
 
 // commit keeps the pages of a build that succeeded.
-func (c *Cache) commit(fresh map[string]cachedPage) {
+func (c *buildCache) commit(fresh map[string]cachedPage) {
 	if c == nil {
 		return
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.Executed = len(fresh)
+	c.executedN = len(fresh)
 	for url, p := range fresh {
 		c.pages[url] = p
 	}
@@ -92,7 +97,7 @@ func treeKey(dir string) [32]byte {
 }
 
 // assets returns the bundle, building it only when assets/ changed since the last build.
-func (c *Cache) assets(root string) (assets.Bundle, problem.List) {
+func (c *buildCache) assets(root string) (assets.Bundle, problem.List) {
 	if c == nil {
 		return assets.Build(root)
 	}
@@ -109,7 +114,7 @@ func (c *Cache) assets(root string) (assets.Bundle, problem.List) {
 	return b, probs
 }
 
-func (c *Cache) body(key [32]byte) (markdown.Result, bool) {
+func (c *buildCache) body(key [32]byte) (markdown.Result, bool) {
 	if c == nil {
 		return markdown.Result{}, false
 	}
@@ -119,7 +124,7 @@ func (c *Cache) body(key [32]byte) (markdown.Result, bool) {
 	return r, ok
 }
 
-func (c *Cache) putBody(key [32]byte, r markdown.Result) {
+func (c *buildCache) putBody(key [32]byte, r markdown.Result) {
 	if c == nil {
 		return
 	}
@@ -128,7 +133,7 @@ func (c *Cache) putBody(key [32]byte, r markdown.Result) {
 	c.mu.Unlock()
 }
 
-func (c *Cache) page(url string, key [32]byte) ([]byte, bool) {
+func (c *buildCache) page(url string, key [32]byte) ([]byte, bool) {
 	if c == nil {
 		return nil, false
 	}
@@ -145,7 +150,7 @@ func (s *siteBuild) globalKey() [32]byte {
 	h := sha256.New()
 	h.Write([]byte(s.opts.BaseURL))
 	_ = binary.Write(h, binary.LittleEndian, int64(time.Now().Year())) // the footer and citations show it
-	_ = binary.Write(h, binary.LittleEndian, []bool{s.opts.Dev, s.opts.Drafts})
+	_ = binary.Write(h, binary.LittleEndian, []bool{s.dev, s.opts.Drafts})
 	if data, err := os.ReadFile(filepath.Join(s.opts.Root, content.Dir, "site.toml")); err == nil {
 		h.Write(data)
 	}

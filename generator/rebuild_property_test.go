@@ -27,9 +27,9 @@ func TestCachedRebuildEqualsCleanBuildAfterRandomEdits(t *testing.T) {
 				copyTree(t, filepath.Join("..", dir), filepath.Join(root, dir))
 			}
 			e := &editor{t: t, root: root, rnd: rand.New(rand.NewPCG(seed, 7))}
-			cache := NewCache()
-			opts := Options{Root: root, Dev: true, Cache: cache}
-			if _, err := Generate(opts, output.NewMemory()); err != nil {
+			dev := NewDev()
+			opts := Options{Root: root}
+			if _, err := dev.Generate(opts, output.NewMemory()); err != nil {
 				t.Fatal(err)
 			}
 			for round := range 5 {
@@ -38,8 +38,8 @@ func TestCachedRebuildEqualsCleanBuildAfterRandomEdits(t *testing.T) {
 					done = append(done, e.randomEdit())
 				}
 				cached, clean := output.NewMemory(), output.NewMemory()
-				_, cachedErr := Generate(opts, cached)
-				_, cleanErr := Generate(Options{Root: root, Dev: true}, clean)
+				_, cachedErr := dev.Generate(opts, cached)
+				_, cleanErr := NewDev().Generate(opts, clean)
 				if fmt.Sprint(cachedErr) != fmt.Sprint(cleanErr) {
 					t.Fatalf("round %d, after %v: cached build says %v, clean build %v", round, done, cachedErr, cleanErr)
 				}

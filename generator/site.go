@@ -31,15 +31,30 @@ import (
 	"kennisbank/generator/search"
 )
 
-// Options says what to build.
+// Options says what to build: what the user chose.
 type Options struct {
 	Root    string // the project folder holding content/, templates/ and assets/
 	Out     string // where Build writes the site
 	BaseURL string // overrides base_url in site.toml when set
 	Drafts  bool   // include items with concept = true
-	Dev     bool   // development server: add the live-reload script
-	Cache   *Cache // remembers work between builds (the development server); nil for none
 }
+
+// Dev builds for the development server: every page gets the live-reload script, and each build
+// reuses what the one before it made from the same inputs. One build runs at a time.
+type Dev struct {
+	cache *buildCache
+}
+
+// NewDev returns a Dev with nothing to reuse yet.
+func NewDev() *Dev { return &Dev{cache: newCache()} }
+
+// Generate runs the pipeline for the development server and hands every file to w.
+func (d *Dev) Generate(opts Options, w output.Writer) (Result, error) {
+	return generate(opts, true, d.cache, w)
+}
+
+// Executed is how many pages the last successful build executed rather than reused.
+func (d *Dev) Executed() int { return d.cache.executed() }
 
 // Result summarises a build.
 type Result struct {
@@ -73,8 +88,14 @@ func Check(opts Options) (Result, error) {
 
 // Generate runs the pipeline and hands every file of the site to w.
 func Generate(opts Options, w output.Writer) (Result, error) {
+	return generate(opts, false, nil, w)
+}
+
+// generate runs the pipeline; dev adds the live-reload script, cache (may be nil) is what an
+// earlier build left to reuse.
+func generate(opts Options, dev bool, cache *buildCache, w output.Writer) (Result, error) {
 	start := time.Now()
-	defer opts.Cache.hold()()
+	defer cache.hold()()
 	// The assets do not depend on the content: esbuild bundles them while the content loads.
 	type bundled struct {
 		bundle assets.Bundle
@@ -82,7 +103,7 @@ func Generate(opts Options, w output.Writer) (Result, error) {
 	}
 	assetsDone := make(chan bundled, 1)
 	go func() {
-		b, probs := opts.Cache.assets(opts.Root)
+		b, probs := cache.assets(opts.Root)
 		assetsDone <- bundled{b, probs}
 	}()
 	all, probs := content.Load(opts.Root)
@@ -105,7 +126,7 @@ func Generate(opts Options, w output.Writer) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	s := &siteBuild{opts: opts, g: g, tmpl: tmpl, bundle: bundle, w: w, known: map[string]bool{}}
+	s := &siteBuild{opts: opts, dev: dev, cache: cache, g: g, tmpl: tmpl, bundle: bundle, w: w, known: map[string]bool{}}
 	s.plan()
 	if probs := s.renderBodies(); len(probs) > 0 {
 		return Result{}, probs.Sorted()
@@ -113,7 +134,7 @@ func Generate(opts Options, w output.Writer) (Result, error) {
 	if err := s.writeAll(); err != nil {
 		return Result{}, err
 	}
-	opts.Cache.commit(s.fresh)
+	cache.commit(s.fresh)
 	return Result{Pages: s.pages, Files: s.files, Duration: time.Since(start)}, nil
 }
 
@@ -139,6 +160,8 @@ type job struct {
 
 type siteBuild struct {
 	opts   Options
+	dev    bool   // the development server's build: add the live-reload script
+	cache  *buildCache // what an earlier build left to reuse; nil for none
 	g      *link.Graph
 	tmpl   *render.Templates
 	bundle assets.Bundle
@@ -186,7 +209,7 @@ func (s *siteBuild) plan() {
 	for _, p := range publish.Paths(s.g) { // feeds, agenda, sitemap, CSV, citation files
 		s.known[p] = true
 	}
-	if s.opts.Dev {
+	if s.dev {
 		s.known["_kennisbank/reload.js"] = true // served by package serve
 	}
 }
@@ -223,7 +246,7 @@ func (s *siteBuild) renderBodies() problem.List {
 	md := markdown.New(markdown.AllowRawHTML(s.g.Site.HTMLToestaan))
 	exists := func(p string) bool { return s.known[p] }
 	var known [32]byte
-	if s.opts.Cache != nil {
+	if s.cache != nil {
 		known = s.knownKey()
 	}
 	var probs problem.List
@@ -232,12 +255,12 @@ func (s *siteBuild) renderBodies() problem.List {
 			return nil
 		}
 		key := bodyKey(known, j, s.g.Site.HTMLToestaan)
-		res, cached := s.opts.Cache.body(key)
+		res, cached := s.cache.body(key)
 		var err error
 		if !cached {
 			res, err = md.Render(j.item.Body, j.url, exists)
 			if err == nil {
-				s.opts.Cache.putBody(key, res)
+				s.cache.putBody(key, res)
 			}
 		}
 		s.mu.Lock()
@@ -274,20 +297,20 @@ func (s *siteBuild) writeAll() error {
 	}()
 	links := linkcheck.New(func(p string) bool { return s.known[p] }, s.g.Site.BaseURL, filepath.Join(s.opts.Root, render.Dir))
 	var global [32]byte
-	if s.opts.Cache != nil {
+	if s.cache != nil {
 		global = s.globalKey()
 		s.fresh = map[string]cachedPage{}
 	}
 	err := s.parallel(func(j *job) error {
 		var key [32]byte
-		if s.opts.Cache != nil {
+		if s.cache != nil {
 			key = s.pageKey(global, j)
-			if html, ok := s.opts.Cache.page(j.url, key); ok {
+			if html, ok := s.cache.page(j.url, key); ok {
 				return s.writePage(j, html)
 			}
 		}
 		p := &render.Page{Site: &s.g.Site, G: s.g, URL: j.url, Title: j.title, Section: j.section, Crumbs: j.crumbs,
-			Body: template.HTML(j.body.HTML), Headings: j.body.Headings, Item: j.value, Assets: s.bundle.Names, Dev: s.opts.Dev, Year: year}
+			Body: template.HTML(j.body.HTML), Headings: j.body.Headings, Item: j.value, Assets: s.bundle.Names, Dev: s.dev, Year: year}
 		if j.item != nil {
 			p.Description = j.item.Samenvatting
 		} else {
@@ -297,7 +320,7 @@ func (s *siteBuild) writeAll() error {
 			// The 404 page is served at any depth, so its links must not be relative: with a
 			// base_url they start from its path; without one they only work at the root.
 			p.URL = ""
-			if !s.opts.Dev { // the development server serves the site at its root
+			if !s.dev { // the development server serves the site at its root
 				p.Root = s.g.RootPath()
 			}
 		}
@@ -307,7 +330,7 @@ func (s *siteBuild) writeAll() error {
 		}
 		links.Page("templates/"+j.template+".html", j.url, p.URL, html, j.body.HTML)
 		j.body.HTML = nil // in the page now; the search index needs only the text
-		if s.opts.Cache != nil {
+		if s.cache != nil {
 			s.mu.Lock()
 			s.fresh[j.url] = cachedPage{key: key, html: html}
 			s.mu.Unlock()
@@ -403,8 +426,8 @@ func (s *siteBuild) writeSearchIndex() error {
 		docs = append(docs, d)
 	}
 	var memo *search.Memo
-	if s.opts.Cache != nil {
-		memo = s.opts.Cache.search
+	if s.cache != nil {
+		memo = s.cache.search
 	}
 	index, err := search.Build(docs, kinds, memo).JSON()
 	if err != nil {

@@ -52,12 +52,11 @@ func BenchmarkRebuildAfterEditingOneStrategy(b *testing.B) {
 // unrelated pages again.
 func TestRebuildExecutesOnlyAffectedPages(t *testing.T) {
 	root := project(t)
-	cache := generator.NewCache()
-	s := New(Options{Build: generator.Options{Root: root, Cache: cache}, Log: io.Discard, Out: io.Discard})
+	s := New(Options{Build: generator.Options{Root: root}, Log: io.Discard, Out: io.Discard})
 	if err := s.Rebuild(); err != nil {
 		t.Fatal(err)
 	}
-	all := cache.Executed
+	all := s.dev.Executed()
 	file := filepath.Join(root, "content", "strategieen", "audit-en-feedback.md")
 	data, _ := os.ReadFile(file)
 	edited := strings.Replace(string(data), `titel = "Audit en feedback"`, `titel = "Audit en terugkoppeling"`, 1)
@@ -67,8 +66,8 @@ func TestRebuildExecutesOnlyAffectedPages(t *testing.T) {
 	if err := s.Rebuild(); err != nil {
 		t.Fatal(err)
 	}
-	if cache.Executed == 0 || cache.Executed > all/3 {
-		t.Errorf("editing one strategy executed %d of %d pages again", cache.Executed, all)
+	if n := s.dev.Executed(); n == 0 || n > all/3 {
+		t.Errorf("editing one strategy executed %d of %d pages again", n, all)
 	}
 	for _, page := range []string{"/strategieen/audit-en-feedback/", "/strategieen/", "/matrix/"} {
 		if _, body := get(t, s, page); !strings.Contains(body, "Audit en terugkoppeling") {
@@ -187,7 +186,7 @@ func TestWatchedEditsEndWithTheNewestSite(t *testing.T) {
 		t.Fatal(err)
 	}
 	clean := output.NewMemory()
-	if _, err := generator.Generate(generator.Options{Root: root, Dev: true}, clean); err != nil {
+	if _, err := generator.NewDev().Generate(generator.Options{Root: root}, clean); err != nil {
 		t.Fatal(err)
 	}
 	s.mu.RLock()

@@ -41,6 +41,7 @@ type Options struct {
 // a build runs fold into exactly one more build, of the files as they are then.
 type Server struct {
 	opts Options
+	dev  *generator.Dev
 
 	building sync.Mutex
 
@@ -54,11 +55,7 @@ type Server struct {
 
 // New returns a server; call Rebuild before serving.
 func New(opts Options) *Server {
-	opts.Build.Dev = true
-	if opts.Build.Cache == nil {
-		opts.Build.Cache = generator.NewCache()
-	}
-	s := &Server{opts: opts, site: output.NewMemory()}
+	s := &Server{opts: opts, dev: generator.NewDev(), site: output.NewMemory()}
 	s.changed = sync.NewCond(&s.mu)
 	return s
 }
@@ -68,7 +65,7 @@ func (s *Server) Rebuild() error {
 	s.building.Lock()
 	defer s.building.Unlock()
 	mem := output.NewMemory()
-	res, err := generator.Generate(s.opts.Build, mem)
+	res, err := s.dev.Generate(s.opts.Build, mem)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.version++
