@@ -28,7 +28,9 @@ import (
 	"kennisbank/generator/problem"
 	"kennisbank/generator/publish"
 	"kennisbank/generator/render"
+	"kennisbank/generator/schema"
 	"kennisbank/generator/search"
+	"kennisbank/generator/view"
 )
 
 // Options says what to build: what the user chose.
@@ -122,7 +124,7 @@ func generate(opts Options, dev bool, cache *buildCache, w output.Writer) (Resul
 		return Result{}, assetsBuilt.probs.Sorted()
 	}
 	bundle := assetsBuilt.bundle
-	tmpl, err := render.Load(opts.Root, g)
+	tmpl, err := render.Load(opts.Root)
 	if err != nil {
 		return Result{}, err
 	}
@@ -152,15 +154,15 @@ type job struct {
 	template string
 	title    string
 	section  content.Kind
-	crumbs   []render.Crumb
+	crumbs   []render.Link
 	item     *content.Item // nil for list pages
-	value    any           // the typed item
+	value    content.Entry // the typed item; nil for list pages
 	body     markdown.Result
 }
 
 type siteBuild struct {
 	opts   Options
-	dev    bool   // the development server's build: add the live-reload script
+	dev    bool        // the development server's build: add the live-reload script
 	cache  *buildCache // what an earlier build left to reuse; nil for none
 	g      *link.Graph
 	tmpl   *render.Templates
@@ -177,18 +179,18 @@ type siteBuild struct {
 // plan lists every page and file the site will contain, before anything is rendered, so that
 // links in the Markdown can be checked against it.
 func (s *siteBuild) plan() {
-	home := render.Crumb{Title: "Home", URL: ""}
+	home := render.Link{Title: "Home", URL: ""}
 	s.add(&job{url: "", template: "home"})
 	s.add(&job{url: "404.html", template: "404", title: "Pagina niet gevonden"})
 	for _, spec := range content.Specs {
 		if !spec.AtRoot {
-			s.add(&job{url: string(spec.Kind) + "/", template: string(spec.Kind), title: spec.ListTitle, section: spec.Kind, crumbs: []render.Crumb{home}})
+			s.add(&job{url: string(spec.Kind) + "/", template: string(spec.Kind), title: spec.ListTitle, section: spec.Kind, crumbs: []render.Link{home}})
 		}
 	}
 	for _, spec := range content.Specs {
-		crumbs, section := []render.Crumb{home}, content.Kind("")
+		crumbs, section := []render.Link{home}, content.Kind("")
 		if !spec.AtRoot {
-			crumbs, section = append(crumbs, render.Crumb{Title: spec.ListTitle, URL: string(spec.Kind) + "/"}), spec.Kind
+			crumbs, section = append(crumbs, render.Link{Title: spec.ListTitle, URL: string(spec.Kind) + "/"}), spec.Kind
 		}
 		for _, e := range spec.Entries(s.g.Content) {
 			it := e.Base()
@@ -199,7 +201,7 @@ func (s *siteBuild) plan() {
 		}
 	}
 	for _, name := range s.tmpl.Standalone() {
-		s.add(&job{url: name + "/", template: name, title: s.tmpl.Title(name), section: content.Kind(name), crumbs: []render.Crumb{home}})
+		s.add(&job{url: name + "/", template: name, title: s.tmpl.Title(name), section: content.Kind(name), crumbs: []render.Link{home}})
 	}
 	for p := range s.bundle.Files {
 		s.known[p] = true
@@ -243,7 +245,7 @@ func (s *siteBuild) parallel(f func(*job) error) error {
 }
 
 func (s *siteBuild) renderBodies() problem.List {
-	md := markdown.New(markdown.AllowRawHTML(s.g.Site.HTMLToestaan))
+	md := markdown.New(markdown.AllowRawHTML(s.g.Site().HTMLToestaan))
 	exists := func(p string) bool { return s.known[p] }
 	var known [32]byte
 	if s.cache != nil {
@@ -254,7 +256,7 @@ func (s *siteBuild) renderBodies() problem.List {
 		if j.item == nil {
 			return nil
 		}
-		key := bodyKey(known, j, s.g.Site.HTMLToestaan)
+		key := bodyKey(known, j, s.g.Site().HTMLToestaan)
 		res, cached := s.cache.body(key)
 		var err error
 		if !cached {
@@ -295,33 +297,23 @@ func (s *siteBuild) writeAll() error {
 		n, err := s.writeRest(year)
 		restDone <- restResult{n, err}
 	}()
-	links := linkcheck.New(func(p string) bool { return s.known[p] }, s.g.Site.BaseURL, filepath.Join(s.opts.Root, render.Dir))
+	links := linkcheck.New(func(p string) bool { return s.known[p] }, s.g.Site().BaseURL, filepath.Join(s.opts.Root, render.Dir))
+	chrome := s.chrome(year)
 	var global [32]byte
 	if s.cache != nil {
-		global = s.globalKey()
+		global = s.globalKey(chrome)
 		s.fresh = map[string]cachedPage{}
 	}
 	err := s.parallel(func(j *job) error {
+		p, err := s.page(j, chrome)
+		if err != nil {
+			return err
+		}
 		var key [32]byte
 		if s.cache != nil {
-			key = s.pageKey(global, j)
+			key = pageKey(global, j.template, p)
 			if html, ok := s.cache.page(j.url, key); ok {
 				return s.writePage(j, html)
-			}
-		}
-		p := &render.Page{Site: &s.g.Site, G: s.g, URL: j.url, Title: j.title, Section: j.section, Crumbs: j.crumbs,
-			Body: template.HTML(j.body.HTML), Headings: j.body.Headings, Item: j.value, Assets: s.bundle.Names, Dev: s.dev, Year: year}
-		if j.item != nil {
-			p.Description = j.item.Samenvatting
-		} else {
-			p.Description = s.g.Site.Beschrijving
-		}
-		if j.url == "404.html" {
-			// The 404 page is served at any depth, so its links must not be relative: with a
-			// base_url they start from its path; without one they only work at the root.
-			p.URL = ""
-			if !s.dev { // the development server serves the site at its root
-				p.Root = s.g.RootPath()
 			}
 		}
 		html, err := s.tmpl.Execute(j.template, p)
@@ -346,6 +338,42 @@ func (s *siteBuild) writeAll() error {
 		return probs
 	}
 	return rest.err
+}
+
+// chrome is what every page shows around its own part.
+func (s *siteBuild) chrome(year int) *render.Chrome {
+	footer := make([]render.Link, len(s.g.Content.Pages))
+	for i, p := range s.g.Content.Pages {
+		footer[i] = render.Link{Title: p.Titel, URL: p.URL()}
+	}
+	return &render.Chrome{Site: s.g.Site(), Footer: footer, Feed: publish.FeedFile(s.g), Assets: s.bundle.Names, Dev: s.dev, Year: year}
+}
+
+// page is what the template of j receives: the chrome, j's own part and its view.
+func (s *siteBuild) page(j *job, chrome *render.Chrome) (*render.Page, error) {
+	p := render.Page{Chrome: chrome, URL: j.url, Title: j.title, Section: j.section, Crumbs: j.crumbs}
+	p.Body, p.Headings = template.HTML(j.body.HTML), j.body.Headings
+	p.Description = s.g.Site().Beschrijving
+	jsonLD, err := schema.JSONLD(s.g, j.url, j.value)
+	if err != nil {
+		return nil, fmt.Errorf("%s: JSON-LD: %w", j.url, err)
+	}
+	p.Meta = render.Meta{OGType: schema.OpenGraphType(j.value), JSONLD: jsonLD}
+	if j.value != nil {
+		p.Description = j.item.Samenvatting
+		p.View = view.Item(s.g, j.value, p.Year)
+	} else {
+		p.View = view.Standalone(s.g, j.template, p.Year)
+	}
+	if j.url == "404.html" {
+		// The 404 page is served at any depth, so its links must not be relative: with a
+		// base_url they start from its path; without one they only work at the root.
+		p.URL = ""
+		if !s.dev { // the development server serves the site at its root
+			p.Root = s.g.RootPath()
+		}
+	}
+	return &p, nil
 }
 
 // writePage writes a rendered page and the files of its bundle.
