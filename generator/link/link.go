@@ -54,36 +54,7 @@ func New(c *content.Content) *Graph {
 		byCategory: map[string][]*content.Determinant{}, byCluster: map[string][]*content.Strategy{},
 		backlinks: map[string][]Backlink{}, networkPosts: map[string][]*content.Post{}, networkFactsheets: map[string][]*content.Factsheet{},
 	}
-	// Titles sort in Dutch order. Collation keys are made once per title: comparing two titles
-	// by collation itself costs a microsecond, and a large site sorts thousands.
-	coll := collate.New(language.Dutch, collate.IgnoreCase)
-	keys := map[string][]byte{}
-	var buf collate.Buffer
-	for _, it := range c.Items(content.KindStrategy, content.KindNetwork, content.KindFactsheet, content.KindPage) {
-		if _, ok := keys[it.Titel]; !ok {
-			keys[it.Titel] = slices.Clone(coll.KeyFromString(&buf, it.Titel))
-			buf.Reset()
-		}
-	}
-	byTitle := func(a, b string) int { return bytes.Compare(keys[a], keys[b]) }
-
-	slices.SortFunc(c.Determinants, func(a, b *content.Determinant) int { return a.Nummer - b.Nummer })
-	slices.SortFunc(c.Strategies, func(a, b *content.Strategy) int { return byTitle(a.Titel, b.Titel) })
-	slices.SortFunc(c.Networks, func(a, b *content.Network) int { return byTitle(a.Titel, b.Titel) })
-	slices.SortFunc(c.Posts, func(a, b *content.Post) int {
-		if d := b.Datum.Compare(a.Datum); d != 0 {
-			return d
-		}
-		return strings.Compare(a.ID, b.ID)
-	})
-	slices.SortFunc(c.Factsheets, func(a, b *content.Factsheet) int { return byTitle(a.Titel, b.Titel) })
-	slices.SortFunc(c.Pages, func(a, b *content.Page) int {
-		if a.Volgorde != b.Volgorde {
-			return a.Volgorde - b.Volgorde
-		}
-		return byTitle(a.Titel, b.Titel)
-	})
-
+	sortLists(c)
 	for _, s := range c.Site.Bronnen {
 		g.source[s.ID] = s
 	}
@@ -127,6 +98,40 @@ func New(c *content.Content) *Graph {
 		}
 	}
 	return g
+}
+
+// sortLists sorts c's lists in place into the order the site shows them: determinants by number,
+// news newest first, pages by their volgorde, everything else by title in Dutch order.
+func sortLists(c *content.Content) {
+	// Titles sort in Dutch order. Collation keys are made once per title: comparing two titles
+	// by collation itself costs a microsecond, and a large site sorts thousands.
+	coll := collate.New(language.Dutch, collate.IgnoreCase)
+	keys := map[string][]byte{}
+	var buf collate.Buffer
+	for _, it := range c.Items(content.KindStrategy, content.KindNetwork, content.KindFactsheet, content.KindPage) {
+		if _, ok := keys[it.Titel]; !ok {
+			keys[it.Titel] = slices.Clone(coll.KeyFromString(&buf, it.Titel))
+			buf.Reset()
+		}
+	}
+	byTitle := func(a, b string) int { return bytes.Compare(keys[a], keys[b]) }
+
+	slices.SortFunc(c.Determinants, func(a, b *content.Determinant) int { return a.Nummer - b.Nummer })
+	slices.SortFunc(c.Strategies, func(a, b *content.Strategy) int { return byTitle(a.Titel, b.Titel) })
+	slices.SortFunc(c.Networks, func(a, b *content.Network) int { return byTitle(a.Titel, b.Titel) })
+	slices.SortFunc(c.Posts, func(a, b *content.Post) int {
+		if d := b.Datum.Compare(a.Datum); d != 0 {
+			return d
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	slices.SortFunc(c.Factsheets, func(a, b *content.Factsheet) int { return byTitle(a.Titel, b.Titel) })
+	slices.SortFunc(c.Pages, func(a, b *content.Page) int {
+		if a.Volgorde != b.Volgorde {
+			return a.Volgorde - b.Volgorde
+		}
+		return byTitle(a.Titel, b.Titel)
+	})
 }
 
 func strengthRank(s string) int {
