@@ -1,8 +1,9 @@
 // Package publish writes the files a site offers besides its pages: the sitemap and robots.txt,
 // the Atom feed, the iCalendar agenda and one calendar file per agenda item, the open data as
 // CSV, and citation files (BibTeX and RIS: one per format with every page that can be cited,
-// and the knowledge base and TNO's implementatietool on their own). It also gives the templates
-// what they need to cite a page and to link to these files (Funcs).
+// and the knowledge base and TNO's implementatietool on their own). It also says how to cite a
+// page and where these files are, for the pages that show and link to them (Citations,
+// PageCitation, EventPath, AgendaFile, FeedFile).
 //
 // The conductor lists Paths(g) among the site's files before rendering, and calls Write once.
 // Files that need absolute URLs (sitemap.xml, atom.xml) are only written when the site has a
@@ -15,7 +16,6 @@ import (
 	"fmt"
 	"html/template"
 	"net/url"
-	"path"
 	"slices"
 	"strings"
 	"sync"
@@ -29,7 +29,6 @@ import (
 	"kennisbank/generator/link"
 	"kennisbank/generator/output"
 	"kennisbank/generator/parallel"
-	"kennisbank/generator/schema"
 	"kennisbank/generator/sitemap"
 )
 
@@ -94,21 +93,21 @@ func files(g *link.Graph, opts Options) []file {
 	var out []file
 	add := func(path string, make func() ([]byte, error)) { out = append(out, file{path, make}) }
 
-	if g.Site.BaseURL != "" {
+	if g.Site().BaseURL != "" {
 		add(SitemapPath, func() ([]byte, error) { return sitemap.XML(sitemapURLs(g, opts.Pages)) })
 		add(FeedPath, func() ([]byte, error) { return feed.Atom(atom(g)) })
 	}
 	add(RobotsPath, func() ([]byte, error) { return sitemap.Robots(g.AbsURL(SitemapPath)), nil })
 
 	var events []ical.Event
-	for _, p := range g.Posts {
+	for _, p := range g.Content.Posts {
 		if p.IsEvent() {
 			ev := calendarEvent(g, p)
 			events = append(events, ev)
 			add(EventPath(p), func() ([]byte, error) { return ical.Calendar(p.Titel, []ical.Event{ev}), nil })
 		}
 	}
-	add(AgendaPath, func() ([]byte, error) { return ical.Calendar("Agenda · "+g.Site.Titel, events), nil })
+	add(AgendaPath, func() ([]byte, error) { return ical.Calendar("Agenda · "+g.Site().Titel, events), nil })
 
 	kb := sync.OnceValue(func() data.KnowledgeBase { return data.Build(g) })
 	for _, t := range data.Tables() {
@@ -172,7 +171,7 @@ func calendarEvent(g *link.Graph, p *content.Post) ical.Event {
 
 // uidDomain is the host of base_url, or "kennisbank" when the site has none.
 func uidDomain(g *link.Graph) string {
-	if u, err := url.Parse(g.Site.BaseURL); err == nil && u.Hostname() != "" {
+	if u, err := url.Parse(g.Site().BaseURL); err == nil && u.Hostname() != "" {
 		return u.Hostname()
 	}
 	return "kennisbank"
@@ -180,10 +179,10 @@ func uidDomain(g *link.Graph) string {
 
 func sitemapURLs(g *link.Graph, pages []string) []sitemap.URL {
 	modified := map[string]string{}
-	for _, p := range g.Posts {
+	for _, p := range g.Content.Posts {
 		modified[p.URL()] = p.Datum.Format("2006-01-02")
 	}
-	for _, f := range g.Factsheets {
+	for _, f := range g.Content.Factsheets {
 		if f.Datum != nil {
 			modified[f.URL()] = f.Datum.Format("2006-01-02")
 		}
@@ -201,12 +200,12 @@ func sitemapURLs(g *link.Graph, pages []string) []sitemap.URL {
 // atom lists the news, agenda items and dated factsheets, newest first. Factsheets without a date
 // are left out: a feed entry needs one, and the site does not make one up.
 func atom(g *link.Graph) feed.Feed {
-	f := feed.Feed{ID: g.AbsURL(""), Title: g.Site.Titel, Subtitle: "Nieuws, agenda en factsheets", Self: g.AbsURL(FeedPath),
-		Home: g.AbsURL(""), Author: g.Site.Uitgever, Language: language(g)}
-	if g.Site.Licentie != "" {
-		f.Rights = "Licentie: " + g.Site.Licentie
+	f := feed.Feed{ID: g.AbsURL(""), Title: g.Site().Titel, Subtitle: "Nieuws, agenda en factsheets", Self: g.AbsURL(FeedPath),
+		Home: g.AbsURL(""), Author: g.Site().Uitgever, Language: language(g)}
+	if g.Site().Licentie != "" {
+		f.Rights = "Licentie: " + g.Site().Licentie
 	}
-	for _, p := range g.Posts {
+	for _, p := range g.Content.Posts {
 		kind := "Nieuws"
 		if p.IsEvent() {
 			kind = "Agenda"
@@ -215,7 +214,7 @@ func atom(g *link.Graph) feed.Feed {
 		f.Entries = append(f.Entries, feed.Entry{ID: g.AbsURL(p.URL()), Title: p.Titel, URL: g.AbsURL(p.URL()),
 			Published: at, Updated: at, Summary: p.Samenvatting, Category: kind})
 	}
-	for _, fs := range g.Factsheets {
+	for _, fs := range g.Content.Factsheets {
 		if fs.Datum == nil {
 			continue
 		}
@@ -228,8 +227,8 @@ func atom(g *link.Graph) feed.Feed {
 }
 
 func language(g *link.Graph) string {
-	if g.Site.Taal != "" {
-		return g.Site.Taal
+	if g.Site().Taal != "" {
+		return g.Site().Taal
 	}
 	return "nl"
 }
@@ -268,7 +267,7 @@ func (c Citation) Meta() []cite.Meta { return c.ref.Meta() }
 // Citations lists what a page showing item offers to cite: determinant, strategy, learning
 // network and factsheet pages cite themselves; the colofon cites the knowledge base as a whole
 // and TNO's implementatietool.
-func Citations(g *link.Graph, item any, year int) []Citation {
+func Citations(g *link.Graph, item content.Entry, year int) []Citation {
 	if c, ok := PageCitation(g, item, year); ok {
 		return []Citation{c}
 	}
@@ -280,7 +279,7 @@ func Citations(g *link.Graph, item any, year int) []Citation {
 
 // PageCitation is how to cite the page of a determinant, strategy, learning network or
 // factsheet; false for any other item.
-func PageCitation(g *link.Graph, item any, year int) (Citation, bool) {
+func PageCitation(g *link.Graph, item content.Entry, year int) (Citation, bool) {
 	switch x := item.(type) {
 	case *content.Determinant:
 		return pageCitation(g, &x.Item, year, nil), true
@@ -296,17 +295,17 @@ func PageCitation(g *link.Graph, item any, year int) (Citation, bool) {
 
 // pageCitations lists the citation of every page that can be cited, in the site's order.
 func pageCitations(g *link.Graph, year int) []Citation {
-	var items []any
-	for _, d := range g.Determinants {
+	var items []content.Entry
+	for _, d := range g.Content.Determinants {
 		items = append(items, d)
 	}
-	for _, s := range g.Strategies {
+	for _, s := range g.Content.Strategies {
 		items = append(items, s)
 	}
-	for _, n := range g.Networks {
+	for _, n := range g.Content.Networks {
 		items = append(items, n)
 	}
-	for _, f := range g.Factsheets {
+	for _, f := range g.Content.Factsheets {
 		items = append(items, f)
 	}
 	out := make([]Citation, 0, len(items))
@@ -318,10 +317,10 @@ func pageCitations(g *link.Graph, year int) []Citation {
 }
 
 func authors(g *link.Graph) []string {
-	if g.Site.Uitgever == "" {
+	if g.Site().Uitgever == "" {
 		return nil
 	}
-	return []string{g.Site.Uitgever}
+	return []string{g.Site().Uitgever}
 }
 
 // pageCitation cites one page. A page with a date of its own (a factsheet) is cited with that
@@ -330,7 +329,7 @@ func pageCitation(g *link.Graph, it *content.Item, year int, day *time.Time) Cit
 	// The BibTeX key names the kind: ids are only unique within a kind, and citaties.bib holds all.
 	key := "kennisbank-" + content.SpecOf(it.Kind).Name + "-" + it.ID
 	ref := cite.Reference{Kind: cite.WebPage, Key: key, Authors: authors(g), Year: year,
-		Title: it.Titel, Container: g.Site.Titel, Publisher: g.Site.Uitgever, URL: g.AbsURL(it.URL()), Language: language(g)}
+		Title: it.Titel, Container: g.Site().Titel, Publisher: g.Site().Uitgever, URL: g.AbsURL(it.URL()), Language: language(g)}
 	if day != nil {
 		ref.Year, ref.Date = day.Year(), day.Format("2006-01-02")
 	}
@@ -342,10 +341,10 @@ func pageCitation(g *link.Graph, it *content.Item, year int, day *time.Time) Cit
 // APA reference, as written (with the site's URL after it when base_url is set).
 func SiteCitation(g *link.Graph, year int) Citation {
 	ref := cite.Reference{Kind: cite.Website, Key: "kennisbank", Authors: authors(g), Year: year,
-		Title: g.Site.Titel, Publisher: g.Site.Uitgever, URL: g.AbsURL(""), Language: language(g)}
+		Title: g.Site().Titel, Publisher: g.Site().Uitgever, URL: g.AbsURL(""), Language: language(g)}
 	c := Citation{ID: "citeer-de-kennisbank", Heading: "Citeer de kennisbank", FileName: "kennisbank",
 		BibTeXFile: SiteBibTeX, RISFile: SiteRIS, ref: ref}
-	if own := strings.TrimSpace(g.Site.Citatie); own != "" {
+	if own := strings.TrimSpace(g.Site().Citatie); own != "" {
 		if ref.URL != "" && !strings.Contains(own, ref.URL) {
 			own += " " + ref.URL
 		}
@@ -365,47 +364,20 @@ func TNOCitation() Citation {
 		BibTeXFile: TNOBibTeX, RISFile: TNORIS, ref: ref}
 }
 
-// OpenData is what the open-data page shows.
-type OpenData struct {
-	JSON        string
-	Tables      []data.Table
-	Site        Citation
-	TNO         Citation
-	PagesBibTeX string // every page that can be cited, in one file per format
-	PagesRIS    string
+// AgendaFile is the calendar file of all agenda items, or "" when the site has none.
+func AgendaFile(g *link.Graph) string {
+	for _, p := range g.Content.Posts {
+		if p.IsEvent() {
+			return AgendaPath
+		}
+	}
+	return ""
 }
 
-// Funcs are the template functions for the meta, cite and open-data templates.
-func Funcs(g *link.Graph) template.FuncMap {
-	return template.FuncMap{
-		"citations": func(item any, year int) []Citation { return Citations(g, item, year) },
-		"citationMeta": func(item any, year int) []cite.Meta {
-			if c, ok := PageCitation(g, item, year); ok {
-				return c.Meta()
-			}
-			return nil
-		},
-		"jsonld":    func(url string, item any) (template.JS, error) { return schema.JSONLD(g, url, item) },
-		"ogType":    schema.OpenGraphType,
-		"eventFile": EventPath,
-		"agendaFile": func() string {
-			for _, p := range g.Posts {
-				if p.IsEvent() {
-					return AgendaPath
-				}
-			}
-			return ""
-		},
-		"feedFile": func() string {
-			if g.Site.BaseURL == "" {
-				return ""
-			}
-			return FeedPath
-		},
-		"fileName": path.Base,
-		"openData": func(year int) OpenData {
-			return OpenData{JSON: data.Path, Tables: data.Tables(), Site: SiteCitation(g, year), TNO: TNOCitation(),
-				PagesBibTeX: PagesBibTeX, PagesRIS: PagesRIS}
-		},
+// FeedFile is the Atom feed, or "" when the site has no base_url to write one with.
+func FeedFile(g *link.Graph) string {
+	if g.Site().BaseURL == "" {
+		return ""
 	}
+	return FeedPath
 }
