@@ -28,9 +28,16 @@ func Chromium() string {
 	return ""
 }
 
-// New starts a headless browser for the test and returns a context for one tab. The browser
-// makes no requests of its own (no updates, no sync, no background networking).
+// New starts a headless browser for the test and returns a context for one tab, which ends
+// after 90 seconds. The browser makes no requests of its own (no updates, no sync, no
+// background networking).
 func New(t testing.TB) context.Context {
+	t.Helper()
+	return NewFor(t, 90*time.Second)
+}
+
+// NewFor is New with another time budget, for a test that goes through every kind of page.
+func NewFor(t testing.TB, budget time.Duration) context.Context {
 	t.Helper()
 	path := Chromium()
 	if path == "" {
@@ -62,7 +69,7 @@ func New(t testing.TB) context.Context {
 	}
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelTab := chromedp.NewContext(allocCtx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	ctx, cancelTimeout := context.WithTimeout(ctx, budget)
 	t.Cleanup(func() {
 		cancelTimeout()
 		_ = chromedp.Cancel(ctx)

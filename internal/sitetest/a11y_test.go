@@ -9,7 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	"kennisbank/internal/browsertest"
@@ -92,45 +91,36 @@ func reportViolations(t *testing.T, where string, found []violation) {
 }
 
 // TestAccessibility runs axe-core (WCAG 2.2 A and AA rules) on every kind of page a reader meets
-// (layoutPages: also search results and the scan with a result): in light and dark mode on a
-// laptop, and on a phone, where the header folds and targets are closest together. (Colours
-// do not change with the width, nor sizes with the colour scheme.) There must be no violations.
+// (layoutPages: also a filtered list, search results and the scan with a result), in light mode
+// on a phone, where the header folds and targets are closest together, and in dark mode on a
+// laptop. (Colours do not change with the width, nor sizes with the colour scheme.) There must
+// be no violations.
 func TestAccessibility(t *testing.T) {
 	axe := axeSource(t)
 	base := browsertest.Serve(t, siteDir, "/")
 	pages := layoutPages(t)
-	runs := []struct {
+	for _, r := range []struct {
 		scheme string
 		screen screen
-	}{{"light", screens[1]}, {"light", screens[3]}, {"dark", screens[3]}}
-	for _, r := range runs {
-		// Half the pages per browser: axe needs seconds on the big pages (the matrix, the scan
-		// with a result).
-		for half, list := range halves(pages) {
-			t.Run(fmt.Sprintf("%s/%d/%d", r.scheme, r.screen.Width, half+1), func(t *testing.T) {
-				t.Parallel()
-				ctx := browsertest.New(t)
-				for _, page := range list {
-					var found []violation
-					var ran []string
-					err := chromedp.Run(ctx,
-						emulation.SetDeviceMetricsOverride(int64(r.screen.Width), int64(r.screen.Height), 1, r.screen.Mobile),
-						emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: r.scheme}}),
-						chromedp.Navigate(base+"404.html"), // leave the page, so that a fragment loads it anew
-						chromedp.Navigate(base+page),
-						chromedp.WaitVisible(ready(page), chromedp.ByQuery),
-						chromedp.Evaluate(axe+"\n;true", nil),
-						runAxe(&found, &ran),
-					)
-					if err != nil {
-						t.Fatalf("/%s: %v", page, err)
-					}
-					if !slices.Contains(ran, "target-size") {
-						t.Errorf("/%s: axe did not run its WCAG 2.2 rule target-size", page)
-					}
-					reportViolations(t, "/"+page, found)
+	}{{"light", screens[1]}, {"dark", screens[3]}} {
+		t.Run(fmt.Sprintf("%s/%d", r.scheme, r.screen.Width), func(t *testing.T) {
+			t.Parallel()
+			ctx := browsertest.NewFor(t, roundBudget)
+			for _, page := range pages {
+				var found []violation
+				var ran []string
+				err := chromedp.Run(ctx, visit(base, page, r.screen, r.scheme),
+					chromedp.Evaluate(axe+"\n;true", nil),
+					runAxe(&found, &ran),
+				)
+				if err != nil {
+					t.Fatalf("/%s: %v", page, err)
 				}
-			})
-		}
+				if !slices.Contains(ran, "target-size") {
+					t.Errorf("/%s: axe did not run its WCAG 2.2 rule target-size", page)
+				}
+				reportViolations(t, "/"+page, found)
+			}
+		})
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/page"
@@ -151,10 +152,20 @@ const measureLayout = `(() => {
   };
 })()`
 
-// halves splits the pages in two, a browser for each: a browser has a time budget
-// (browsertest.New), which a busy machine may need for half the pages.
-func halves(pages []string) [][]string {
-	return [][]string{pages[:len(pages)/2], pages[len(pages)/2:]}
+// roundBudget is the time a browser has for one round of every kind of page: minutes, as the
+// big pages (the matrix, the scan with a result) take seconds each on a busy machine.
+const roundBudget = 8 * time.Minute
+
+// visit opens page on screen s in a colour scheme, and waits until its script is done.
+func visit(base, page string, s screen, scheme string) chromedp.Action {
+	actions := chromedp.Tasks{
+		emulation.SetDeviceMetricsOverride(int64(s.Width), int64(s.Height), 1, s.Mobile),
+		emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}),
+	}
+	if strings.Contains(page, "#") {
+		actions = append(actions, chromedp.Navigate(base+"404.html")) // leave the page, so that the fragment loads it anew
+	}
+	return append(actions, chromedp.Navigate(base+page), chromedp.WaitVisible(ready(page), chromedp.ByQuery))
 }
 
 // artefactDir is where the layout test leaves its screenshots for a person to look at
@@ -204,55 +215,49 @@ func TestLayoutAtEveryWidth(t *testing.T) {
 	dir := artefactDir(t)
 	pages := layoutPages(t)
 	base := browsertest.Serve(t, siteDir, "/")
-	var footer []string
+	t.Logf("screenshots: %s (%d pages × %d widths × 2 colour schemes)", dir, len(pages), len(screens))
 	for _, scheme := range []string{"light", "dark"} {
 		for _, s := range screens {
-			for part, list := range halves(pages) {
-				t.Run(fmt.Sprintf("%s/%d/%d", scheme, s.Width, part+1), func(t *testing.T) {
-					ctx := browsertest.New(t)
-					budget := math.Floor(headerShare * float64(s.Height))
-					for _, page := range list {
-						var rep layoutReport
-						var png []byte
-						err := chromedp.Run(ctx,
-							emulation.SetDeviceMetricsOverride(int64(s.Width), int64(s.Height), 1, s.Mobile),
-							emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}),
-							chromedp.Navigate(base+"404.html"), // leave the page, so that a fragment loads it anew
-							chromedp.Navigate(base+page),
-							chromedp.WaitVisible(ready(page), chromedp.ByQuery),
-							eval(`document.fonts.ready.then(() => true)`, nil),
-							eval(measureLayout, &rep),
-							fullScreenshot(&png),
-						)
-						if err != nil {
-							t.Fatalf("/%s: %v", page, err)
-						}
-						if err := os.WriteFile(filepath.Join(dir, shotName(s.Width, scheme, page)), png, 0o644); err != nil {
-							t.Fatal(err)
-						}
-						if rep.ScrollWidth > rep.Viewport {
-							t.Errorf("/%s scrolls sideways: the page is %d px wide; sticking out: %s", page, rep.ScrollWidth, strings.Join(rep.TooWide, "; "))
-						}
-						if rep.Header > budget {
-							t.Errorf("/%s: the header is %.0f px high; the budget is %.0f px (a quarter of %d px)", page, rep.Header, budget, s.Height)
-						}
-						for _, f := range rep.Small {
-							t.Errorf("/%s: target smaller than 24 × 24 px without room around it (WCAG 2.5.8): %s", page, f)
-						}
-						if footer == nil {
-							footer = rep.Footer
-						} else if strings.Join(rep.Footer, "|") != strings.Join(footer, "|") {
-							t.Errorf("/%s: the footer links differ from other pages' (WCAG 3.2.6): %q, want %q", page, rep.Footer, footer)
-						}
-						if page == "" {
-							t.Logf("header at %d × %d: %.0f px (budget %.0f)", s.Width, s.Height, rep.Header, budget)
-						}
+			t.Run(fmt.Sprintf("%s/%d", scheme, s.Width), func(t *testing.T) {
+				t.Parallel()
+				ctx := browsertest.NewFor(t, roundBudget)
+				budget := math.Floor(headerShare * float64(s.Height))
+				var footer []string
+				for _, page := range pages {
+					var rep layoutReport
+					var png []byte
+					err := chromedp.Run(ctx, visit(base, page, s, scheme),
+						eval(`document.fonts.ready.then(() => true)`, nil),
+						eval(measureLayout, &rep),
+						fullScreenshot(&png),
+					)
+					if err != nil {
+						t.Fatalf("/%s: %v", page, err)
 					}
-				})
-			}
+					if err := os.WriteFile(filepath.Join(dir, shotName(s.Width, scheme, page)), png, 0o644); err != nil {
+						t.Fatal(err)
+					}
+					if rep.ScrollWidth > rep.Viewport {
+						t.Errorf("/%s scrolls sideways: the page is %d px wide; sticking out: %s", page, rep.ScrollWidth, strings.Join(rep.TooWide, "; "))
+					}
+					if rep.Header > budget {
+						t.Errorf("/%s: the header is %.0f px high; the budget is %.0f px (a quarter of %d px)", page, rep.Header, budget, s.Height)
+					}
+					for _, f := range rep.Small {
+						t.Errorf("/%s: target smaller than 24 × 24 px without room around it (WCAG 2.5.8): %s", page, f)
+					}
+					if footer == nil {
+						footer = rep.Footer
+					} else if strings.Join(rep.Footer, "|") != strings.Join(footer, "|") {
+						t.Errorf("/%s: the footer links differ from other pages' (WCAG 3.2.6): %q, want %q", page, rep.Footer, footer)
+					}
+					if page == "" {
+						t.Logf("header at %d × %d: %.0f px (budget %.0f)", s.Width, s.Height, rep.Header, budget)
+					}
+				}
+			})
 		}
 	}
-	t.Logf("screenshots: %s (%d pages × %d widths × 2 colour schemes)", dir, len(pages), len(screens))
 }
 
 // headerState is what a reader sees of the header.
