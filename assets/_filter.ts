@@ -1,6 +1,6 @@
 // Filters on the strategy overview. Every strategy is in the HTML; this only hides and shows
 // cards, updates the counts and keeps the state in the URL query (shareable; back works).
-import { terms } from "./_fold";
+import { words } from "./_fold";
 
 interface Card {
   el: HTMLElement;
@@ -41,7 +41,7 @@ export function initFilters(): void {
       const [determinant, category, strength] = l.split(":");
       return { determinant, category, strength };
     }),
-    text: " " + terms(el.textContent || "").join(" "),
+    text: " " + words(el.textContent || "").join(" "),
   }));
   const sections = Array.from(new Set(cards.map((c) => c.section)));
   const total = cards.length;
@@ -73,7 +73,7 @@ export function initFilters(): void {
   };
 
   const apply = (s: State) => {
-    const query = terms(s.q).map((q) => " " + q);
+    const query = words(s.q).map((q) => " " + q);
     const linkFilter = s.determinant || s.categorie || s.sterkte;
     let matched = 0;
     const perSection = new Map<HTMLElement, number>();

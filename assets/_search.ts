@@ -1,7 +1,7 @@
 // Search on the zoeken/ page. The index (data/zoekindex.json, built by generator/search) is
 // fetched only when someone searches. Query words match as prefixes of indexed words, accents and
 // case ignored; every word must match. Results are grouped by kind.
-import { terms } from "./_fold";
+import { words as terms } from "./_fold";
 
 interface Index {
   kinds: string[];
