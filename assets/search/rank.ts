@@ -1,0 +1,208 @@
+// Ranking: one list of pages, best first. No DOM here, so that tests and the evaluation in
+// bench/zoeken can run it as it is.
+//
+// Each query word (folded, stop words left out) finds terms of the index in ways that count
+// less and less: the word itself (1), a word with the same stem (0.8), its parts when it is a
+// compound word by the rule of the build (0.65, every part on the page), a longer word it starts
+// (0.5), a word whose stem is close to its stem (0.4), and, for a word the index does not know, a
+// word within one or two typing errors (0.45). Where the page has a term matters more: title
+// (10), zoektermen (8), summary (4), body (1, and a little more the more often it occurs); a term
+// found only inside a compound word counts 0.7 of that. A page scores, per query word, its best
+// match times the word's rarity, summed over the words.
+//
+// Pages with every query word come first, and only they are shown; when no page has them all,
+// the pages with the most of them are, and the result says so.
+import { words as foldWords } from "../_fold";
+export { prepare } from "./index";
+import { eachPosting, FIELDS, Index, lowerBound } from "./index";
+import { split } from "./split";
+import { stem } from "./stem";
+
+export const QUALITY = { exact: 1, stem: 0.8, compound: 0.65, prefix: 0.5, typo: 0.45, related: 0.4 };
+const FIELD_WEIGHT = [10, 8, 4, 1];
+const PART = 0.7;
+
+export interface Hit {
+  doc: number;
+  score: number;
+  words: number; // how many of the query's words that narrow the search down the page has
+}
+
+export interface Result {
+  words: string[]; // the words searched for
+  hits: Hit[];
+  complete: boolean; // every hit has every word
+  suggestion: string; // "Bedoelde je …?": the query with likely typing errors corrected, or ""
+}
+
+export interface Options {
+  typing?: boolean; // the last word is still being typed: match it as a prefix from two letters
+}
+
+// fieldScore weighs a posting's value: its best field, and the count in the body.
+export function fieldScore(value: number): number {
+  let whole = 0;
+  let part = 0;
+  for (let f = 0; f < FIELDS; f++) {
+    if (value & (1 << (4 + f))) whole = Math.max(whole, FIELD_WEIGHT[f]);
+    if (value & (1 << (8 + f))) part = Math.max(part, FIELD_WEIGHT[f]);
+  }
+  return Math.max(whole, PART * part) + 0.3 * Math.log2(1 + (value & 15));
+}
+
+// queryWords folds the query and leaves out stop words, unless it has nothing else.
+export function queryWords(idx: Index, query: string, typing = false): string[] {
+  const all = foldWords(query);
+  const words = all.filter((w, i) => w.length >= 2 || (typing && i === all.length - 1));
+  const content = words.filter((w) => !idx.stop.has(w));
+  return Array.from(new Set(content.length ? content : words));
+}
+
+export function search(idx: Index, query: string, opts: Options = {}): Result {
+  const words = queryWords(idx, query, opts.typing);
+  const n = idx.raw.docs.length;
+  const found = words.map((w, i) => matchWord(idx, w, opts.typing === true && i === words.length - 1));
+  // A word on more than a third of the pages narrows nothing down: it orders the pages but
+  // leaves none out, unless every word is like that.
+  let required = words.map((_, i) => found[i].size <= n / 3);
+  if (!required.some(Boolean)) required = words.map(() => true);
+  const need = required.filter(Boolean).length;
+  const scores = new Map<number, Hit>();
+  found.forEach((pages, i) => {
+    const rarity = Math.log(1 + n / Math.max(1, pages.size));
+    for (const [doc, s] of pages) {
+      const hit = scores.get(doc) ?? { doc, score: 0, words: 0 };
+      hit.score += rarity * s;
+      if (required[i]) hit.words++;
+      scores.set(doc, hit);
+    }
+  });
+  let hits = Array.from(scores.values()).filter((h) => h.words > 0);
+  const complete = hits.some((h) => h.words === need);
+  if (complete) hits = hits.filter((h) => h.words === need);
+  const docs = idx.raw.docs;
+  hits.sort((a, b) => b.words - a.words || b.score - a.score || docs[a.doc].t.localeCompare(docs[b.doc].t, "nl"));
+  return { words, hits, complete: complete || hits.length === 0, suggestion: suggest(idx, words) };
+}
+
+// matchWord returns the pages word finds, each with the score of its best match there.
+export function matchWord(idx: Index, word: string, typing: boolean): Map<number, number> {
+  const best = new Map<number, number>();
+  const take = (term: number, quality: number) =>
+    eachPosting(idx, term, (doc, value) => {
+      const s = quality * fieldScore(value);
+      if (s > (best.get(doc) ?? 0)) best.set(doc, s);
+    });
+  const terms = idx.raw.terms;
+  const exact = idx.termNo.get(word);
+  if (exact !== undefined) take(exact, QUALITY.exact);
+  const wordStem = stem(word);
+  const sameStem = idx.byStem.get(wordStem) ?? [];
+  for (const t of sameStem) if (t !== exact) take(t, QUALITY.stem);
+  matchCompound(idx, word, best);
+  if (word.length >= 3 || typing) {
+    for (let t = lowerBound(terms, word); t < terms.length && terms[t].startsWith(word); t++) {
+      if (t !== exact) take(t, QUALITY.prefix);
+    }
+  }
+  for (const [s, list] of idx.byStem) {
+    if (related(wordStem, s)) for (const t of list) take(t, QUALITY.related);
+  }
+  if (exact === undefined && sameStem.length === 0) {
+    for (const t of typos(idx, word)) take(t, QUALITY.typo);
+  }
+  return best;
+}
+
+// matchCompound adds the pages that have every part of word, when it is a compound word by the
+// rule of the build; a part is found as it stands or, when it is no term, by its stem.
+function matchCompound(idx: Index, word: string, best: Map<number, number>): void {
+  const parts = split(word, (w) => idx.termNo.has(w), (s) => idx.byStem.has(s), (w) => idx.stop.has(w));
+  if (!parts) return;
+  let sums = new Map<number, number>(); // pages with every part so far → their summed scores
+  parts.forEach((p, i) => {
+    const exact = idx.termNo.get(p);
+    const here = new Map<number, number>();
+    for (const t of exact !== undefined ? [exact] : idx.byStem.get(stem(p)) ?? []) {
+      eachPosting(idx, t, (doc, value) => {
+        if (i > 0 && !sums.has(doc)) return;
+        const s = (sums.get(doc) ?? 0) + fieldScore(value);
+        if (s > (here.get(doc) ?? 0)) here.set(doc, s);
+      });
+    }
+    sums = here;
+  });
+  for (const [doc, sum] of sums) {
+    const s = (QUALITY.compound * sum) / parts.length;
+    if (s > (best.get(doc) ?? 0)) best.set(doc, s);
+  }
+}
+
+// related says whether two different stems are close: one starts the other and is at most three
+// letters shorter (and at least five long), or they are six letters or more and one edit apart.
+export function related(a: string, b: string): boolean {
+  if (a === b) return false;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (long.startsWith(short)) return short.length >= 5 && long.length - short.length <= 3;
+  return short.length >= 6 && long.length - short.length <= 1 && distance(a, b, 1) <= 1;
+}
+
+// typos returns the terms within the typing errors allowed for word: one for words of four to
+// seven letters, two for longer ones.
+export function typos(idx: Index, word: string): number[] {
+  const max = word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;
+  const out: number[] = [];
+  if (max === 0) return out;
+  idx.raw.terms.forEach((t, i) => {
+    if (Math.abs(t.length - word.length) <= max && distance(word, t, max) <= max) out.push(i);
+  });
+  return out;
+}
+
+// suggest corrects the words the index does not know, each to the nearest term within the
+// typing errors allowed (the one on most pages when several are as near); "" when it corrects
+// nothing.
+function suggest(idx: Index, words: string[]): string {
+  let changed = false;
+  const out = words.map((w) => {
+    const t = lowerBound(idx.raw.terms, w);
+    if (idx.byStem.has(stem(w)) || (t < idx.raw.terms.length && idx.raw.terms[t].startsWith(w))) return w;
+    let bestTerm = "";
+    let bestDistance = Infinity;
+    let bestPages = 0;
+    for (const t of typos(idx, w)) {
+      const d = distance(w, idx.raw.terms[t], 2);
+      const pages = idx.raw.postings[t].length;
+      if (d < bestDistance || (d === bestDistance && pages > bestPages)) {
+        [bestTerm, bestDistance, bestPages] = [idx.raw.terms[t], d, pages];
+      }
+    }
+    if (bestTerm === "") return w;
+    changed = true;
+    return bestTerm;
+  });
+  return changed ? out.join(" ") : "";
+}
+
+// distance is the number of typing errors between a and b (insertions, deletions, substitutions
+// and swaps of two neighbours), or max+1 when it is more than max.
+export function distance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
+      cur.push(d);
+      rowMin = Math.min(rowMin, d);
+    }
+    if (rowMin > max) return max + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return Math.min(prev[b.length], max + 1);
+}
