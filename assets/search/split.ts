@@ -20,13 +20,14 @@ export function split(
   if (word.length < MIN || !/^[a-z]+$/.test(word)) return null;
   for (let m = word.length - 4; m >= 3; m--) {
     const mod = word.slice(0, m);
-    if (!known(mod) || stop(mod) || PREFIXES.has(mod)) continue;
+    const plural = m >= 4 && (known(mod + "s") || known(mod + "en"));
+    if (!(known(mod) || plural) || stop(mod) || PREFIXES.has(mod)) continue;
     const rest = word.slice(m);
     for (const link of LINKS) {
       if (rest.length < link.length + 4 || !rest.startsWith(link)) continue;
       const head = rest.slice(link.length);
       if (stop(head)) continue;
-      if (known(head) || (head.length >= 5 && knownStem(stem(head)))) return [mod, head];
+      if (known(head) || (head.length >= 6 && knownStem(stem(head)))) return [mod, head];
     }
   }
   return null;

@@ -10,8 +10,10 @@ import "kennisbank/generator/dutch"
 // The rule, for a word of at least 7 letters a-z: cut it into a modifier, a linking element ("",
 // "s" or "en", as in personeel-s-verloop and boek-en-kast) and a head, where
 //
-//   - the modifier is a known word of at least 3 letters, and not the prefix ver, her, ont or mis;
-//   - the head is a known word of at least 4 letters, or has at least 5 and the stem of a known
+//   - the modifier is a known word of at least 3 letters, or one of at least 4 that is a known
+//     word without its ending -s or -en ("regel" of "regels", "behandel" of "behandelen"); it is
+//     not the prefix ver, her, ont or mis;
+//   - the head is a known word of at least 4 letters, or has at least 6 and the stem of a known
 //     word: "geving" has the stem of "geven", so "regelgeving" is regel-geving;
 //   - neither is a stop word.
 //
@@ -41,7 +43,7 @@ func Split(word string, known, knownStem func(string) bool) []string {
 	}
 	for m := len(word) - 4; m >= 3; m-- {
 		mod := word[:m]
-		if !known(mod) || dutch.IsStopWord(mod) || prefixes[mod] {
+		if !(known(mod) || m >= 4 && (known(mod+"s") || known(mod+"en"))) || dutch.IsStopWord(mod) || prefixes[mod] {
 			continue
 		}
 		for _, link := range []string{"", "s", "en"} {
@@ -53,7 +55,7 @@ func Split(word string, known, knownStem func(string) bool) []string {
 			if dutch.IsStopWord(head) {
 				continue
 			}
-			if known(head) || len(head) >= 5 && knownStem(dutch.Stem(head)) {
+			if known(head) || len(head) >= 6 && knownStem(dutch.Stem(head)) {
 				return []string{mod, head}
 			}
 		}
