@@ -78,6 +78,12 @@ class Combobox {
     input.setAttribute("aria-expanded", "false");
     input.setAttribute("aria-controls", this.list.id);
     input.addEventListener("keydown", (e) => this.key(e));
+    // Enter on a chosen suggestion opens it, however the browser turns that Enter into a submit.
+    form.addEventListener("submit", (e) => {
+      if (this.list.hidden || this.active < 0) return;
+      e.preventDefault();
+      this.open(this.active);
+    });
     input.addEventListener("blur", () => this.close());
     // A click on a suggestion must not take the focus away (and close the list) before it counts.
     this.list.addEventListener("mousedown", (e) => e.preventDefault());

@@ -44,10 +44,15 @@ func stemAll(t testing.TB, words []string) []string {
 	return out
 }
 
-// TestBrowserStemGivesSnowballsOutput holds the browser's stemmer to Snowball's output, and so to
-// Stem, over Snowball's whole Dutch vocabulary.
+// TestBrowserStemGivesSnowballsOutput holds the browser's stemmer, in goja, to Snowball's output
+// and so to Stem, over every fifth word of Snowball's Dutch vocabulary (goja is slow; a test in
+// internal/sitetest runs the whole vocabulary in Chromium).
 func TestBrowserStemGivesSnowballsOutput(t *testing.T) {
-	words, stems := snowballVocabulary(t)
+	all, allStems := snowballVocabulary(t)
+	var words, stems []string
+	for i := 0; i < len(all); i += 5 {
+		words, stems = append(words, all[i]), append(stems, allStems[i])
+	}
 	got := stemAll(t, words)
 	bad := 0
 	for i, w := range words {

@@ -7,7 +7,6 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/dop251/goja"
 	"golang.org/x/text/unicode/norm"
 
 	"kennisbank/internal/tsrun"
@@ -87,39 +86,6 @@ func tsWords(t testing.TB, s string) []string {
 		t.Fatal(err)
 	}
 	return out
-}
-
-// TestBrowserFoldsEveryCharacterAlike puts every character of the Basic Multilingual Plane, and
-// a sample of the planes above it, between two letters and asks the browser's fold and this
-// package: both must keep it in the word, leave it out or split the word the same way.
-func TestBrowserFoldsEveryCharacterAlike(t *testing.T) {
-	var texts []string
-	for r := rune(0); r <= 0x10FFFF; r++ {
-		if r >= 0x10000 && r%61 != 0 || !utf8.ValidRune(r) {
-			continue
-		}
-		texts = append(texts, "a"+string(r)+"B")
-	}
-	m := browserFold(t)
-	vm := m.Runtime()
-	v, err := m.Eval(`(texts) => texts.map(s => TSRunModule.words(s).join(" "))`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fn, _ := goja.AssertFunction(v)
-	res, err := fn(goja.Undefined(), vm.ToValue(texts))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	if err := vm.ExportTo(res, &got); err != nil {
-		t.Fatal(err)
-	}
-	for i, s := range texts {
-		if want := strings.Join(Words(s), " "); got[i] != want {
-			t.Errorf("%U: the browser folds %q to %q, Go to %q", []rune(s)[1], s, got[i], want)
-		}
-	}
 }
 
 func FuzzFold(f *testing.F) {

@@ -18,7 +18,8 @@ import (
 	"github.com/evanw/esbuild/pkg/api"
 )
 
-const global = "TSRunModule"
+// Global is the name under which a bundled module exposes its exports.
+const Global = "TSRunModule"
 
 // Module is one bundled module running in its own engine. Use it from one goroutine at a time.
 type Module struct {
@@ -28,6 +29,20 @@ type Module struct {
 
 // Load bundles root/entry (with everything it imports) and runs it.
 func Load(root, entry string) (*Module, error) {
+	script, err := Bundle(root, entry)
+	if err != nil {
+		return nil, err
+	}
+	vm := goja.New()
+	if _, err := vm.RunScript(entry, string(script)); err != nil {
+		return nil, fmt.Errorf("%s: %w", entry, err)
+	}
+	return &Module{vm: vm, exports: vm.Get(Global).ToObject(vm)}, nil
+}
+
+// Bundle bundles root/entry into one script that defines the global Global with the module's
+// exports, for goja or a browser page.
+func Bundle(root, entry string) ([]byte, error) {
 	path := filepath.Join(root, filepath.FromSlash(entry))
 	if _, err := os.Stat(path); err != nil {
 		return nil, err
@@ -36,7 +51,7 @@ func Load(root, entry string) (*Module, error) {
 		EntryPoints: []string{path},
 		Bundle:      true,
 		Format:      api.FormatIIFE,
-		GlobalName:  global,
+		GlobalName:  Global,
 		Target:      api.ES2017,
 		Charset:     api.CharsetUTF8,
 		LogLevel:    api.LogLevelSilent,
@@ -51,11 +66,7 @@ func Load(root, entry string) (*Module, error) {
 	if len(res.OutputFiles) != 1 {
 		return nil, fmt.Errorf("%s: esbuild wrote %d files, want 1", entry, len(res.OutputFiles))
 	}
-	vm := goja.New()
-	if _, err := vm.RunScript(entry, string(res.OutputFiles[0].Contents)); err != nil {
-		return nil, fmt.Errorf("%s: %w", entry, err)
-	}
-	return &Module{vm: vm, exports: vm.Get(global).ToObject(vm)}, nil
+	return res.OutputFiles[0].Contents, nil
 }
 
 // Call calls the exported function name with args (converted by goja: strings, numbers, slices
@@ -90,7 +101,7 @@ func (m *Module) CallJSON(out any, name string, args ...any) error {
 }
 
 // Eval runs JavaScript source in the module's engine, where the module's exports are the
-// global TSRunModule, and returns its value.
+// global Global, and returns its value.
 func (m *Module) Eval(src string) (goja.Value, error) {
 	return m.vm.RunString(src)
 }

@@ -1,0 +1,151 @@
+package sitetest
+
+import (
+	"bufio"
+	"encoding/json"
+	"compress/gzip"
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/chromedp/chromedp"
+	"golang.org/x/text/unicode/norm"
+	"golang.org/x/text/unicode/rangetable"
+
+	"kennisbank/generator/dutch"
+	"kennisbank/generator/fold"
+	"kennisbank/internal/browsertest"
+	"kennisbank/internal/tsrun"
+)
+
+// moduleInChromium opens a page in Chromium that runs one TypeScript module of assets/, its
+// exports in the global tsrun.Global, so that a test can hold the browser's own engine (V8 and
+// its Unicode tables) to the Go code.
+func moduleInChromium(t *testing.T, entry string) context.Context {
+	t.Helper()
+	script, err := tsrun.Bundle(repoRoot, entry)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, `<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>module</title><script src="module.js"></script></head><body></body></html>`)
+	})
+	mux.HandleFunc("/module.js", func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		w.Write(script)
+	})
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	ctx := browsertest.New(t)
+	if err := chromedp.Run(ctx, chromedp.Navigate(srv.URL+"/")); err != nil {
+		t.Fatal(err)
+	}
+	return ctx
+}
+
+// callAll calls the module's function fn on every argument in one evaluation and returns the
+// results joined by spaces when they are lists.
+func callAll(ctx context.Context, t *testing.T, fn string, args []string) []string {
+	t.Helper()
+	var out []string
+	expr := fmt.Sprintf(`(args => args.map(a => { const r = %s.%s(a); return Array.isArray(r) ? r.join(" ") : r; }))(%s)`, tsrun.Global, fn, jsonString(t, args))
+	if err := chromedp.Run(ctx, chromedp.Evaluate(expr, &out)); err != nil {
+		t.Fatal(err)
+	}
+	if len(out) != len(args) {
+		t.Fatalf("%d results for %d arguments", len(out), len(args))
+	}
+	return out
+}
+
+// TestChromiumFoldsEveryCharacterLikeGo puts every character of the Basic Multilingual Plane,
+// and a sample of the planes above it, between two letters and folds it in Chromium with
+// assets/_fold.ts and in Go with package fold: both must keep it in the word, leave it out or
+// split the word alike. Chromium decomposes with ICU's tables, Go with golang.org/x/text's; a
+// character that Go's Unicode version does not have yet may fold otherwise in a newer browser
+// (package fold says so), so those are only counted.
+func TestChromiumFoldsEveryCharacterLikeGo(t *testing.T) {
+	ctx := moduleInChromium(t, "assets/_fold.ts")
+	var texts []string
+	for r := rune(0); r <= 0x10FFFF; r++ {
+		if r >= 0x10000 && r%61 != 0 || !utf8.ValidRune(r) {
+			continue
+		}
+		texts = append(texts, "a"+string(r)+"B")
+	}
+	got := callAll(ctx, t, "words", texts)
+	bad, newer := 0, 0
+	for i, s := range texts {
+		if want := strings.Join(fold.Words(s), " "); got[i] != want {
+			if r := []rune(s)[1]; !assigned(r) {
+				newer++
+				continue
+			}
+			if bad++; bad <= 20 {
+				t.Errorf("%U: Chromium folds %q to %q, Go to %q", []rune(s)[1], s, got[i], want)
+			}
+		}
+	}
+	if bad > 0 {
+		t.Errorf("%d of %d characters fold differently", bad, len(texts))
+	}
+	t.Logf("%d characters that Unicode %s does not have fold otherwise in this Chromium", newer, norm.Version)
+}
+
+// assigned reports whether r is assigned in the Unicode version of Go's decomposition tables.
+func assigned(r rune) bool {
+	return unicode.Is(normAssigned, r)
+}
+
+var normAssigned = rangetable.Assigned(norm.Version)
+
+// TestChromiumStemsLikeSnowball stems Snowball's whole Dutch test vocabulary in Chromium with
+// assets/search/stem.ts: every stem must be Snowball's, and so Go's (package dutch, whose own
+// test holds it to the same list).
+func TestChromiumStemsLikeSnowball(t *testing.T) {
+	f, err := os.Open(filepath.Join(repoRoot, "generator", "dutch", "testdata", "snowball-dutch.tsv.gz"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	z, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var words, stems []string
+	sc := bufio.NewScanner(z)
+	for sc.Scan() {
+		w, s, _ := strings.Cut(sc.Text(), "\t")
+		words, stems = append(words, w), append(stems, s)
+	}
+	ctx := moduleInChromium(t, "assets/search/stem.ts")
+	got := callAll(ctx, t, "stem", words)
+	bad := 0
+	for i, w := range words {
+		if got[i] != stems[i] || dutch.Stem(w) != stems[i] {
+			if bad++; bad <= 20 {
+				t.Errorf("%q: Chromium %q, Go %q, Snowball %q", w, got[i], dutch.Stem(w), stems[i])
+			}
+		}
+	}
+	if len(words) < 45000 || bad > 0 {
+		t.Errorf("%d of %d words stem differently", bad, len(words))
+	}
+}
+
+func jsonString(t *testing.T, v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
