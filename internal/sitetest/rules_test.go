@@ -2,9 +2,9 @@ package sitetest
 
 import (
 	"bufio"
-	"encoding/json"
 	"compress/gzip"
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
