@@ -18,9 +18,10 @@ export interface RawIndex {
   postings: number[][]; // per term: doc (as the difference from the one before), value, …
 }
 
-// A posting's value: the low four bits count the term in the body; bit 4+f says it stands as a
-// whole word in field f, bit 8+f as part of a compound word.
-export const FIELDS = 4; // title, zoektermen (and other names), summary, body
+// A posting's value says where the term stands on the page: bit f for field f as a whole word,
+// bit 4+f as a part of a compound word, and bits 8–9 how often it occurs in the body (0: once,
+// 1: two or three times, 2: four to seven, 3: more).
+export const FIELDS = 4; // body, summary, zoektermen (and other names), title
 
 export interface Index {
   raw: RawIndex;

@@ -1,7 +1,7 @@
 // Ranking: one list of pages, best first. No DOM here, so that tests and the evaluation in
 // bench/zoeken can run it as it is.
 //
-// Each query word (folded, stop words left out) finds terms of the index in ways that count
+// Each query word (assets/search/query.ts) finds terms of the index in ways that count
 // less and less: the word itself (1), a word with the same stem (0.8), its parts when it is a
 // compound word by the rule of the build (0.65, every part on the page), a longer word it starts
 // (0.5), a word whose stem is close to its stem (0.4), and, for a word the index does not know, a
@@ -12,14 +12,14 @@
 //
 // Pages with every query word come first, and only they are shown; when no page has them all,
 // the pages with the most of them are, and the result says so.
-import { words as foldWords } from "../_fold";
 export { prepare } from "./index";
 import { eachPosting, FIELDS, Index, lowerBound } from "./index";
+import { parse } from "./query";
 import { split } from "./split";
 import { stem } from "./stem";
 
 export const QUALITY = { exact: 1, stem: 0.8, compound: 0.65, prefix: 0.5, typo: 0.45, related: 0.4 };
-const FIELD_WEIGHT = [10, 8, 4, 1];
+const FIELD_WEIGHT = [1, 4, 8, 10]; // body, summary, zoektermen, title
 const PART = 0.7;
 
 export interface Hit {
@@ -39,29 +39,23 @@ export interface Options {
   typing?: boolean; // the last word is still being typed: match it as a prefix from two letters
 }
 
-// fieldScore weighs a posting's value: its best field, and the count in the body.
+// fieldScore weighs a posting's value: its best field, and a little for how often the term
+// occurs in the body.
 export function fieldScore(value: number): number {
   let whole = 0;
   let part = 0;
   for (let f = 0; f < FIELDS; f++) {
-    if (value & (1 << (4 + f))) whole = Math.max(whole, FIELD_WEIGHT[f]);
-    if (value & (1 << (8 + f))) part = Math.max(part, FIELD_WEIGHT[f]);
+    if (value & (1 << f)) whole = FIELD_WEIGHT[f];
+    if (value & (1 << (4 + f))) part = FIELD_WEIGHT[f];
   }
-  return Math.max(whole, PART * part) + 0.3 * Math.log2(1 + (value & 15));
-}
-
-// queryWords folds the query and leaves out stop words, unless it has nothing else.
-export function queryWords(idx: Index, query: string, typing = false): string[] {
-  const all = foldWords(query);
-  const words = all.filter((w, i) => w.length >= 2 || (typing && i === all.length - 1));
-  const content = words.filter((w) => !idx.stop.has(w));
-  return Array.from(new Set(content.length ? content : words));
+  const inBody = value & 0x11 ? 1 + (value >> 8) : 0; // 1 for once … 4 for eight times or more
+  return Math.max(whole, PART * part) + 0.3 * inBody;
 }
 
 export function search(idx: Index, query: string, opts: Options = {}): Result {
-  const words = queryWords(idx, query, opts.typing);
+  const words = parse(idx, query, opts.typing);
   const n = idx.raw.docs.length;
-  const found = words.map((w, i) => matchWord(idx, w, opts.typing === true && i === words.length - 1));
+  const found = words.map((w, i) => matchForms(idx, w.forms, opts.typing === true && i === words.length - 1));
   // A word on more than a third of the pages narrows nothing down: it orders the pages but
   // leaves none out, unless every word is like that.
   let required = words.map((_, i) => found[i].size <= n / 3);
@@ -82,7 +76,17 @@ export function search(idx: Index, query: string, opts: Options = {}): Result {
   if (complete) hits = hits.filter((h) => h.words === need);
   const docs = idx.raw.docs;
   hits.sort((a, b) => b.words - a.words || b.score - a.score || docs[a.doc].t.localeCompare(docs[b.doc].t, "nl"));
-  return { words, hits, complete: complete || hits.length === 0, suggestion: suggest(idx, words) };
+  const texts = words.map((w) => w.text);
+  return { words: texts, hits, complete: complete || hits.length === 0, suggestion: suggest(idx, texts) };
+}
+
+// matchForms returns the pages any of a word's forms finds, each with its best score.
+function matchForms(idx: Index, forms: string[], typing: boolean): Map<number, number> {
+  const best = matchWord(idx, forms[0], typing);
+  for (const f of forms.slice(1)) {
+    for (const [doc, s] of matchWord(idx, f, false)) if (s > (best.get(doc) ?? 0)) best.set(doc, s);
+  }
+  return best;
 }
 
 // matchWord returns the pages word finds, each with the score of its best match there.

@@ -2,15 +2,17 @@ package dutch
 
 import "strings"
 
-// StopWords are Snowball's Dutch stop words (algorithms/dutch/stop.txt on snowballstem.org):
-// words so common that a page's containing them says nothing about what it is about. The search
-// leaves them out of a query that has other words, and out of compound parts.
+// StopWords are Snowball's Dutch stop words (algorithms/dutch/stop.txt on snowballstem.org),
+// with the personal pronouns of the same kind that list lacks (we, wij, jij, jou, jouw, jullie,
+// onze, hen): words so common that a page's containing them says nothing about what it is about.
+// The index leaves them out, and so does the search from a query that has other words.
 var StopWords = strings.Fields(`
 	de en van ik te dat die in een hij het niet zijn is was op aan met als voor had er maar om hem
 	dan zou of wat mijn men dit zo door over ze zich bij ook tot je mij uit der daar haar naar heb
 	hoe heeft hebben deze u want nog zal me zij nu ge geen omdat iets worden toch al waren veel
 	meer doen toen moet ben zonder kan hun dus alles onder ja eens hier wie werd altijd doch wordt
-	wezen kunnen ons zelf tegen na reeds wil kon niets uw iemand geweest andere`)
+	wezen kunnen ons zelf tegen na reeds wil kon niets uw iemand geweest andere
+	we wij jij jou jouw jullie onze hen`)
 
 var stopSet = func() map[string]bool {
 	m := make(map[string]bool, len(StopWords))

@@ -181,3 +181,19 @@ func TestTypingMatchesTheLastWordAsAPrefix(t *testing.T) {
 		t.Errorf("a two-letter word that is not being typed matched as a prefix: %v", got)
 	}
 }
+
+func TestSeparableVerbsAreJoined(t *testing.T) {
+	search := rankWith(t, []Doc{
+		{Title: "Cliënten ondersteunen", URL: "afhaken/", Kind: "Strategie", Text: "Voorkom afhaken van jongeren door snel contact."},
+		{Title: "Handwerken", URL: "haken/", Kind: "Nieuwsbericht", Text: "Over haken en breien met jongeren."},
+		{Title: "Kennis", URL: "kennis/", Kind: "Determinant"},
+		{Title: "Steun", URL: "steun/", Kind: "Determinant"},
+	})
+	// "af" joins "haken": the query asks for jongeren and (haken or afhaken), not for "af".
+	if got := search("jongeren haken af", false).URLs; !slices.Equal(got, []string{"afhaken/", "haken/"}) && !slices.Equal(got, []string{"haken/", "afhaken/"}) {
+		t.Errorf("jongeren haken af: %v, want both the page about afhaken and the one about haken", got)
+	}
+	if got := search("jongeren haken", false).URLs; !slices.Equal(got, []string{"haken/"}) {
+		t.Errorf("jongeren haken: %v, want only the page about haken", got)
+	}
+}

@@ -39,18 +39,18 @@ type Doc struct {
 	Text    string   // the body as plain text
 }
 
-// The places a word can stand, from the one that says most about a page to the one that says
-// least. A posting's value holds them as bits: field f of a whole word is 1<<(4+f), of a part of
-// a compound 1<<(8+f); the low four bits count the word's occurrences in the body (at most 15).
+// The places a word can stand, from the one that says least about a page to the one that says
+// most. A posting's value says where a term stands on a page, as bits: 1<<f for field f as a
+// whole word, 1<<(4+f) as a part of a compound word, and in bits 8 and 9 how often it occurs in
+// the body (0: once or never, 1: two or three times, 2: four to seven, 3: more), so that the most
+// common value, once in the body, is 1.
 const (
-	fieldTitle = iota
-	fieldTerms
+	fieldBody = iota
 	fieldSummary
-	fieldBody
+	fieldTerms
+	fieldTitle
 	fields
 )
-
-const maxCount = 15
 
 // counts says how often a word occurs in each field of a page.
 type counts [fields]uint16
@@ -160,9 +160,25 @@ type Index struct {
 	lists [][]posting
 }
 
+// posting says where a term stands on one page.
 type posting struct {
-	doc   int
-	value int
+	doc          int
+	whole, parts uint8 // bit f: in field f as a whole word, as a part of a compound word
+	count        int   // in the body, as either
+}
+
+// value encodes the posting for the browser (see fieldBody).
+func (p posting) value() int {
+	bucket := 0
+	switch {
+	case p.count >= 8:
+		bucket = 3
+	case p.count >= 4:
+		bucket = 2
+	case p.count >= 2:
+		bucket = 1
+	}
+	return int(p.whole) | int(p.parts)<<4 | bucket<<8
 }
 
 // Build indexes docs. memo may be nil.
@@ -179,7 +195,7 @@ func Build(docs []Doc, memo *Memo) *Index {
 		}
 	}
 	var lists [][]posting
-	add := func(doc int, term string, value int) {
+	add := func(doc int, term string, c counts, part bool) {
 		n, ok := number[term]
 		if !ok {
 			n = len(idx.terms)
@@ -187,19 +203,24 @@ func Build(docs []Doc, memo *Memo) *Index {
 			idx.terms = append(idx.terms, term)
 			lists = append(lists, nil)
 		}
-		l := lists[n]
-		if len(l) > 0 && l[len(l)-1].doc == doc {
-			l[len(l)-1].value = merge(l[len(l)-1].value, value)
-			return
+		if l := lists[n]; len(l) == 0 || l[len(l)-1].doc != doc {
+			lists[n] = append(l, posting{doc: doc})
 		}
-		lists[n] = append(l, posting{doc, value})
+		p := &lists[n][len(lists[n])-1]
+		for f := range fields {
+			if c[f] > 0 && part {
+				p.parts |= 1 << f
+			} else if c[f] > 0 {
+				p.whole |= 1 << f
+			}
+		}
+		p.count += int(c[fieldBody])
 	}
 	for doc, pw := range pages {
 		for i, w := range pw.words {
-			c := pw.counts[i]
-			add(doc, w, value(c, 4))
+			add(doc, w, pw.counts[i], false)
 			for _, p := range parts[w] {
-				add(doc, p, value(c, 8))
+				add(doc, p, pw.counts[i], true)
 			}
 		}
 	}
@@ -215,24 +236,6 @@ func Build(docs []Doc, memo *Memo) *Index {
 	}
 	idx.terms = terms
 	return idx
-}
-
-// value encodes where a word with counts c stands, its field bits shifted by shift (4 for a
-// whole word, 8 for a part).
-func value(c counts, shift int) int {
-	v := min(int(c[fieldBody]), maxCount)
-	for f := range fields {
-		if c[f] > 0 {
-			v |= 1 << (shift + f)
-		}
-	}
-	return v
-}
-
-// merge adds two values of one term on one page (a whole word and a part, or parts of two
-// compounds): the field bits of both, and the counts added up to at most maxCount.
-func merge(a, b int) int {
-	return (a|b)&^maxCount | min(a&maxCount+b&maxCount, maxCount)
 }
 
 // compoundParts splits every word of the pages that is a compound by the rule of Split, against
@@ -270,14 +273,14 @@ func compoundParts(pages []pageWords) map[string][]string {
 
 // Full is the index for the zoeken/ page: every page with its summary, every term.
 func (idx *Index) Full() ([]byte, error) {
-	return idx.json(true, func(int) bool { return true })
+	return idx.json(true, func(posting) bool { return true })
 }
 
 // Suggestions is the small index for the header's suggestions: titles and kinds, and the terms
 // of the titles and zoektermen.
 func (idx *Index) Suggestions() ([]byte, error) {
-	const titleOrTerms = 1<<(4+fieldTitle) | 1<<(4+fieldTerms) | 1<<(8+fieldTitle) | 1<<(8+fieldTerms)
-	return idx.json(false, func(v int) bool { return v&titleOrTerms != 0 })
+	const titleOrTerms = 1<<fieldTitle | 1<<fieldTerms
+	return idx.json(false, func(p posting) bool { return (p.whole|p.parts)&titleOrTerms != 0 })
 }
 
 // docJSON is a page as the browser shows it in a result.
@@ -288,10 +291,9 @@ type docJSON struct {
 	Summary string `json:"s,omitempty"`
 }
 
-// json writes an index with the postings whose value keep accepts (and the terms that keep
-// any). The postings, most of its bytes, are written directly: [doc, value, doc, value, …] with
+// json writes an index with the postings keep accepts (and the terms it keeps any of). The postings, most of its bytes, are written directly: [doc, value, doc, value, …] with
 // each doc as the difference from the one before, which gzip packs well.
-func (idx *Index) json(summaries bool, keep func(value int) bool) ([]byte, error) {
+func (idx *Index) json(summaries bool, keep func(posting) bool) ([]byte, error) {
 	kindNo := map[string]int{}
 	for i, k := range idx.kinds {
 		kindNo[k] = i
@@ -314,7 +316,7 @@ func (idx *Index) json(summaries bool, keep func(value int) bool) ([]byte, error
 		post = append(post, ",["...)
 		prev, any := 0, false
 		for _, p := range list {
-			if !keep(p.value) {
+			if !keep(p) {
 				continue
 			}
 			if any {
@@ -322,7 +324,7 @@ func (idx *Index) json(summaries bool, keep func(value int) bool) ([]byte, error
 			}
 			post = strconv.AppendInt(post, int64(p.doc-prev), 10)
 			post = append(post, ',')
-			post = strconv.AppendInt(post, int64(p.value), 10)
+			post = strconv.AppendInt(post, int64(p.value()), 10)
 			prev, any = p.doc, true
 		}
 		if !any {
