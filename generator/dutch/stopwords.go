@@ -14,13 +14,15 @@ var StopWords = strings.Fields(`
 	wezen kunnen ons zelf tegen na reeds wil kon niets uw iemand geweest andere
 	we wij jij jou jouw jullie onze hen`)
 
-var stopSet = func() map[string]bool {
+var stopSet, stopMax = func() (map[string]bool, int) {
 	m := make(map[string]bool, len(StopWords))
+	longest := 0
 	for _, w := range StopWords {
 		m[w] = true
+		longest = max(longest, len(w))
 	}
-	return m
+	return m, longest
 }()
 
 // IsStopWord reports whether w (folded) is one of the StopWords.
-func IsStopWord(w string) bool { return stopSet[w] }
+func IsStopWord(w string) bool { return len(w) <= stopMax && stopSet[w] }

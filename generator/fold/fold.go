@@ -52,68 +52,62 @@ func Join(s, sep string) string {
 	return b.String()
 }
 
-// Each calls f with every folded word of s (valid UTF-8), in order. The word is only valid
-// during the call: copy it to keep it.
+// Each calls f with every folded word of s (valid UTF-8), in order.
 func Each(s string, f func(word string)) {
-	start := -1    // where the current word starts in s; -1 between words
-	asIs := true   // the word so far is s[start:i] unchanged
-	var buf []byte // the word so far when it is not
-	toBuffer := func(i int) {
-		if asIs {
-			buf = append(buf[:0], s[start:i]...)
-			asIs = false
-		}
-	}
-	end := func(i int) {
-		switch {
-		case start < 0:
-		case asIs:
-			f(s[start:i])
-		case len(buf) > 0:
-			f(string(buf))
-		}
-		start, asIs = -1, true
-	}
-	begin := func(i int) {
-		if start < 0 {
-			start = i
-		}
-	}
-	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			switch {
-			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
-				begin(i)
-				if !asIs {
-					buf = append(buf, c)
-				}
-			case 'A' <= c && c <= 'Z':
-				begin(i)
-				toBuffer(i)
-				buf = append(buf, c+'a'-'A')
-			default:
-				end(i)
+	folded := Text(s)
+	start := -1
+	for i := 0; i <= len(folded); i++ {
+		if i < len(folded) && folded[i] != ' ' {
+			if start < 0 {
+				start = i
 			}
-			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		folded := foldRune(r)
-		if folded == "" && start >= 0 {
-			toBuffer(i) // a mark inside the word: the word goes on without it
+		if start >= 0 {
+			f(folded[start:i])
+			start = -1
 		}
-		for j := 0; j < len(folded); j++ {
-			if folded[j] == ' ' {
-				end(i)
-				continue
-			}
-			begin(i)
-			toBuffer(i)
-			buf = append(buf, folded[j])
-		}
-		i += n
 	}
-	end(len(s))
+}
+
+// Text folds every word of s (valid UTF-8) and turns everything between words into spaces.
+// Text that needs no folding is returned as it is.
+func Text(s string) string {
+	i := asIs(s, 0)
+	if i == len(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(s[:i])
+	for i < len(s) {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			b.WriteString(foldRune(r))
+			i += n
+			continue
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			b.WriteByte(c)
+		case 'A' <= c && c <= 'Z':
+			b.WriteByte(c + 'a' - 'A')
+		default:
+			b.WriteByte(' ')
+		}
+		j := asIs(s, i+1)
+		b.WriteString(s[i+1 : j])
+		i = j
+	}
+	return b.String()
+}
+
+// asIs returns the end of the run of s from i that folding leaves as it is: a–z, 0–9 and spaces.
+func asIs(s string, i int) int {
+	for i < len(s) && ('a' <= s[i] && s[i] <= 'z' || '0' <= s[i] && s[i] <= '9' || s[i] == ' ') {
+		i++
+	}
+	return i
 }
 
 // foldRune folds one character: the letters and digits it adds to the word it stands in, "" for

@@ -55,29 +55,43 @@ const (
 // counts says how often a word occurs in each field of a page.
 type counts [fields]uint16
 
-// pageWords is a page's words with their counts, sorted by word.
+// pageWords is a page's words, in the order they first occur, with their counts.
 type pageWords struct {
 	words  []string
 	counts []counts
 }
 
+// analyzer cuts pages into words. It keeps one copy of each word for all pages, and scratch
+// space it reuses from page to page. Use it from one goroutine.
+type analyzer struct {
+	copies map[string]string
+	at     map[string]int // a word's place in the page being analyzed, -1 for one left out
+}
+
+func newAnalyzer() *analyzer {
+	return &analyzer{copies: map[string]string{}, at: map[string]int{}}
+}
+
 // analyze cuts a page's text into words and counts them per field.
-func analyze(d Doc) pageWords {
-	at := map[string]int{}
+func (a *analyzer) analyze(d Doc) pageWords {
+	clear(a.at)
 	var pw pageWords
 	add := func(text string, f int) {
 		fold.Each(text, func(w string) {
-			if len(w) < 2 || dutch.IsStopWord(w) {
-				return
-			}
-			i, ok := at[w]
+			i, ok := a.at[w]
 			if !ok {
-				i = len(pw.words)
-				at[strings.Clone(w)] = i
-				pw.words = append(pw.words, strings.Clone(w))
-				pw.counts = append(pw.counts, counts{})
+				w = a.copy(w)
+				i = -1 // a stop word, or one letter: not indexed
+				if len(w) >= 2 && !dutch.IsStopWord(w) {
+					i = len(pw.words)
+					pw.words = append(pw.words, w)
+					pw.counts = append(pw.counts, counts{})
+				}
+				a.at[w] = i
 			}
-			pw.counts[i][f]++
+			if i >= 0 {
+				pw.counts[i][f]++
+			}
 		})
 	}
 	add(d.Title, fieldTitle)
@@ -89,16 +103,17 @@ func analyze(d Doc) pageWords {
 		add(t, fieldSummary)
 	}
 	add(d.Text, fieldBody)
-	order := make([]int, len(pw.words))
-	for i := range order {
-		order[i] = i
+	return pw
+}
+
+// copy returns the one copy of w, which fold.Each may hand over in a buffer it reuses.
+func (a *analyzer) copy(w string) string {
+	if c, ok := a.copies[w]; ok {
+		return c
 	}
-	slices.SortFunc(order, func(a, b int) int { return strings.Compare(pw.words[a], pw.words[b]) })
-	sorted := pageWords{words: make([]string, len(order)), counts: make([]counts, len(order))}
-	for i, j := range order {
-		sorted.words[i], sorted.counts[i] = pw.words[j], pw.counts[j]
-	}
-	return sorted
+	c := strings.Clone(w)
+	a.copies[c] = c
+	return c
 }
 
 // Memo remembers the words of each page between builds, so that a rebuild only reads the text of
@@ -114,9 +129,10 @@ func NewMemo() *Memo { return &Memo{pages: map[[32]byte]pageWords{}} }
 // analyzeAll returns the words of every doc, from memo where it has them.
 func analyzeAll(docs []Doc, memo *Memo) []pageWords {
 	out := make([]pageWords, len(docs))
+	a := newAnalyzer()
 	if memo == nil {
 		for i, d := range docs {
-			out[i] = analyze(d)
+			out[i] = a.analyze(d)
 		}
 		return out
 	}
@@ -128,7 +144,7 @@ func analyzeAll(docs []Doc, memo *Memo) []pageWords {
 		seen[key] = true
 		pw, ok := memo.pages[key]
 		if !ok {
-			pw = analyze(d)
+			pw = a.analyze(d)
 			memo.pages[key] = pw
 		}
 		out[i] = pw
