@@ -167,8 +167,10 @@ class Combobox {
         this.open(this.active);
         break;
       case "Escape":
-        if (open) this.close();
-        else this.input.value = "";
+        if (open) {
+          this.close();
+          e.stopPropagation(); // the next Escape may close what holds the box
+        } else this.input.value = "";
         break;
       default:
         return;

@@ -29,6 +29,7 @@ export interface Index {
   termNo: Map<string, number>;
   stems: string[]; // stem of each term
   byStem: Map<string, number[]>; // stem → terms
+  stemList: string[]; // every stem once, for loops over them all
 }
 
 export function prepare(raw: RawIndex): Index {
@@ -43,7 +44,7 @@ export function prepare(raw: RawIndex): Index {
     if (list) list.push(i);
     else byStem.set(s, [i]);
   });
-  return { raw, stop: new Set(raw.stop), termNo, stems, byStem };
+  return { raw, stop: new Set(raw.stop), termNo, stems, byStem, stemList: Array.from(byStem.keys()) };
 }
 
 // eachPosting calls f with every page a term occurs in and the posting's value.

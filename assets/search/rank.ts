@@ -15,6 +15,7 @@
 export { prepare } from "./index";
 import { eachPosting, FIELDS, Index, lowerBound } from "./index";
 import { parse } from "./query";
+import { distance, related, typos } from "./similar";
 import { split } from "./split";
 import { stem } from "./stem";
 
@@ -109,8 +110,8 @@ export function matchWord(idx: Index, word: string, typing: boolean): Map<number
       if (t !== exact) take(t, QUALITY.prefix);
     }
   }
-  for (const [s, list] of idx.byStem) {
-    if (related(wordStem, s)) for (const t of list) take(t, QUALITY.related);
+  for (const s of idx.stemList) {
+    if (related(wordStem, s)) for (const t of idx.byStem.get(s)!) take(t, QUALITY.related);
   }
   if (exact === undefined && sameStem.length === 0) {
     for (const t of typos(idx, word)) take(t, QUALITY.typo);
@@ -142,27 +143,6 @@ function matchCompound(idx: Index, word: string, best: Map<number, number>): voi
   }
 }
 
-// related says whether two different stems are close: one starts the other and is at most three
-// letters shorter (and at least five long), or they are six letters or more and one edit apart.
-export function related(a: string, b: string): boolean {
-  if (a === b) return false;
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  if (long.startsWith(short)) return short.length >= 5 && long.length - short.length <= 3;
-  return short.length >= 6 && long.length - short.length <= 1 && distance(a, b, 1) <= 1;
-}
-
-// typos returns the terms within the typing errors allowed for word: one for words of four to
-// seven letters, two for longer ones.
-export function typos(idx: Index, word: string): number[] {
-  const max = word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;
-  const out: number[] = [];
-  if (max === 0) return out;
-  idx.raw.terms.forEach((t, i) => {
-    if (Math.abs(t.length - word.length) <= max && distance(word, t, max) <= max) out.push(i);
-  });
-  return out;
-}
-
 // suggest corrects the words the index does not know, each to the nearest term within the
 // typing errors allowed (the one on most pages when several are as near); "" when it corrects
 // nothing.
@@ -186,27 +166,4 @@ function suggest(idx: Index, words: string[]): string {
     return bestTerm;
   });
   return changed ? out.join(" ") : "";
-}
-
-// distance is the number of typing errors between a and b (insertions, deletions, substitutions
-// and swaps of two neighbours), or max+1 when it is more than max.
-export function distance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev2: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
-      cur.push(d);
-      rowMin = Math.min(rowMin, d);
-    }
-    if (rowMin > max) return max + 1;
-    prev2 = prev;
-    prev = cur;
-  }
-  return Math.min(prev[b.length], max + 1);
 }

@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 	"unicode"
@@ -28,7 +29,7 @@ import (
 // moduleInChromium opens a page in Chromium that runs one TypeScript module of assets/, its
 // exports in the global tsrun.Global, so that a test can hold the browser's own engine (V8 and
 // its Unicode tables) to the Go code.
-func moduleInChromium(t *testing.T, entry string) context.Context {
+func moduleInChromium(t testing.TB, entry string) context.Context {
 	t.Helper()
 	script, err := tsrun.Bundle(repoRoot, entry)
 	if err != nil {
@@ -142,10 +143,58 @@ func TestChromiumStemsLikeSnowball(t *testing.T) {
 	}
 }
 
-func jsonString(t *testing.T, v any) string {
+func jsonString(t testing.TB, v any) string {
 	b, err := json.Marshal(v)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// BenchmarkSearchInChromium ranks every query of bench/zoeken/queries.txt with the browser's
+// ranking (assets/search/rank.ts) over the real site's full index in Chromium, as the zoeken/
+// page does on each keystroke, and reports the time per query (goal: well under 16 ms).
+func BenchmarkSearchInChromium(b *testing.B) {
+	index, err := os.ReadFile(filepath.Join(siteDir, "data", "zoekindex.json"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	data, err := os.ReadFile(filepath.Join(repoRoot, "bench", "zoeken", "queries.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var queries []string
+	for _, line := range strings.Split(string(data), "\n") {
+		if q, _, ok := strings.Cut(line, "\t"); ok && !strings.HasPrefix(line, "#") {
+			queries = append(queries, q)
+		}
+	}
+	ctx := moduleInChromium(b, "assets/search/rank.ts")
+	setup := fmt.Sprintf(`window.IDX = %s.prepare(%s); true`, tsrun.Global, index)
+	if err := chromedp.Run(ctx, chromedp.Evaluate(setup, nil)); err != nil {
+		b.Fatal(err)
+	}
+	script := fmt.Sprintf(`%s.map(q => { const t0 = performance.now(); %s.search(IDX, q); return performance.now() - t0; })`, jsonString(b, queries), tsrun.Global)
+	if err := chromedp.Run(ctx, chromedp.Evaluate(script, nil)); err != nil { // warm up
+		b.Fatal(err)
+	}
+	var all []float64
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		var times []float64
+		if err := chromedp.Run(ctx, chromedp.Evaluate(script, &times)); err != nil {
+			b.Fatal(err)
+		}
+		all = append(all, times...)
+	}
+	b.StopTimer()
+	if os.Getenv("KB_SLOW") != "" {
+		for i, q := range queries {
+			fmt.Fprintf(os.Stderr, "%6.1f ms  %s\n", all[len(all)-len(queries)+i], q)
+		}
+	}
+	sort.Float64s(all)
+	b.ReportMetric(all[len(all)/2], "median-ms/query")
+	b.ReportMetric(all[len(all)*95/100], "p95-ms/query")
+	b.ReportMetric(all[len(all)-1], "max-ms/query")
 }
