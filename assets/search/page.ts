@@ -15,6 +15,7 @@ export function initSearchPage(): void {
   const render = async (query: string) => {
     if (query.trim() === "") {
       out.replaceChildren();
+      out.removeAttribute("aria-busy");
       status.replaceChildren();
       return;
     }

@@ -10,8 +10,9 @@
 // found only inside a compound word counts 0.7 of that. A page scores, per query word, its best
 // match times the word's rarity, summed over the words.
 //
-// Pages with every query word come first, and only they are shown; when no page has them all,
-// the pages with the most of them are, and the result says so.
+// Only pages with every query word are shown, except that a word on more than a third of all
+// pages (like "werken") orders the pages without leaving any out. When no page has every word,
+// the pages with the most of them are shown, and the result says so.
 export { prepare } from "./index";
 import { eachPosting, FIELDS, Index, lowerBound } from "./index";
 import { parse } from "./query";
@@ -32,7 +33,7 @@ export interface Hit {
 export interface Result {
   words: string[]; // the words searched for
   hits: Hit[];
-  complete: boolean; // every hit has every word
+  complete: boolean; // every hit has every word (false: the hits have the most words any page has)
   suggestion: string; // "Bedoelde je …?": the query with likely typing errors corrected, or ""
 }
 
