@@ -18,6 +18,7 @@ import (
 
 	"kennisbank/generator/assets"
 	"kennisbank/generator/check"
+	"kennisbank/generator/cms"
 	"kennisbank/generator/content"
 	"kennisbank/generator/data"
 	"kennisbank/generator/link"
@@ -187,6 +188,9 @@ func (s *siteBuild) plan() {
 	}
 	if s.opts.Dev {
 		s.known["_kennisbank/reload.js"] = true // served by package serve
+	}
+	for _, p := range cms.Paths(&s.g.Site, s.opts.Dev) { // admin/: not a page, not in the sitemap or search
+		s.known[p] = true
 	}
 }
 
@@ -375,7 +379,16 @@ func (s *siteBuild) writeRest(year int) (int, error) {
 	if serr := <-searched; err == nil {
 		err = serr
 	}
-	return files + 2 + n, err
+	if err != nil {
+		return files + 2 + n, err
+	}
+	admin, err := cms.Files(&s.g.Site, cms.Options{Dev: s.opts.Dev, Script: s.bundle.Names["admin.js"], Style: s.bundle.Names["admin.css"]})
+	for name, body := range admin {
+		if err == nil {
+			err = s.w.WriteFile(name, body)
+		}
+	}
+	return files + 2 + n + len(admin), err
 }
 
 func (s *siteBuild) writeSearchIndex() error {

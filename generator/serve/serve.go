@@ -21,7 +21,9 @@ import (
 	"github.com/fsnotify/fsnotify"
 
 	"kennisbank/generator"
+	"kennisbank/generator/cms"
 	"kennisbank/generator/output"
+	"kennisbank/generator/problem"
 )
 
 // Options configures the server.
@@ -40,6 +42,8 @@ type Server struct {
 	site    *output.Memory
 	problem string // the last build's problems, "" when it succeeded
 	version int    // raised after every build, good or bad
+	last    cms.Build
+	cms     *cms.Local
 
 	changed *sync.Cond
 }
@@ -52,17 +56,20 @@ func New(opts Options) *Server {
 	}
 	s := &Server{opts: opts, site: output.NewMemory()}
 	s.changed = sync.NewCond(&s.mu)
+	s.cms = cms.NewLocal(opts.Build.Root, s.lastBuild)
 	return s
 }
 
 // Rebuild builds the site into memory. On failure the last good site stays in place.
 func (s *Server) Rebuild() error {
 	mem := output.NewMemory()
+	started := time.Now()
 	res, err := generator.Generate(s.opts.Build, mem)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.version++
 	s.changed.Broadcast()
+	s.last = cms.Build{Started: started, Problems: problem.AsList(err)}
 	if err != nil {
 		s.problem = err.Error()
 		return err
@@ -158,8 +165,20 @@ const reloadScript = `(function () {
 })();
 `
 
-// ServeHTTP serves the site, the reload script and the long-poll version endpoint.
+// lastBuild tells the CMS's local backend about the last finished build.
+func (s *Server) lastBuild() cms.Build {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.last
+}
+
+// ServeHTTP serves the site, the reload script and the long-poll version endpoint, and hands
+// the CMS's requests to its local backend.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if strings.HasPrefix(r.URL.Path, cms.Prefix) {
+		s.cms.ServeHTTP(w, r)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
