@@ -51,7 +51,8 @@ func page(site *content.Site, backend Backend, opts Options) []byte {
 
 // csp is the admin page's policy.
 func csp(b Backend) string {
-	connect := append([]string{"'self'"}, apiOrigins(b)...)
+	// blob: too: Decap reads an uploaded image back from its blob: URL to send it.
+	connect := append([]string{"'self'", "blob:"}, apiOrigins(b)...)
 	return strings.Join([]string{
 		"default-src 'none'",
 		"script-src 'self' 'unsafe-eval'", // Decap validates its configuration with Ajv, which compiles code
