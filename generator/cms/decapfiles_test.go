@@ -79,3 +79,44 @@ func TestFilesAsDecapWritesThemBuild(t *testing.T) {
 		t.Errorf("the image beside the factsheet was not published: %v", err)
 	}
 }
+
+// With a [cms] table the site gets admin/: the CMS, its configuration and licences, but no page
+// of the site: not in the sitemap, the search index, the feed or the open data, and the link
+// check of the pages leaves it alone.
+func TestAdminIsNoPartOfTheSite(t *testing.T) {
+	root := t.TempDir()
+	for _, dir := range []string{"content", "templates", "assets"} {
+		copyInto(t, filepath.Join("..", "..", dir), filepath.Join(root, dir))
+	}
+	siteToml := filepath.Join(root, "content", "site.toml")
+	settings, err := os.ReadFile(siteToml)
+	if err != nil {
+		t.Fatal(err)
+	}
+	settings = append(settings, "\n[cms]\nbackend = \"gitlab\"\nrepo = \"werkplaats/kennisbank\"\napp_id = \"123\"\n"...)
+	if err := os.WriteFile(siteToml, settings, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := generator.Build(generator.Options{Root: root, Out: out, BaseURL: "https://example.org/kb/"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"admin/index.html", "admin/config.yml", "admin/decap-cms.js", "admin/LICENSE.txt"} {
+		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
+			t.Errorf("the build did not write %s", f)
+		}
+	}
+	for _, f := range []string{"sitemap.xml", "data/zoekindex.json", "atom.xml", "data/kennisbank.json", "index.html"} {
+		data, err := os.ReadFile(filepath.Join(out, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(string(data), "admin/") {
+			t.Errorf("%s mentions admin/", f)
+		}
+	}
+	cfg, _ := os.ReadFile(filepath.Join(out, "admin", "config.yml"))
+	if !strings.Contains(string(cfg), "name: gitlab") || !strings.Contains(string(cfg), "site_url: https://example.org/kb/") {
+		t.Errorf("config.yml:\n%s", cfg)
+	}
+}
