@@ -91,6 +91,7 @@ func Run(opts Options) error {
 		return err
 	}
 	fmt.Fprintf(opts.Out, "kennisbank: serving on http://%s/ (Ctrl+C to stop)\n", ln.Addr())
+	fmt.Fprintf(opts.Out, "kennisbank: edit the content in the CMS at http://%s/%s/\n", ln.Addr(), cms.Dir)
 	go func() {
 		if err := s.Watch(); err != nil {
 			fmt.Fprintf(opts.Log, "kennisbank: watching stopped: %v\n", err)

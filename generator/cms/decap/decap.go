@@ -8,6 +8,7 @@ import (
 	"embed"
 	"io/fs"
 	"strings"
+	"sync"
 )
 
 //go:embed dist
@@ -32,7 +33,8 @@ var Version = Pinned("version")
 const Script = "decap-cms.js"
 
 // Files returns the vendored files by name: decap-cms.js, its chunks and its licence notices.
-func Files() map[string][]byte {
+// The map and its contents are shared by every caller: read them, do not change them.
+var Files = sync.OnceValue(func() map[string][]byte {
 	out := map[string][]byte{}
 	entries, err := fs.ReadDir(dist, "dist")
 	if err != nil {
@@ -46,7 +48,7 @@ func Files() map[string][]byte {
 		out[e.Name()] = data
 	}
 	return out
-}
+})
 
 // Pinned returns a value recorded in PIN: version, tarball or integrity.
 func Pinned(key string) string {
