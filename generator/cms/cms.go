@@ -122,6 +122,22 @@ func apiOrigins(b Backend) []string {
 	return nil
 }
 
+// avatarOrigins are where the Git host keeps the pictures of its users, which Decap shows beside
+// the editor's name once signed in. Not Gravatar, which GitLab uses for users without a
+// picture: that would be a request to a third party.
+func avatarOrigins(b Backend) []string {
+	switch b.Name {
+	case GitHub:
+		if b.APIRoot != "" {
+			return []string{origin(b.APIRoot)}
+		}
+		return []string{"https://avatars.githubusercontent.com"}
+	case GitLab:
+		return apiOrigins(b)
+	}
+	return nil
+}
+
 func origin(raw string) string {
 	u, err := url.Parse(raw)
 	if err != nil || u.Host == "" {

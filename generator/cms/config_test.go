@@ -218,6 +218,9 @@ func TestBackends(t *testing.T) {
 		if want := strings.TrimSpace("'self' blob: " + c.origin); connect != want {
 			t.Errorf("%s: connect-src %q, want %q", c.name, connect, want)
 		}
+		if img := directive(policy, "img-src"); !strings.HasPrefix(img, "'self' data: blob:") || strings.Contains(img, "gravatar") || (c.origin == "") != (img == "'self' data: blob:") {
+			t.Errorf("%s: img-src %q", c.name, img)
+		}
 	}
 	s := *site
 	s.CMS = nil

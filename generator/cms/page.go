@@ -11,9 +11,11 @@ import (
 
 // The admin page loads Decap CMS and nothing else; search engines leave it alone. It has a
 // Content-Security-Policy of its own, looser than the site's only where Decap CMS needs it
-// (measured in Chromium, see the package's tests): Decap's styles are injected at run time
-// ('unsafe-inline' styles), it shows images as blob: and data: URLs, and it talks only to this
-// site and to the Git host's API.
+// (measured in Chromium, see the package's tests): Decap compiles its configuration's schema at
+// run time ('unsafe-eval'), injects its styles ('unsafe-inline' styles), shows and reads images
+// as blob: and data: URLs, and talks only to this site and to the Git host's API; it shows the
+// editor's picture from the Git host. Everything else is refused, also what Decap would fetch
+// from elsewhere (GitHub's status page, Gravatar).
 var pageTemplate = template.Must(template.New("admin").Parse(`<!DOCTYPE html>
 <html lang="nl">
 <head>
@@ -57,7 +59,7 @@ func csp(b Backend) string {
 		"default-src 'none'",
 		"script-src 'self' 'unsafe-eval'", // Decap validates its configuration with Ajv, which compiles code
 		"style-src 'self' 'unsafe-inline'",
-		"img-src 'self' data: blob:",
+		"img-src " + strings.Join(append([]string{"'self'", "data:", "blob:"}, avatarOrigins(b)...), " "),
 		"connect-src " + strings.Join(connect, " "),
 		"base-uri 'none'",
 		"form-action 'none'",
