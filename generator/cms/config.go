@@ -61,9 +61,16 @@ type Collection struct {
 	Path                 string   `yaml:"path,omitempty"`
 	MediaFolder          *string  `yaml:"media_folder,omitempty"`
 	PublicFolder         *string  `yaml:"public_folder,omitempty"`
-	SortableFields       []string `yaml:"sortable_fields,omitempty"`
+	SortableFields       []Sort   `yaml:"sortable_fields,omitempty"`
 	Editor               Editor   `yaml:"editor"`
 	Fields               []Field  `yaml:"fields"`
+}
+
+// Sort is a field the list of a collection can be sorted by; DefaultSort is "asc" or "desc" for
+// the order the list opens in.
+type Sort struct {
+	Field       string `yaml:"field"`
+	DefaultSort string `yaml:"default_sort,omitempty"`
 }
 
 // Editor holds the editor's options; the preview pane is off, since `kennisbank serve` shows
@@ -183,7 +190,7 @@ func collection(site *content.Site, spec *content.Spec) (Collection, error) {
 		Name: string(spec.Kind), Label: spec.ListTitle, LabelSingular: spec.Label, Description: spec.Help,
 		Folder: content.Dir + "/" + string(spec.Kind), Create: !spec.Fixed, Delete: !spec.Fixed,
 		Format: "toml-frontmatter", FrontmatterDelimiter: "+++", Extension: "md",
-		IdentifierField: "titel", SortableFields: []string{"titel"},
+		IdentifierField: "titel", SortableFields: []Sort{{Field: "titel"}},
 	}
 	switch spec.FileName {
 	case content.NameSlug:
@@ -207,7 +214,15 @@ func collection(site *content.Site, spec *content.Spec) (Collection, error) {
 			return c, fmt.Errorf("kind %s: %w", spec.Kind, err)
 		}
 		if t := spec.Fields[i].Type; t == content.TypeDate || t == content.TypeNumber {
-			c.SortableFields = append(c.SortableFields, f.Name)
+			// The list opens in the order of the file names: by number, or newest first.
+			sort := Sort{Field: f.Name}
+			switch {
+			case spec.FileName == content.NameNumberSlug && f.Name == "nummer":
+				sort.DefaultSort = "asc"
+			case spec.FileName == content.NameDateSlug && f.Name == "datum":
+				sort.DefaultSort = "desc"
+			}
+			c.SortableFields = append(c.SortableFields, sort)
 		}
 		c.Fields = append(c.Fields, f)
 	}

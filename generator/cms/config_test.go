@@ -88,9 +88,15 @@ func checkFileNames(t *testing.T, spec *content.Spec, c Collection) {
 		if c.Slug != "{{fields.datum}}-{{slug}}" || spec.Field("datum") == nil {
 			t.Errorf("%s: slug %q, want the datum field's value first", spec.Kind, c.Slug)
 		}
+		if !slices.Contains(c.SortableFields, Sort{Field: "datum", DefaultSort: "desc"}) {
+			t.Errorf("%s: the list does not open newest first: %v", spec.Kind, c.SortableFields)
+		}
 	case content.NameNumberSlug:
 		if c.Create {
 			t.Errorf("%s: the CMS cannot create NN-slug names", spec.Kind)
+		}
+		if !slices.Contains(c.SortableFields, Sort{Field: "nummer", DefaultSort: "asc"}) {
+			t.Errorf("%s: the list does not open by number: %v", spec.Kind, c.SortableFields)
 		}
 	}
 	bundle := c.Path == "{{slug}}/index" && c.MediaFolder != nil && *c.MediaFolder == "" && c.PublicFolder != nil && *c.PublicFolder == ""
