@@ -33,8 +33,8 @@ const (
 // Options says which admin/ to write.
 type Options struct {
 	Dev    bool   // for `kennisbank serve`: the local backend, whatever site.toml says
-	Script string // site path of the development script (the problems banner); "" for none
-	Style  string // site path of its style sheet; "" for none
+	Script string // for Dev: site path of the script of the check banner; "" for none
+	Style  string // for Dev: site path of its style sheet; "" for none
 }
 
 // Files returns the files of admin/ by site path, or nil when the site has no CMS: a build for
@@ -49,6 +49,7 @@ func Files(site *content.Site, opts Options) (map[string][]byte, error) {
 		return nil, nil
 	default:
 		backend = webBackend(site.CMS)
+		opts.Script, opts.Style = "", "" // the banner asks kennisbank serve, which the web has not
 	}
 	cfg, err := NewConfig(site, backend)
 	if err != nil {

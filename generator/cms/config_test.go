@@ -249,6 +249,13 @@ func TestAdminPage(t *testing.T) {
 	if directive(policy, "default-src") != "'none'" || directive(policy, "script-src") != "'self' 'unsafe-eval'" {
 		t.Errorf("policy %q", policy)
 	}
+	// On the web there is no kennisbank serve to ask for problems: no banner.
+	site := realSite(t)
+	site.CMS = &content.CMS{Backend: GitHub, Repo: "w/k"}
+	_, web := configOf(t, site, Options{Script: "assets/admin-ABC.js", Style: "assets/admin-ABC.css"})
+	if page := string(web["admin/index.html"]); strings.Contains(page, "admin-ABC") {
+		t.Errorf("the web's admin page loads the banner of kennisbank serve:\n%s", page)
+	}
 	if files["admin/decap-cms.js"] == nil || files["admin/LICENSE.txt"] == nil || files["admin/decap-cms.js.LICENSE.txt"] == nil {
 		t.Error("admin/ lacks Decap CMS or its licences")
 	}
