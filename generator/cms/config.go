@@ -45,25 +45,25 @@ type SlugRule struct {
 
 // Collection is a folder collection: one content folder, one kind.
 type Collection struct {
-	Name                 string   `yaml:"name"`
-	Label                string   `yaml:"label"`
-	LabelSingular        string   `yaml:"label_singular"`
-	Description          string   `yaml:"description,omitempty"`
-	Folder               string   `yaml:"folder"`
-	Create               bool     `yaml:"create"`
-	Delete               bool     `yaml:"delete"`
-	Format               string   `yaml:"format"`
-	FrontmatterDelimiter string   `yaml:"frontmatter_delimiter"`
-	Extension            string   `yaml:"extension"`
-	IdentifierField      string   `yaml:"identifier_field"`
-	Summary              string   `yaml:"summary,omitempty"`
-	Slug                 string   `yaml:"slug,omitempty"`
-	Path                 string   `yaml:"path,omitempty"`
-	MediaFolder          *string  `yaml:"media_folder,omitempty"`
-	PublicFolder         *string  `yaml:"public_folder,omitempty"`
-	SortableFields       []Sort   `yaml:"sortable_fields,omitempty"`
-	Editor               Editor   `yaml:"editor"`
-	Fields               []Field  `yaml:"fields"`
+	Name                 string  `yaml:"name"`
+	Label                string  `yaml:"label"`
+	LabelSingular        string  `yaml:"label_singular"`
+	Description          string  `yaml:"description,omitempty"`
+	Folder               string  `yaml:"folder"`
+	Create               bool    `yaml:"create"`
+	Delete               bool    `yaml:"delete"`
+	Format               string  `yaml:"format"`
+	FrontmatterDelimiter string  `yaml:"frontmatter_delimiter"`
+	Extension            string  `yaml:"extension"`
+	IdentifierField      string  `yaml:"identifier_field"`
+	Summary              string  `yaml:"summary,omitempty"`
+	Slug                 string  `yaml:"slug,omitempty"`
+	Path                 string  `yaml:"path,omitempty"`
+	MediaFolder          *string `yaml:"media_folder,omitempty"`
+	PublicFolder         *string `yaml:"public_folder,omitempty"`
+	SortableFields       []Sort  `yaml:"sortable_fields,omitempty"`
+	Editor               Editor  `yaml:"editor"`
+	Fields               []Field `yaml:"fields"`
 }
 
 // Sort is a field the list of a collection can be sorted by; DefaultSort is "asc" or "desc" for
