@@ -19,6 +19,7 @@ import (
 	"testing"
 	"time"
 
+	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
 	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
@@ -59,19 +60,25 @@ func copyProject(t *testing.T) string {
 }
 
 // browserLog collects what a page reports that a person would call broken: console errors,
-// uncaught exceptions, and requests that leave the site.
+// uncaught exceptions, errors the browser logs itself (a request the Content-Security-Policy
+// refused, a file that failed to load), and requests that leave the site.
 type browserLog struct {
 	mu       sync.Mutex
 	errors   []string
 	requests []string
 }
 
-func listen(ctx context.Context) *browserLog {
+func listen(t *testing.T, ctx context.Context) *browserLog {
+	t.Helper()
 	l := &browserLog{}
 	chromedp.ListenTarget(ctx, func(ev any) {
 		l.mu.Lock()
 		defer l.mu.Unlock()
 		switch e := ev.(type) {
+		case *cdplog.EventEntryAdded:
+			if e.Entry.Level == cdplog.LevelError {
+				l.errors = append(l.errors, fmt.Sprintf("browser (%s): %s %s", e.Entry.Source, e.Entry.Text, e.Entry.URL))
+			}
 		case *cdpruntime.EventConsoleAPICalled:
 			if e.Type == cdpruntime.APITypeError || e.Type == cdpruntime.APITypeAssert {
 				var args []string
@@ -86,6 +93,9 @@ func listen(ctx context.Context) *browserLog {
 			l.requests = append(l.requests, e.Request.URL)
 		}
 	})
+	if err := chromedp.Run(ctx, cdplog.Enable()); err != nil {
+		t.Fatal(err)
+	}
 	return l
 }
 
@@ -256,7 +266,7 @@ func TestCMSWritesNewsItem(t *testing.T) {
 	root := copyProject(t)
 	base := devServer(t, root)
 	ctx := browsertest.New(t)
-	log := listen(ctx)
+	log := listen(t, ctx)
 
 	var verdict string
 	err := chromedp.Run(ctx,
@@ -306,7 +316,7 @@ func TestCMSLinksDeterminantToStrategy(t *testing.T) {
 	root := copyProject(t)
 	base := devServer(t, root)
 	ctx := browsertest.New(t)
-	log := listen(ctx)
+	log := listen(t, ctx)
 	var verdict string
 	err := chromedp.Run(ctx,
 		signIn(base),
@@ -362,7 +372,7 @@ func TestCMSFactsheetWithImage(t *testing.T) {
 	root := copyProject(t)
 	base := devServer(t, root)
 	ctx := browsertest.New(t)
-	log := listen(ctx)
+	log := listen(t, ctx)
 	img := filepath.Join(t.TempDir(), "schema.png")
 	if err := os.WriteFile(img, tinyPNG(), 0o644); err != nil {
 		t.Fatal(err)
@@ -459,7 +469,7 @@ func TestCMSAdminFromSubpath(t *testing.T) {
 	}
 	base := browsertest.Serve(t, out, "/kb/")
 	ctx := browsertest.New(t)
-	log := listen(ctx)
+	log := listen(t, ctx)
 	if err := chromedp.Run(ctx,
 		chromedp.Navigate(base+"admin/"),
 		chromedp.WaitVisible(`//button[contains(., "Inloggen met GitHub")]`, chromedp.BySearch),
