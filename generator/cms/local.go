@@ -13,6 +13,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -198,85 +199,65 @@ type (
 	}
 )
 
-// do runs one action.
-func (l *Local) do(root *os.Root, req request) (any, error) {
-	params := func(v any) error {
+// handler runs one action.
+type handler func(l *Local, root *os.Root, req request) (any, error)
+
+// with decodes an action's parameters into P before running it.
+func with[P any](run func(l *Local, root *os.Root, p P) (any, error)) handler {
+	return func(l *Local, root *os.Root, req request) (any, error) {
+		var p P
 		if len(req.Params) == 0 {
-			return badRequest("action %s without params", req.Action)
+			return nil, badRequest("action %s without params", req.Action)
 		}
-		if err := json.Unmarshal(req.Params, v); err != nil {
-			return badRequest("action %s: %v", req.Action, err)
+		if err := json.Unmarshal(req.Params, &p); err != nil {
+			return nil, badRequest("action %s: %v", req.Action, err)
 		}
-		return nil
+		return run(l, root, p)
 	}
-	switch req.Action {
-	case "info":
+}
+
+// actions are the actions of decap-server's local_fs mode, by name.
+var actions = map[string]handler{
+	"info": func(l *Local, _ *os.Root, _ request) (any, error) {
 		return map[string]any{"repo": filepath.Base(l.absProject()), "publish_modes": []string{"simple"}, "type": "local_fs"}, nil
-	case "entriesByFolder":
-		var p folderParams
-		if err := params(&p); err != nil {
-			return nil, err
-		}
-		return entriesByFolder(root, p)
-	case "entriesByFiles":
-		var p filesParams
-		if err := params(&p); err != nil {
-			return nil, err
-		}
-		return entries(root, p.Files)
-	case "getEntry":
-		var p pathParams
-		if err := params(&p); err != nil {
-			return nil, err
-		}
+	},
+	"entriesByFolder": with(func(_ *Local, root *os.Root, p folderParams) (any, error) { return entriesByFolder(root, p) }),
+	"entriesByFiles":  with(func(_ *Local, root *os.Root, p filesParams) (any, error) { return entries(root, p.Files) }),
+	"getEntry": with(func(_ *Local, root *os.Root, p pathParams) (any, error) {
 		list, err := entries(root, []fileRef{{Path: p.Path}})
 		if err != nil {
 			return nil, err
 		}
 		return list[0], nil
-	case "persistEntry":
-		var p persistEntryParams
-		if err := params(&p); err != nil {
-			return nil, err
-		}
-		return l.persistEntry(root, p)
-	case "getMedia":
-		var p mediaFolderParams
-		if err := params(&p); err != nil {
-			return nil, err
-		}
-		return media(root, p.MediaFolder)
-	case "getMediaFile":
-		var p pathParams
-		if err := params(&p); err != nil {
-			return nil, err
-		}
-		return mediaFile(root, p.Path)
-	case "persistMedia":
-		var p persistMediaParams
-		if err := params(&p); err != nil {
-			return nil, err
-		}
+	}),
+	"persistEntry": with((*Local).persistEntry),
+	"getMedia":     with(func(_ *Local, root *os.Root, p mediaFolderParams) (any, error) { return media(root, p.MediaFolder) }),
+	"getMediaFile": with(func(_ *Local, root *os.Root, p pathParams) (any, error) { return mediaFile(root, p.Path) }),
+	"persistMedia": with(func(_ *Local, root *os.Root, p persistMediaParams) (any, error) {
 		if err := writeAsset(root, p.Asset, nil); err != nil {
 			return nil, err
 		}
 		return mediaFile(root, p.Asset.Path)
-	case "deleteFile":
-		var p pathParams
-		if err := params(&p); err != nil {
-			return nil, err
-		}
+	}),
+	"deleteFile": with(func(_ *Local, root *os.Root, p pathParams) (any, error) {
 		return message("deleted file %s", p.Path), deleteFiles(root, []string{p.Path})
-	case "deleteFiles":
-		var p pathsParams
-		if err := params(&p); err != nil {
-			return nil, err
-		}
+	}),
+	"deleteFiles": with(func(_ *Local, root *os.Root, p pathsParams) (any, error) {
 		return message("deleted files %s", strings.Join(p.Paths, ", ")), deleteFiles(root, p.Paths)
-	case "getDeployPreview":
-		return nil, nil
-	case "unpublishedEntries", "unpublishedEntry", "unpublishedEntryDataFile", "unpublishedEntryMediaFile",
-		"deleteUnpublishedEntry", "updateUnpublishedEntryStatus", "publishUnpublishedEntry":
+	}),
+	"getDeployPreview": func(*Local, *os.Root, request) (any, error) { return nil, nil },
+}
+
+// withoutWorkflow are the actions of the editorial workflow, which the site does not use.
+var withoutWorkflow = []string{"unpublishedEntries", "unpublishedEntry", "unpublishedEntryDataFile",
+	"unpublishedEntryMediaFile", "deleteUnpublishedEntry", "updateUnpublishedEntryStatus", "publishUnpublishedEntry"}
+
+// do runs one action.
+func (l *Local) do(root *os.Root, req request) (any, error) {
+	if run, ok := actions[req.Action]; ok {
+		return run(l, root, req)
+	}
+	if slices.Contains(withoutWorkflow, req.Action) {
 		return nil, badRequest("%s: not supported; the site saves directly (publish_mode simple, no editorial workflow)", req.Action)
 	}
 	return nil, badRequest("Unknown action %s", req.Action)
