@@ -121,7 +121,7 @@ func (l *browserLog) check(t *testing.T, site string) {
 }
 
 // devServer runs `kennisbank serve`'s server in-process on a project and returns its address.
-// The server keeps watching after the test; its log is shown when the test fails.
+// It watches until the test ends; its log is shown when the test fails.
 func devServer(t *testing.T, root string) string {
 	t.Helper()
 	var log syncBuffer
@@ -129,9 +129,16 @@ func devServer(t *testing.T, root string) string {
 	if err := s.Rebuild(); err != nil {
 		t.Fatal(err)
 	}
-	go func() { _ = s.Watch() }()
+	ctx, stop := context.WithCancel(context.Background())
+	watching := make(chan struct{})
+	go func() {
+		defer close(watching)
+		_ = s.Watch(ctx)
+	}()
 	srv := httptest.NewServer(s)
 	t.Cleanup(func() {
+		stop()
+		<-watching
 		srv.Close()
 		if t.Failed() {
 			t.Logf("kennisbank serve said:\n%s", log.String())
