@@ -19,6 +19,7 @@ import (
 
 	"kennisbank/generator/assets"
 	"kennisbank/generator/check"
+	"kennisbank/generator/cms"
 	"kennisbank/generator/content"
 	"kennisbank/generator/data"
 	"kennisbank/generator/link"
@@ -214,6 +215,9 @@ func (s *siteBuild) plan() {
 	}
 	if s.dev {
 		s.known["_kennisbank/reload.js"] = true // served by package serve
+	}
+	for _, p := range cms.Paths(s.g.Site(), s.dev) { // admin/: not a page, not in the sitemap or search
+		s.known[p] = true
 	}
 }
 
@@ -428,7 +432,16 @@ func (s *siteBuild) writeRest(year int) (int, error) {
 	if serr := <-searched; err == nil {
 		err = serr
 	}
-	return files + 3 + n, err // 3: the data, and the two search indexes
+	if err != nil {
+		return files + 3 + n, err // 3: the data, and the two search indexes
+	}
+	admin, err := cms.Files(s.g.Site(), cms.Options{Dev: s.dev, Script: s.bundle.Names["admin.js"], Style: s.bundle.Names["admin.css"]})
+	for name, body := range admin {
+		if err == nil {
+			err = s.w.WriteFile(name, body)
+		}
+	}
+	return files + 3 + n + len(admin), err
 }
 
 // searchDoc is what the search indexes of an item's page: its title, summary, zoektermen and

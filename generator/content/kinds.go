@@ -146,8 +146,20 @@ type Site struct {
 	Menu         []MenuItem `toml:"menu"`
 	Bronnen      []Source   `toml:"bron"`
 	Clusters     []Cluster  `toml:"cluster"`
+	CMS          *CMS       `toml:"cms"` // the web CMS at admin/; nil when the site has none
 
 	Keys KeyLines `toml:"-"`
+}
+
+// CMS is the [cms] table of site.toml: the Git host where the web CMS (Decap CMS, at admin/)
+// reads and saves the content. Package cms checks and uses it.
+type CMS struct {
+	Backend string `toml:"backend"`  // github or gitlab
+	Repo    string `toml:"repo"`     // owner/name; on GitLab also group/subgroup/name
+	Branch  string `toml:"branch"`   // the branch the site is built from; main when empty
+	AuthURL string `toml:"auth_url"` // GitHub: the address of the OAuth helper that signs editors in
+	AppID   string `toml:"app_id"`   // GitLab: the application id of the site's OAuth application
+	APIRoot string `toml:"api_root"` // GitHub Enterprise or a GitLab of your own: its API address
 }
 
 // MenuItem is an entry in the main navigation; URL is relative to the site root.

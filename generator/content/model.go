@@ -81,6 +81,7 @@ type Spec struct {
 	FileName  FileName // the rule its ids follow
 	AtRoot    bool     // its pages live at the site root (over/) rather than under its folder
 	Fixed     bool     // the set is fixed (the 29 determinants): editors change items, not add them
+	Bundle    bool     // the CMS makes new items page bundles (a folder with index.md), so images go beside them
 	Outline   []string // the headings a new item's text starts from (CONTENT-STYLE.md's page shapes)
 	Variants  []Variant
 	Fields    []Field
@@ -135,11 +136,11 @@ var Specs = []*Spec{
 		func(c *Content) *[]*Network { return &c.Networks }),
 	spec(Spec{Kind: KindFactsheet, Singular: "Factsheet", Name: "factsheet", Label: "Factsheet", ListTitle: "Factsheets",
 		Help:     "Een factsheet die de werkplaats uitgeeft.",
-		Template: "factsheet", FileName: NameSlug},
+		Template: "factsheet", FileName: NameSlug, Bundle: true},
 		func(c *Content) *[]*Factsheet { return &c.Factsheets }),
 	spec(Spec{Kind: KindPost, Singular: "Nieuwsbericht", Name: "nieuws", Label: "Nieuws- of agendabericht", ListTitle: "Nieuws en agenda",
 		Help:     "Een nieuwsbericht, of een agendabericht als het een begintijd heeft.",
-		Template: "bericht", FileName: NameDateSlug,
+		Template: "bericht", FileName: NameDateSlug, Bundle: true,
 		Variants: []Variant{{Name: "agenda", Label: "Agendabericht", Fields: []string{"start", "eind", "locatie"}}}},
 		func(c *Content) *[]*Post { return &c.Posts }),
 	spec(Spec{Kind: KindPage, Singular: "Pagina", Name: "pagina", Label: "Pagina", ListTitle: "Over deze site",
