@@ -89,16 +89,23 @@ function report(answer: Answer): void {
   show("problems", `Opgeslagen, maar ${files} heeft ${answer.problems.length === 1 ? "een probleem" : `${answer.problems.length} problemen`}. Tot je ${answer.problems.length === 1 ? "het" : "ze"} oplost, toont de site de vorige versie.`, lines.concat(others(answer.others)));
 }
 
+// saves counts the saves: when the editor saves again while the check of an earlier save is
+// still waiting, only the newest one may fill the banner.
+let saves = 0;
+
 async function afterSave(): Promise<void> {
+  const save = ++saves;
   show("busy", "Opgeslagen. De site wordt opnieuw gebouwd en gecontroleerd…");
   try {
     const answer = await waitForCheck();
+    if (save !== saves) return;
     if (answer === null) {
       show("problems", "De controle duurt lang. Kijk in het venster waarin kennisbank serve draait.");
       return;
     }
     report(answer);
   } catch (err) {
+    if (save !== saves) return;
     show("problems", `De controle is niet gelukt (${String(err)}). Draait kennisbank serve nog?`);
   }
 }

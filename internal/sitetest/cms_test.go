@@ -224,8 +224,12 @@ func publish(verdict *string) chromedp.Tasks {
 	return chromedp.Tasks{
 		chromedp.Click(`//span[text()="Publiceer"]`, chromedp.BySearch),
 		chromedp.Click(`//*[text()="Publiceer nu"]`, chromedp.BySearch),
-		chromedp.WaitVisible(`.kb-check[data-state="ok"], .kb-check[data-state="problems"]`, chromedp.ByQuery),
-		chromedp.Text(`.kb-check`, verdict, chromedp.ByQuery),
+		// The banner's state and text are read together, once it shows the outcome: read apart,
+		// a banner that changes between the two reads could give the text of another state.
+		chromedp.Poll(`(() => {
+			const b = document.querySelector(".kb-check");
+			return b && !b.hidden && (b.dataset.state === "ok" || b.dataset.state === "problems") ? b.innerText : null;
+		})()`, verdict, chromedp.WithPollingTimeout(60*time.Second)),
 		chromedp.Click(`//section[contains(@class, "kb-check")]//button[text()="Sluiten"]`, chromedp.BySearch),
 	}
 }
