@@ -69,8 +69,8 @@ const NONE = words({
   "": ["geen antwoord", "no answer"],
 });
 
-// A number with the word beside it, as forms write the options: "4 - Mee eens", "4. mee eens",
-// "(4) mee eens", "mee eens (4)".
+// A number beside the word, as forms write the options: "4 - Mee eens", "4. mee eens", "(4) mee
+// eens", "mee eens (4)".
 const NUMBER_FIRST = /^\(?([0-9])\)?(?:\s*[-.):=–]\s*|\s+)(\S.*)$/;
 const NUMBER_LAST = /^(.*\S)\s*\(([0-9])\)$/;
 
@@ -82,14 +82,12 @@ export function normalizeAnswer(scale: string, raw: unknown): Answer | null {
   if (text === "") return "";
   const direct = wordOnScale(scale, text);
   if (direct !== null) return direct;
+  // The word decides: a form's own numbering may run 0–4, or 1–7. A number beside a word the scan
+  // does not know is left for the reader to map.
   const m = NUMBER_FIRST.exec(text) || NUMBER_LAST.exec(text);
   if (!m) return null;
-  const num = /^[0-9]$/.test(m[1]) ? m[1] : m[2];
-  const word = num === m[1] ? m[2] : m[1];
-  if (!/[a-z]/i.test(word)) return null;
-  const fromWord = wordOnScale(scale, word);
-  if (fromWord !== null) return fromWord;
-  return family(scale) === "eens5" && /^[1-5]$/.test(num) ? num : null;
+  const word = NUMBER_FIRST.test(text) ? m[2] : m[1];
+  return /[a-z]/i.test(word) ? wordOnScale(scale, word) : null;
 }
 
 function wordOnScale(scale: string, text: string): Answer | null {

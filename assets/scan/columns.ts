@@ -89,8 +89,10 @@ export function recognise(kb: KnowledgeBase, q: Questions, heading: string, text
     if (k === "") continue;
     for (const e of q.list) if (k.indexOf(e.key) >= 0) return { determinant: e.d, how: "vraag" };
   }
+  // Under a code with a text of its own (Qualtrics' "Q3" over "Wat is je functie?") the number is
+  // the tool's, not the determinant's.
   const grid = GRID_PART.exec(h);
-  for (const s of grid ? [h, grid[1]] : [h]) {
+  for (const s of text.trim() !== "" ? [] : grid ? [h, grid[1]] : [h]) {
     const d = numbered(kb, s);
     if (d) return { determinant: d, how: "kop" };
   }

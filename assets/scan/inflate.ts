@@ -187,27 +187,55 @@ function tooLarge(): never {
 // TooLarge is thrown when the output would pass its limit; the zip reader says why to the reader.
 export class TooLarge {}
 
-// codes decodes one block's literals and matches into out from at; it returns the new end.
+// codes decodes one block's literals and matches into out from at; it returns the new end. The
+// bit buffer lives in local variables here, the decoder's hot loop: goja makes every property
+// access and call a map lookup.
 function codes(b: Bits, lit: Huffman, dist: Huffman, out: Uint8Array, at: number): number {
+  const data = b.data;
+  const end = b.end;
   const limit = out.length;
+  const lfast = lit.fast;
+  const dfast = dist.fast;
+  let buf = b.buf;
+  let cnt = b.cnt;
+  let pos = b.pos;
   for (;;) {
-    let sym = symbol(b, lit);
+    while (cnt <= 24 && pos < end) (buf |= data[pos++] << cnt), (cnt += 8);
+    let e = lfast[buf & FAST_MASK];
+    let sym: number;
+    if (e !== 0 && (e & 15) <= cnt) (buf >>>= e & 15), (cnt -= e & 15), (sym = e >> 4);
+    else (b.buf = buf), (b.cnt = cnt), (b.pos = pos), (sym = slowSymbol(b, lit)), (buf = b.buf), (cnt = b.cnt), (pos = b.pos);
     if (sym < 256) {
       if (at >= limit) tooLarge();
       out[at++] = sym;
       continue;
     }
-    if (sym === 256) return at;
+    if (sym === 256) break;
     sym -= 257;
     if (sym >= 29) damaged();
-    const len = LENGTH_BASE[sym] + (LENGTH_EXTRA[sym] ? bits(b, LENGTH_EXTRA[sym]) : 0);
-    const dsym = symbol(b, dist);
-    if (dsym >= 30) damaged();
-    const d = DIST_BASE[dsym] + (DIST_EXTRA[dsym] ? bits(b, DIST_EXTRA[dsym]) : 0);
+    let extra = LENGTH_EXTRA[sym];
+    while (cnt <= 24 && pos < end) (buf |= data[pos++] << cnt), (cnt += 8);
+    if (cnt < extra) damaged();
+    const len = LENGTH_BASE[sym] + (buf & ((1 << extra) - 1));
+    (buf >>>= extra), (cnt -= extra);
+    while (cnt <= 24 && pos < end) (buf |= data[pos++] << cnt), (cnt += 8);
+    e = dfast[buf & FAST_MASK];
+    if (e !== 0 && (e & 15) <= cnt) (buf >>>= e & 15), (cnt -= e & 15), (sym = e >> 4);
+    else (b.buf = buf), (b.cnt = cnt), (b.pos = pos), (sym = slowSymbol(b, dist)), (buf = b.buf), (cnt = b.cnt), (pos = b.pos);
+    if (sym >= 30) damaged();
+    extra = DIST_EXTRA[sym];
+    while (cnt <= 24 && pos < end) (buf |= data[pos++] << cnt), (cnt += 8);
+    if (cnt < extra) damaged();
+    const d = DIST_BASE[sym] + (buf & ((1 << extra) - 1));
+    (buf >>>= extra), (cnt -= extra);
     if (d > at) damaged();
     if (at + len > limit) tooLarge();
     at = copyMatch(out, at, d, len);
   }
+  b.buf = buf;
+  b.cnt = cnt;
+  b.pos = pos;
+  return at;
 }
 
 // copyMatch copies len bytes from d back. Overlapping copies (d < len) repeat the last d bytes;

@@ -56,6 +56,16 @@ class Units {
   }
 }
 
+// ascii tells whether a chunk holds only ASCII, and asciiText makes it a string: native calls,
+// so that plain text costs no work per byte in the script (goja runs such loops slowly).
+function ascii(chunk: Uint8Array): boolean {
+  return chunk.length === 0 || (Math.max.apply(null, chunk as unknown as number[]) as number) < 0x80;
+}
+
+function asciiText(chunk: Uint8Array): string {
+  return String.fromCharCode.apply(null, chunk as unknown as number[]);
+}
+
 // decodeBytes reads the bytes as text. It never fails: what is not UTF-8 is Windows-1252.
 export function decodeBytes(b: Uint8Array): Decoded {
   if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return { text: utf16(b, 2, true), encoding: "utf-16le" };
@@ -67,12 +77,31 @@ export function decodeBytes(b: Uint8Array): Decoded {
 }
 
 // utf8 decodes strict UTF-8 (no overlong forms, no surrogates, nothing above U+10FFFF), or
-// returns null at the first invalid byte.
+// returns null at the first invalid byte. Chunks of plain ASCII go in one piece.
 export function utf8(b: Uint8Array, start: number): string | null {
-  const out = new Units();
-  const n = b.length;
+  const parts: string[] = [];
   let i = start;
-  while (i < n) {
+  while (i < b.length) {
+    const end = Math.min(b.length, i + CHUNK);
+    const chunk = b.subarray(i, end);
+    if (ascii(chunk)) {
+      parts.push(asciiText(chunk));
+      i = end;
+      continue;
+    }
+    const out = new Units();
+    i = utf8Sequences(b, i, end, out);
+    if (i < 0) return null;
+    parts.push(out.text());
+  }
+  return parts.join("");
+}
+
+// utf8Sequences decodes the sequences that start in b[i:end] into out; it returns where the
+// next one starts, or -1 at an invalid byte.
+function utf8Sequences(b: Uint8Array, i: number, end: number, out: Units): number {
+  const n = b.length;
+  while (i < end) {
     const c = b[i];
     if (c < 0x80) {
       out.push(c);
@@ -80,24 +109,23 @@ export function utf8(b: Uint8Array, start: number): string | null {
       continue;
     }
     const lead = LEADS[c >> 3];
-    if (lead === undefined || c < 0xc2 || c > 0xf4) return null;
+    if (lead === undefined || c < 0xc2 || c > 0xf4) return -1;
     const need = lead[0];
-    const min = lead[1];
     let cp = c & lead[2];
-    if (i + need >= n) return null;
+    if (i + need >= n) return -1;
     for (let k = 1; k <= need; k++) {
       const cc = b[i + k];
-      if ((cc & 0xc0) !== 0x80) return null;
+      if ((cc & 0xc0) !== 0x80) return -1;
       cp = (cp << 6) | (cc & 0x3f);
     }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return null;
+    if (cp < lead[1] || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return -1;
     if (cp >= 0x10000) {
       out.push(0xd800 + ((cp - 0x10000) >> 10));
       out.push(0xdc00 + ((cp - 0x10000) & 0x3ff));
     } else out.push(cp);
     i += need + 1;
   }
-  return out.text();
+  return i;
 }
 
 function utf16(b: Uint8Array, start: number, little: boolean): string {
@@ -107,10 +135,19 @@ function utf16(b: Uint8Array, start: number, little: boolean): string {
 }
 
 function windows1252(b: Uint8Array): string {
-  const out = new Units();
-  for (let i = 0; i < b.length; i++) {
-    const c = b[i];
-    out.push(c >= 0x80 && c < 0xa0 ? CP1252[c - 0x80] : c);
+  const parts: string[] = [];
+  for (let i = 0; i < b.length; i += CHUNK) {
+    const chunk = b.subarray(i, Math.min(b.length, i + CHUNK));
+    if (ascii(chunk)) {
+      parts.push(asciiText(chunk));
+      continue;
+    }
+    const out = new Units();
+    for (let k = 0; k < chunk.length; k++) {
+      const c = chunk[k];
+      out.push(c >= 0x80 && c < 0xa0 ? CP1252[c - 0x80] : c);
+    }
+    parts.push(out.text());
   }
-  return out.text();
+  return parts.join("");
 }

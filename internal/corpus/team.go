@@ -137,6 +137,11 @@ func writeCSV(rows [][]string, comma rune, crlf bool) []byte {
 // time, e-mail and name, then a column per question headed by its text (a Likert question gives
 // a column per statement), then the role question.
 func (t Team) MicrosoftForms() []byte {
+	return XLSX{Sheet: "Sheet1", Rows: t.MicrosoftFormsRows()}.Bytes()
+}
+
+// MicrosoftFormsRows are the rows of MicrosoftForms, to write with other workbook options.
+func (t Team) MicrosoftFormsRows() [][]any {
 	head := []any{"ID", "Start time", "Completion time", "Email", "Name", "Last modified time"}
 	for _, q := range t.Questions {
 		head = append(head, q.Text)
@@ -150,7 +155,7 @@ func (t Team) MicrosoftForms() []byte {
 		}
 		rows = append(rows, append(row, t.Roles[i]))
 	}
-	return XLSX{Sheet: "Sheet1", Rows: rows}.Bytes()
+	return rows
 }
 
 // GoogleForms writes the CSV Google Forms downloads (Dutch account): Tijdstempel, the e-mail

@@ -214,13 +214,14 @@ func (x XLSX) worksheet(rows [][]any, strs *sharedStrings) string {
 }
 
 func (x XLSX) cell(p, ref string, v any, strs *sharedStrings) string {
-	switch v := v.(type) {
-	case nil:
-		return ""
-	case string:
-		if v == "" {
-			return ""
+	if v == nil || v == "" {
+		if x.NoCellRefs {
+			return fmt.Sprintf(`<%sc/>`, p) // without references a cell's place is its order: empty ones are written
 		}
+		return ""
+	}
+	switch v := v.(type) {
+	case string:
 		if x.InlineStrings {
 			return fmt.Sprintf(`<%sc%s t="inlineStr"><%sis><%st>%s</%st></%sis></%sc>`, p, ref, p, p, escapeXML(v), p, p, p)
 		}
