@@ -1,6 +1,6 @@
 // A grid of text: the rows of a CSV file or a worksheet, before the scan reads them as answers.
 
-import { refuse } from "./problem";
+import { fileProblem, Problem, refuse } from "./problem";
 
 export interface Grid {
   rows: string[][];
@@ -37,9 +37,15 @@ export function tooManyColumns(): never {
   );
 }
 
-export function tooLargeFile(): never {
-  return refuse(
+// tooLarge says that a file is past LIMITS.bytes; the page says it before reading the file.
+export function tooLarge(): Problem {
+  return fileProblem(
     `Dit bestand is groter dan ${LIMITS.bytes / 1024 / 1024} MB. De antwoorden van een team passen in een veel kleiner bestand. Kies het bestand met alleen de antwoorden.`,
     `this file is larger than ${LIMITS.bytes / 1024 / 1024} MB; a team's answers fit in a much smaller file`,
   );
+}
+
+export function tooLargeFile(): never {
+  const p = tooLarge();
+  return refuse(p.message, p.message_en);
 }

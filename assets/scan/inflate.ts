@@ -200,6 +200,7 @@ function codes(b: Bits, lit: Huffman, dist: Huffman, out: Uint8Array, at: number
   let cnt = b.cnt;
   let pos = b.pos;
   for (;;) {
+    if (cnt < 16 && pos + 1 < end) (buf |= (data[pos] | (data[pos + 1] << 8)) << cnt), (cnt += 16), (pos += 2);
     while (cnt <= 24 && pos < end) (buf |= data[pos++] << cnt), (cnt += 8);
     let e = lfast[buf & FAST_MASK];
     let sym: number;
@@ -241,7 +242,7 @@ function codes(b: Bits, lit: Huffman, dist: Huffman, out: Uint8Array, at: number
 // copyMatch copies len bytes from d back. Overlapping copies (d < len) repeat the last d bytes;
 // copying in runs of d keeps the work per byte in native code, also in goja.
 function copyMatch(out: Uint8Array, at: number, d: number, len: number): number {
-  if (len <= 8) {
+  if (len <= 16) {
     for (let k = 0; k < len; k++) out[at + k] = out[at + k - d];
     return at + len;
   }

@@ -76,9 +76,28 @@ export function decodeBytes(b: Uint8Array): Decoded {
   return { text: windows1252(b), encoding: "windows-1252" };
 }
 
+// The platform's decoder, where there is one (browsers; goja has none). With fatal set it decodes
+// exactly what utf8Script does: strict UTF-8, refusing the same bytes (the WHATWG Encoding
+// standard's decoder), so both engines read the same text; a browser test holds the two together.
+interface PlatformDecoder {
+  decode(b: Uint8Array): string;
+}
+declare const TextDecoder: { new (label: string, options: { fatal: boolean; ignoreBOM: boolean }): PlatformDecoder } | undefined;
+const platform: PlatformDecoder | null = typeof TextDecoder === "function" ? new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }) : null;
+
 // utf8 decodes strict UTF-8 (no overlong forms, no surrogates, nothing above U+10FFFF), or
-// returns null at the first invalid byte. Chunks of plain ASCII go in one piece.
+// returns null when the bytes are not UTF-8.
 export function utf8(b: Uint8Array, start: number): string | null {
+  if (!platform) return utf8Script(b, start);
+  try {
+    return platform.decode(b.subarray(start));
+  } catch (e) {
+    return null;
+  }
+}
+
+// utf8Script is utf8 in the script itself. Chunks of plain ASCII go in one piece.
+export function utf8Script(b: Uint8Array, start: number): string | null {
   const parts: string[] = [];
   let i = start;
   while (i < b.length) {

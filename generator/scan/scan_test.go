@@ -547,3 +547,19 @@ func BenchmarkRank500(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/op")
 }
+
+// BenchmarkXLSX500 reads a Microsoft Forms workbook of 500 respondents through goja: unzipping,
+// the sheet, recognising the columns, scoring and ranking. The same file as the Chromium
+// benchmark (internal/sitetest, BenchmarkScanXLSXInChromium).
+func BenchmarkXLSX500(b *testing.B) {
+	m := mod(b)
+	file := corpus.RandomTeam(questionsOf(b), 500, 1).MicrosoftForms()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		rep, err := m.Report(file, ReportOptions{Threshold: 0.2})
+		if err != nil || rep.Respondents != 500 {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/op")
+}
