@@ -2,6 +2,7 @@
 // the JSON `kennisbank scan --format json` prints), per determinant the share of negative answers
 // then and now, and which barriers were solved or are new. Both are judged by today's thresholds.
 
+import { fields, parseJSON, text as jsonText } from "./json";
 import { KnowledgeBase, ordered, table } from "./kb";
 import { importJSON } from "./state";
 import { EPS, tally, Tally, Thresholds } from "./tally";
@@ -25,29 +26,27 @@ export type ParsedEarlier = { ok: true; value: Earlier } | { ok: false; message:
 // readEarlier reads an earlier result: the page's saved scan (its answers are scored again) or
 // the command line's JSON report (its per-determinant figures are used).
 export function readEarlier(kb: KnowledgeBase, text: string, label: string, t: Thresholds): ParsedEarlier {
-  let doc: any;
-  try {
-    doc = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (e) {
-    return { ok: false, message: "Dit bestand is geen geldig JSON-bestand.", message_en: "the file is not valid JSON" };
-  }
-  if (doc && Array.isArray(doc.determinants) && typeof doc.respondents === "number") return fromReport(kb, doc, label);
+  const parsed = parseJSON(text);
+  if (parsed === undefined) return { ok: false, message: "Dit bestand is geen geldig JSON-bestand.", message_en: "the file is not valid JSON" };
+  const doc = fields(parsed);
+  if (Array.isArray(doc.determinants) && typeof doc.respondents === "number") return fromReport(kb, doc.determinants, doc.respondents, jsonText(doc.date), label);
   const saved = importJSON(kb, text);
   if (!saved.ok) return { ok: false, message: saved.message, message_en: "the file is neither a saved scan nor the JSON of kennisbank scan --format json" };
   const tallies = tally(kb, saved.value.respondents, t).map((x) => ({ id: x.id, answers: x.answers, negative: x.negative }));
-  return { ok: true, value: { label, date: typeof doc.date === "string" ? doc.date : "", respondents: saved.value.respondents.length, tallies } };
+  return { ok: true, value: { label, date: jsonText(doc.date), respondents: saved.value.respondents.length, tallies } };
 }
 
-function fromReport(kb: KnowledgeBase, doc: any, label: string): ParsedEarlier {
+function fromReport(kb: KnowledgeBase, determinants: unknown[], respondents: number, date: string, label: string): ParsedEarlier {
   const known = table<boolean>({});
   for (const d of kb.determinants) known[d.id] = true;
   const tallies: EarlierTally[] = [];
-  for (const x of doc.determinants) {
-    if (!x || !known[x.id] || typeof x.answers !== "number" || typeof x.negative !== "number") continue;
+  for (const item of determinants) {
+    const x = fields(item);
+    if (typeof x.id !== "string" || !known[x.id] || typeof x.answers !== "number" || typeof x.negative !== "number") continue;
     tallies.push({ id: x.id, answers: x.answers, negative: x.negative });
   }
   if (tallies.length === 0) return { ok: false, message: "In dit bestand staan geen uitkomsten per determinant.", message_en: "the file has no results per determinant" };
-  return { ok: true, value: { label, date: typeof doc.date === "string" ? doc.date : "", respondents: doc.respondents, tallies } };
+  return { ok: true, value: { label, date, respondents, tallies } };
 }
 
 export interface ComparisonRow {

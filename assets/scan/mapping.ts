@@ -4,6 +4,7 @@
 // a file; `kennisbank scan --mapping FILE` reads that file.
 
 import { Answer, Family, normalizeAnswer } from "./answers";
+import { fields, parseJSON } from "./json";
 import { findDeterminant, fold, KnowledgeBase, table } from "./kb";
 
 export const MAPPING_FORMAT = "kennisbank-implementatiescan-koppeling";
@@ -67,15 +68,12 @@ export type ParsedMapping = { ok: true; value: Mapping } | { ok: false; message:
 // or by the words the scan knows ("mee eens"); everything else is refused with its key.
 export function parseMapping(kb: KnowledgeBase, text: string): ParsedMapping {
   const bad = (nl: string, en: string): ParsedMapping => ({ ok: false, message: `Deze koppeling kan de scan niet lezen: ${nl}.`, message_en: `the mapping cannot be read: ${en}` });
-  let doc: any;
-  try {
-    doc = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (e) {
-    return bad("het is geen geldig JSON-bestand", "it is not valid JSON");
-  }
-  if (!doc || typeof doc !== "object" || doc.format !== MAPPING_FORMAT) return bad(`er staat niet "format": "${MAPPING_FORMAT}" in`, `it has no "format": "${MAPPING_FORMAT}"`);
+  const parsed = parseJSON(text);
+  if (parsed === undefined) return bad("het is geen geldig JSON-bestand", "it is not valid JSON");
+  const doc = fields(parsed);
+  if (doc.format !== MAPPING_FORMAT) return bad(`er staat niet "format": "${MAPPING_FORMAT}" in`, `it has no "format": "${MAPPING_FORMAT}"`);
   const m = emptyMapping();
-  const cols = doc.columns && typeof doc.columns === "object" ? doc.columns : {};
+  const cols = fields(doc.columns);
   for (const h of Object.keys(cols)) {
     const v = cols[h];
     if (v === "" || v === null) m.columns[h] = "";
@@ -85,9 +83,9 @@ export function parseMapping(kb: KnowledgeBase, text: string): ParsedMapping {
       m.columns[h] = d.id;
     }
   }
-  const answers = doc.answers && typeof doc.answers === "object" ? doc.answers : {};
+  const answers = fields(doc.answers);
   for (const f of ["eens5", "janeeweetniet"] as Family[]) {
-    const words = answers[f] && typeof answers[f] === "object" ? answers[f] : {};
+    const words = fields(answers[f]);
     for (const w of Object.keys(words)) {
       const code = normalizeAnswer(f, words[w]);
       if (code === null) return bad(`bij antwoord "${w}" staat "${String(words[w])}", en dat past niet op de schaal ${f}`, `answer "${w}": "${String(words[w])}" is not on the scale ${f}`);

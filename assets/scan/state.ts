@@ -4,6 +4,7 @@
 import { answerCodes, normalizeAnswer, NVT } from "./answers";
 import { findDeterminant, KnowledgeBase, ordered, round, table } from "./kb";
 import { groupsOf } from "./groups";
+import { fields, Fields, isFields, parseJSON, strings, text as jsonText } from "./json";
 import { analyse, groupsReport, Report, toReport } from "./report";
 import { answersOf, DEFAULTS, Respondent, Thresholds } from "./tally";
 import { GroupColumn } from "./team";
@@ -63,7 +64,7 @@ function knownPlan(kb: KnowledgeBase, ids: unknown): string[] {
   return out;
 }
 
-function validThreshold(x: unknown): boolean {
+function validThreshold(x: unknown): x is number {
   return typeof x === "number" && isFinite(x) && x > 0 && x <= 1;
 }
 
@@ -154,12 +155,13 @@ export function chosenGroup(s: ScanState): GroupColumn | null {
 }
 
 // groupColumnsOf reads the group columns of a saved scan: each with one text per respondent.
-function groupColumnsOf(doc: any, n: number): GroupColumn[] {
+function groupColumnsOf(doc: Fields, n: number): GroupColumn[] {
   if (!Array.isArray(doc.group_columns)) return [];
   const out: GroupColumn[] = [];
-  for (const g of doc.group_columns) {
-    if (!g || typeof g.column !== "string" || !Array.isArray(g.values) || g.values.length !== n) continue;
-    out.push({ heading: g.column, values: g.values.map((v: unknown) => (typeof v === "string" ? v : "")) });
+  for (const item of doc.group_columns) {
+    const g = fields(item);
+    if (typeof g.column !== "string" || !Array.isArray(g.values) || g.values.length !== n) continue;
+    out.push({ heading: g.column, values: g.values.map((v: unknown) => jsonText(v)) });
   }
   return out;
 }
@@ -168,42 +170,44 @@ function groupColumnsOf(doc: any, n: number): GroupColumn[] {
 // again from the answers.
 export function importJSON(kb: KnowledgeBase, text: string): Decoded {
   const bad = (why: string): Decoded => ({ ok: false, message: `Dit bestand kan de scan niet openen: ${why}.` });
-  let doc: any;
-  try {
-    doc = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (e) {
-    return bad("het is geen geldig JSON-bestand");
-  }
-  if (!doc || typeof doc !== "object" || doc.format !== JSON_FORMAT) return bad("het is geen bestand dat met de implementatiescan is bewaard");
+  const parsed = parseJSON(text);
+  if (parsed === undefined) return bad("het is geen geldig JSON-bestand");
+  const doc = fields(parsed);
+  if (doc.format !== JSON_FORMAT) return bad("het is geen bestand dat met de implementatiescan is bewaard");
   if (doc.version !== 1) return bad(`het is gemaakt met een andere versie (${String(doc.version)})`);
   if (!Array.isArray(doc.respondents) || doc.respondents.length === 0) return bad("er staan geen antwoorden in");
   const respondents: Respondent[] = [];
   for (let i = 0; i < doc.respondents.length; i++) {
-    const src = doc.respondents[i];
-    if (!src || typeof src !== "object") return bad(`respondent ${i + 1} heeft geen antwoorden`);
-    const r: Respondent = {};
-    for (const key of Object.keys(src)) {
-      const d = findDeterminant(kb, key);
-      if (!d) return bad(`respondent ${i + 1}: "${key}" is geen determinant`);
-      const a = normalizeAnswer(d.scale, src[key]);
-      if (a === null) return bad(`respondent ${i + 1}: "${String(src[key])}" is geen antwoord op de vraag van determinant ${d.number}`);
-      if (a !== "") r[d.id] = a;
-    }
+    const r = respondentOf(kb, doc.respondents[i], i + 1);
+    if (typeof r === "string") return bad(r);
     respondents.push(r);
   }
-  const t = doc.thresholds || {};
+  const t = fields(doc.thresholds);
   const thresholds = {
     barrier: validThreshold(t.barrier) ? t.barrier : DEFAULTS.barrier,
     facilitator: validThreshold(t.facilitator) ? t.facilitator : DEFAULTS.facilitator,
   };
   const mode = doc.mode === "team" || respondents.length > 1 ? "team" : "alleen";
-  const ignored = Array.isArray(doc.ignored_columns) ? doc.ignored_columns.filter((x: unknown) => typeof x === "string") : [];
-  const value: ScanState = { mode, respondents, ignored, thresholds, name: typeof doc.innovation === "string" ? doc.innovation : "", plan: knownPlan(kb, doc.plan) };
+  const value: ScanState = { mode, respondents, ignored: strings(doc.ignored_columns), thresholds, name: jsonText(doc.innovation), plan: knownPlan(kb, doc.plan) };
   const groupColumns = groupColumnsOf(doc, respondents.length);
   if (groupColumns.length) {
     value.groupColumns = groupColumns;
-    if (groupColumns.some((g) => g.heading === doc.group)) value.group = doc.group;
+    if (groupColumns.some((g) => g.heading === doc.group)) value.group = jsonText(doc.group);
   }
   return { ok: true, value };
+}
+
+// respondentOf reads one respondent's answers, or says what is wrong with them.
+function respondentOf(kb: KnowledgeBase, src: unknown, n: number): Respondent | string {
+  if (!isFields(src)) return `respondent ${n} heeft geen antwoorden`;
+  const r: Respondent = {};
+  for (const key of Object.keys(src)) {
+    const d = findDeterminant(kb, key);
+    if (!d) return `respondent ${n}: "${key}" is geen determinant`;
+    const a = normalizeAnswer(d.scale, src[key]);
+    if (a === null) return `respondent ${n}: "${String(src[key])}" is geen antwoord op de vraag van determinant ${d.number}`;
+    if (a !== "") r[d.id] = a;
+  }
+  return r;
 }
 

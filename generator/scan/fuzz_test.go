@@ -7,10 +7,13 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/dop251/goja"
+
+	"kennisbank/internal/corpus"
 )
 
 // callWithoutKB calls an exported function of the module that does not take the knowledge base.
@@ -113,4 +116,55 @@ func jsBlank(values []string) bool {
 		}
 	}
 	return true
+}
+
+// FuzzReadFile feeds the file reader anything a team might choose: the logic returns a sheet or
+// problems that say what is wrong, never an exception, and reading the sheet as a team's answers
+// throws nothing either.
+func FuzzReadFile(f *testing.F) {
+	xlsx := corpus.XLSX{Rows: [][]any{{"1", "Q2", "Tijdstempel"}, {"mee eens", 4.0, time.Date(2026, 3, 1, 9, 30, 0, 0, time.UTC)}}}.Bytes()
+	for _, seed := range [][]byte{xlsx, xlsx[:len(xlsx)/2], []byte("1;2\r\n4;5\r\n"), []byte("\xff\xfe1\x00\t\x002\x00"), []byte("Co\xf6rdinator;1\r\nA;2\r\n"),
+		{0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1}, []byte("PK\x05\x06" + strings.Repeat("\x00", 18)), []byte("%PDF-1.4")} {
+		f.Add(seed)
+	}
+	m := mod(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var res struct {
+			OK       bool `json:"ok"`
+			Problems []struct {
+				Message   string `json:"message"`
+				MessageEN string `json:"message_en"`
+			} `json:"problems"`
+		}
+		if err := json.Unmarshal(callPlain(t, m, "readFile", Bytes(data)), &res); err != nil {
+			t.Fatal(err)
+		}
+		if !res.OK && (len(res.Problems) == 0 || res.Problems[0].Message == "" || res.Problems[0].MessageEN == "") {
+			t.Fatalf("readFile(%q): refused without saying why: %+v", data, res)
+		}
+		if _, err := m.Call("report", Bytes(data)); err != nil {
+			t.Fatalf("report(%q) threw: %v", data, err)
+		}
+	})
+}
+
+// FuzzDecodeUTF8 holds the logic's own UTF-8 decoder (goja has no TextDecoder) to Go's: the same
+// text for valid UTF-8, a refusal (null) for anything else.
+func FuzzDecodeUTF8(f *testing.F) {
+	for _, s := range []string{"", "abc", "Coördinator", "\xc3", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xc0\xaf", "€ 😀", strings.Repeat("a", 9000) + "é"} {
+		f.Add([]byte(s))
+	}
+	m := mod(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var got *string
+		if err := json.Unmarshal(callPlain(t, m, "utf8Script", Bytes(data), 0), &got); err != nil {
+			t.Fatal(err)
+		}
+		switch {
+		case utf8.Valid(data) && (got == nil || *got != string(data)):
+			t.Fatalf("%q is UTF-8; the logic reads %v", data, got)
+		case !utf8.Valid(data) && got != nil:
+			t.Fatalf("%q is not UTF-8; the logic reads it as %q", data, *got)
+		}
+	})
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"math/rand"
 	"os"
 	"path/filepath"
 	"sort"
@@ -775,6 +776,25 @@ func TestScanLogicSameInChromiumAndGoja(t *testing.T) {
 		eval(`fetch("data/kennisbank.json").then(r => r.json()).then(kb => { window.kbData = kb; return true })`, nil),
 	); err != nil {
 		t.Fatal(err)
+	}
+	// The browser decodes UTF-8 with its own TextDecoder, goja with the logic's decoder: on valid
+	// and broken UTF-8 alike they must read the same text, or both refuse it.
+	rng := rand.New(rand.NewSource(3))
+	var samples []string
+	for i := 0; i < 300; i++ {
+		b := []byte(strings.Repeat("Coördinator € 😀 ", 1+rng.Intn(3)))
+		for k := rng.Intn(3); k > 0; k-- {
+			b[rng.Intn(len(b))] = byte(rng.Intn(256))
+		}
+		samples = append(samples, base64.StdEncoding.EncodeToString(b))
+	}
+	sampleJSON, _ := json.Marshal(samples)
+	var differ []string
+	if err := chromedp.Run(ctx, eval(`(`+string(sampleJSON)+`).filter(s => { const b = Uint8Array.from(atob(s), c => c.charCodeAt(0)); return KennisbankScan.utf8(b, 0) !== KennisbankScan.utf8Script(b, 0) })`, &differ)); err != nil {
+		t.Fatal(err)
+	}
+	if len(differ) > 0 {
+		t.Errorf("TextDecoder and the logic's decoder read %d of %d samples differently, e.g. %s", len(differ), len(samples), differ[0])
 	}
 	for _, c := range cases {
 		want, err := goja(t).Call("report", scan.Bytes(c.file), c.opts)
