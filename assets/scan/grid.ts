@@ -23,11 +23,17 @@ export function dutchNumber(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
 }
 
-export function tooManyRows(): never {
-  return refuse(
+// rowsProblem says that a file has more respondents than the scan reads.
+export function rowsProblem(): Problem {
+  return fileProblem(
     `Dit bestand heeft meer dan ${dutchNumber(LIMITS.rows)} rijen met antwoorden. De scan leest de antwoorden van hoogstens ${dutchNumber(LIMITS.rows)} mensen. Staan er andere gegevens onder de antwoorden? Haal die dan weg.`,
     `this file has more than ${LIMITS.rows} rows of answers; the scan reads the answers of at most ${LIMITS.rows} people`,
   );
+}
+
+export function tooManyRows(): never {
+  const p = rowsProblem();
+  return refuse(p.message, p.message_en);
 }
 
 export function tooManyColumns(): never {

@@ -6,7 +6,7 @@
 import { allowedEN, allowedNL, Answer, family, Family, normalizeAnswer } from "./answers";
 import { headingRows, How, isMetadata, questions, recognise } from "./columns";
 import { Answers } from "./tally";
-import { dutchNumber, LIMITS } from "./grid";
+import { LIMITS, rowsProblem } from "./grid";
 import { Determinant, KnowledgeBase, ordered, table } from "./kb";
 import { emptyMapping, lookup, Lookup, Mapping } from "./mapping";
 import { columnLetter, Problem, problemAt } from "./problem";
@@ -71,7 +71,7 @@ export function readTeam(kb: KnowledgeBase, sheet: Sheet, mapping: Mapping = emp
   const keep = body.rows.map(answered);
   const rows = body.rows.filter((_r, i) => keep[i]);
   const rowNumbers = body.rowNumbers.filter((_n, i) => keep[i]);
-  if (rows.length > LIMITS.rows) return { ok: false, problems: [tooMany()] };
+  if (rows.length > LIMITS.rows) return { ok: false, problems: [rowsProblem()] };
   const problems = columnProblems(kb, cols, heads);
   const groupColumns = groupsOf(cols, rows);
   const unknown = translate(kb, cols, rows, rowNumbers, look).sort((a, b) => a.row - b.row || a.column - b.column);
@@ -98,10 +98,6 @@ export function readTeam(kb: KnowledgeBase, sheet: Sheet, mapping: Mapping = emp
       reviewAdvised: missing.length > 0 && cols.some((c) => !c.determinant && !c.metadata && !c.skipped && c.filled),
     },
   };
-}
-
-function tooMany(): Problem {
-  return problemAt(0, 0, "", "", `Dit bestand heeft meer dan ${dutchNumber(LIMITS.rows)} rijen met antwoorden. De scan leest de antwoorden van hoogstens ${dutchNumber(LIMITS.rows)} mensen.`, `this file has more than ${LIMITS.rows} rows of answers; the scan reads the answers of at most ${LIMITS.rows} people`);
 }
 
 function droppedNotice(n: number): Notice {
