@@ -1,6 +1,8 @@
 package sitetest
 
 import (
+	"archive/zip"
+	"bytes"
 	"context"
 	"encoding/base64"
 	"encoding/json"
@@ -217,24 +219,28 @@ func TestScanReadsTeamCSVAndRefusesBadOnes(t *testing.T) {
 		t.Error("after cancelling the team data changed")
 	}
 
-	// A file that is no spreadsheet is refused with the reason, and nothing changes.
-	pdf := filepath.Join(t.TempDir(), "verslag.pdf")
-	if err := os.WriteFile(pdf, []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	var alert string
-	if err := chromedp.Run(ctx,
-		chromedp.SetUploadFiles("#scan-bestand", []string{pdf}),
-		chromedp.Poll(`document.getElementById("scan-alert").textContent !== ""`, nil),
-		eval(`document.getElementById("scan-alert").textContent`, &alert),
-	); err != nil {
-		t.Fatal(err)
-	}
-	if !contains(alert, "verslag.pdf", "PDF-bestand", "niets veranderd") {
-		t.Errorf("alert for a PDF: %q", alert)
-	}
-	if got := barrierRows(ctx, t); strings.Join(got, "|") != strings.Join(want, "|") {
-		t.Errorf("after a bad file the barriers changed to %v", got)
+	// A file that is no spreadsheet, or a workbook with a password, is refused with the reason in
+	// Dutch, and nothing changes.
+	encrypted := append([]byte{0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1}, []byte("E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e\x00")...)
+	for _, bad := range []struct{ name, data, says string }{
+		{"verslag.pdf", "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "PDF-bestand"},
+		{"antwoorden.xlsx", string(encrypted), "beveiligd met een wachtwoord"},
+	} {
+		var alert string
+		if err := chromedp.Run(ctx,
+			eval(`document.getElementById("scan-alert").textContent = ""`, nil),
+			chromedp.SetUploadFiles("#scan-bestand", []string{writeFile(t, bad.name, []byte(bad.data))}),
+			chromedp.Poll(`document.getElementById("scan-alert").textContent !== ""`, nil),
+			eval(`document.getElementById("scan-alert").textContent`, &alert),
+		); err != nil {
+			t.Fatal(err)
+		}
+		if !contains(alert, bad.name, bad.says, "niets veranderd") {
+			t.Errorf("alert for %s: %q", bad.name, alert)
+		}
+		if got := barrierRows(ctx, t); strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("after %s the barriers changed to %v", bad.name, got)
+		}
 	}
 
 	// Uploading the same answers as Dutch Excel writes them (semicolons, BOM, CRLF).
@@ -767,6 +773,7 @@ func TestScanLogicSameInChromiumAndGoja(t *testing.T) {
 		{"UTF-16 text", team.UnicodeText(), scan.ReportOptions{Threshold: 0.2}},
 		{"an encrypted workbook", append([]byte{0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1}, []byte("E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e\x00")...), scan.ReportOptions{Threshold: 0.2}},
 		{"half a workbook", team.MicrosoftForms()[:3000], scan.ReportOptions{Threshold: 0.2}},
+		{"a zip bomb", zipBomb(t), scan.ReportOptions{Threshold: 0.2}},
 	}
 	ctx := browsertest.New(t)
 	base := browsertest.Serve(t, siteDir, "/")
@@ -810,6 +817,25 @@ func TestScanLogicSameInChromiumAndGoja(t *testing.T) {
 			t.Errorf("%s: Chromium and goja disagree\nChromium: %.400s\ngoja:     %.400s", c.name, got, want)
 		}
 	}
+}
+
+// zipBomb is a workbook whose main part unpacks to 60 MB of spaces from some 60 kB.
+func zipBomb(t *testing.T) []byte {
+	var b bytes.Buffer
+	z := zip.NewWriter(&b)
+	for name, body := range map[string][]byte{
+		"[Content_Types].xml": []byte(`<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`),
+		"_rels/.rels":         []byte(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
+		"xl/workbook.xml":     bytes.Repeat([]byte(" "), 60<<20),
+	} {
+		w, err := z.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, _ = w.Write(body)
+	}
+	_ = z.Close()
+	return b.Bytes()
 }
 
 func canonical(t *testing.T, raw []byte) string {
