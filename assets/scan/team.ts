@@ -67,8 +67,11 @@ export function readTeam(kb: KnowledgeBase, sheet: Sheet, mapping: Mapping = emp
   const look = lookup(mapping);
   const cols = columnsOf(kb, sheet, heads, look);
   for (const c of cols) c.filled = body.rows.some((r) => r[c.index].trim() !== "");
-  const answered = (r: string[]) => cols.some((c) => c.determinant !== "" && r[c.index].trim() !== "");
-  const keep = body.rows.map(answered);
+  const detCols = cols.filter((c) => c.determinant !== "").map((c) => c.index);
+  const keep = body.rows.map((r) => {
+    for (const c of detCols) if (r[c].trim() !== "") return true;
+    return false;
+  });
   const rows = body.rows.filter((_r, i) => keep[i]);
   const rowNumbers = body.rowNumbers.filter((_n, i) => keep[i]);
   if (rows.length > LIMITS.rows) return { ok: false, problems: [rowsProblem()] };
