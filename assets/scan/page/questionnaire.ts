@@ -2,6 +2,7 @@
 // alone or with a team. Without JavaScript the same form is a printable questionnaire.
 
 import { $ } from "./dom";
+import { hideMapping } from "./mapping";
 import { Page } from "./page";
 import { renderPrint } from "./plan";
 import { analysis } from "./state";
@@ -55,6 +56,7 @@ export function initQuestionnaire(page: Page): void {
     r.addEventListener("change", () => {
       if (!r.checked) return;
       page.state.mode = r.value === "team" ? "team" : "alleen";
+      if (page.state.mode === "alleen") hideMapping(); // a file waiting for its mapping is set aside
       page.save();
       page.sync();
       page.render();
