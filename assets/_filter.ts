@@ -22,17 +22,10 @@ function empty(): State {
   return { q: "", categorie: "", determinant: "", cluster: "", bron: "", sterkte: "" };
 }
 
-export function initFilters(): void {
-  const form = document.getElementById("filters") as HTMLFormElement | null;
-  if (!form) return;
-  const count = document.getElementById("f-aantal")!;
-  const noResults = document.getElementById("f-leeg")!;
-  const more = document.createElement("button");
-  more.type = "button";
-  more.hidden = true;
-  count.after(more);
-  let showAll = false;
-  const cards: Card[] = Array.from(document.querySelectorAll<HTMLElement>(".card[data-cluster]")).map((el) => ({
+// readCard reads what the filters need from a strategy card; data-links holds
+// "determinant:category:strength" per link (generator/view writes it).
+function readCard(el: HTMLElement): Card {
+  return {
     el,
     section: el.closest("section") as HTMLElement,
     cluster: el.dataset.cluster || "",
@@ -42,113 +35,154 @@ export function initFilters(): void {
       return { determinant, category, strength };
     }),
     text: " " + terms(el.textContent || "").join(" "),
-  }));
-  const sections = Array.from(new Set(cards.map((c) => c.section)));
-  const total = cards.length;
-  form.hidden = false;
+  };
+}
 
-  const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement;
-  const read = (): State => {
-    const s = empty();
-    for (const f of FIELDS) s[f] = field(f).value;
-    return s;
-  };
-  const write = (s: State) => {
-    for (const f of FIELDS) field(f).value = s[f];
-  };
-  const fromURL = (): State => {
-    const p = new URLSearchParams(location.search);
-    const s = empty();
-    for (const f of FIELDS) s[f] = p.get(f) || "";
-    return s;
-  };
-  const toURL = (s: State, push: boolean) => {
-    const p = new URLSearchParams();
-    for (const f of FIELDS) if (s[f]) p.set(f, s[f]);
-    const q = p.toString();
-    const url = location.pathname + (q ? "?" + q : "") + location.hash;
-    if (url === location.pathname + location.search + location.hash) return;
-    if (push) history.pushState(null, "", url);
-    else history.replaceState(null, "", url);
-  };
+// matches reports whether a card passes every filter of s; query holds its folded words.
+function matches(c: Card, s: State, query: string[]): boolean {
+  if ((s.cluster && c.cluster !== s.cluster) || (s.bron && c.source !== s.bron)) return false;
+  if (s.determinant || s.categorie || s.sterkte) {
+    const linked = c.links.some(
+      (l) =>
+        (!s.determinant || l.determinant === s.determinant) &&
+        (!s.categorie || l.category === s.categorie) &&
+        (!s.sterkte || l.strength === s.sterkte),
+    );
+    if (!linked) return false;
+  }
+  return query.every((q) => c.text.includes(q));
+}
 
-  const apply = (s: State) => {
+function stateFromURL(): State {
+  const p = new URLSearchParams(location.search);
+  const s = empty();
+  for (const f of FIELDS) s[f] = p.get(f) || "";
+  return s;
+}
+
+// stateToURL puts s in the address: as a new history entry (push) or in place of the current one.
+function stateToURL(s: State, push: boolean): void {
+  const p = new URLSearchParams();
+  for (const f of FIELDS) if (s[f]) p.set(f, s[f]);
+  const q = p.toString();
+  const url = location.pathname + (q ? "?" + q : "") + location.hash;
+  if (url === location.pathname + location.search + location.hash) return;
+  if (push) history.pushState(null, "", url);
+  else history.replaceState(null, "", url);
+}
+
+// StrategyFilter owns the filter form, the cards and what is shown of them.
+class StrategyFilter {
+  private readonly cards: Card[];
+  private readonly sections: HTMLElement[];
+  private readonly more = document.createElement("button");
+  private showAll = false;
+
+  constructor(
+    private readonly form: HTMLFormElement,
+    private readonly count: HTMLElement,
+    private readonly noResults: HTMLElement,
+  ) {
+    this.cards = Array.from(document.querySelectorAll<HTMLElement>(".card[data-cluster]")).map(readCard);
+    this.sections = Array.from(new Set(this.cards.map((c) => c.section)));
+    this.more.type = "button";
+    this.more.hidden = true;
+    count.after(this.more);
+  }
+
+  private field(name: string): HTMLInputElement | HTMLSelectElement {
+    return this.form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement;
+  }
+
+  read(): State {
+    const s = empty();
+    for (const f of FIELDS) s[f] = this.field(f).value;
+    return s;
+  }
+
+  write(s: State): void {
+    for (const f of FIELDS) this.field(f).value = s[f];
+  }
+
+  // apply shows the cards that pass s (at most SHOW unless asked for all) and updates the counts.
+  apply(s: State): void {
     const query = terms(s.q).map((q) => " " + q);
-    const linkFilter = s.determinant || s.categorie || s.sterkte;
     let matched = 0;
     const perSection = new Map<HTMLElement, number>();
-    for (const c of cards) {
-      let ok = (!s.cluster || c.cluster === s.cluster) && (!s.bron || c.source === s.bron);
-      if (ok && linkFilter) {
-        ok = c.links.some(
-          (l) =>
-            (!s.determinant || l.determinant === s.determinant) &&
-            (!s.categorie || l.category === s.categorie) &&
-            (!s.sterkte || l.strength === s.sterkte),
-        );
-      }
-      if (ok && query.length) ok = query.every((q) => c.text.includes(q));
+    for (const c of this.cards) {
+      const ok = matches(c, s, query);
       if (ok) {
         matched++;
         perSection.set(c.section, (perSection.get(c.section) || 0) + 1);
       }
-      const show = ok && (showAll || matched <= SHOW);
+      const show = ok && (this.showAll || matched <= SHOW);
       if (c.el.hidden === show) c.el.hidden = !show;
     }
-    for (const sec of sections) {
+    for (const sec of this.sections) {
       const n = perSection.get(sec) || 0;
       if (sec.hidden !== (n === 0)) sec.hidden = n === 0;
       const out = sec.querySelector(".cluster-count");
       if (out && out.textContent !== String(n)) out.textContent = String(n);
     }
-    const capped = !showAll && matched > SHOW;
-    count.textContent =
+    this.report(matched);
+  }
+
+  private report(matched: number): void {
+    const total = this.cards.length;
+    const capped = !this.showAll && matched > SHOW;
+    this.count.textContent =
       (matched === total ? `${total} strategieën` : `${matched} van de ${total} strategieën`) +
       (capped ? `; de eerste ${SHOW} staan hieronder` : "");
-    more.hidden = !capped;
-    more.textContent = `Toon alle ${matched} strategieën`;
-    noResults.hidden = matched > 0;
-  };
-  more.addEventListener("click", () => {
-    showAll = true;
-    apply(read());
-  });
+    this.more.hidden = !capped;
+    this.more.textContent = `Toon alle ${matched} strategieën`;
+    this.noResults.hidden = matched > 0;
+  }
 
-  // The first keystroke of a burst of typing adds a history entry, the next ones update it; a
-  // choice in a list adds one. So "back" returns to the previous filter, not to each letter.
-  let typing = false;
-  form.addEventListener("input", (e) => {
-    if (!(e.target instanceof HTMLInputElement)) return;
-    showAll = false;
-    const s = read();
-    apply(s);
-    toURL(s, !typing);
-    typing = true;
-  });
-  form.addEventListener("change", (e) => {
-    typing = false;
-    if (e.target instanceof HTMLInputElement) return;
-    showAll = false;
-    const s = read();
-    apply(s);
-    toURL(s, true);
-  });
-  form.addEventListener("submit", (e) => e.preventDefault());
-  form.addEventListener("reset", (e) => {
-    e.preventDefault();
-    showAll = false;
-    const s = empty();
-    write(s);
-    apply(s);
-    toURL(s, true);
-  });
-  window.addEventListener("popstate", () => {
-    showAll = false;
-    const s = fromURL();
-    write(s);
-    apply(s);
-  });
-  const initial = fromURL();
-  write(initial);
-  apply(initial);
+  // show applies s from scratch (all matches capped again) and records it in the address.
+  show(s: State, push: boolean | null): void {
+    this.showAll = false;
+    this.apply(s);
+    if (push !== null) stateToURL(s, push);
+  }
+
+  listen(): void {
+    this.more.addEventListener("click", () => {
+      this.showAll = true;
+      this.apply(this.read());
+    });
+    // The first keystroke of a burst of typing adds a history entry, the next ones update it; a
+    // choice in a list adds one. So "back" returns to the previous filter, not to each letter.
+    let typing = false;
+    this.form.addEventListener("input", (e) => {
+      if (!(e.target instanceof HTMLInputElement)) return;
+      this.show(this.read(), !typing);
+      typing = true;
+    });
+    this.form.addEventListener("change", (e) => {
+      typing = false;
+      if (!(e.target instanceof HTMLInputElement)) this.show(this.read(), true);
+    });
+    this.form.addEventListener("submit", (e) => e.preventDefault());
+    this.form.addEventListener("reset", (e) => {
+      e.preventDefault();
+      this.write(empty());
+      this.show(empty(), true);
+    });
+    window.addEventListener("popstate", () => {
+      const s = stateFromURL();
+      this.write(s);
+      this.show(s, null);
+    });
+  }
+}
+
+export function initFilters(): void {
+  const form = document.getElementById("filters") as HTMLFormElement | null;
+  if (!form) return;
+  const filter = new StrategyFilter(form, document.getElementById("f-aantal")!, document.getElementById("f-leeg")!);
+  form.hidden = false;
+  filter.listen();
+  const initial = stateFromURL();
+  filter.write(initial);
+  filter.apply(initial);
 }

@@ -3,10 +3,15 @@ package generator
 import (
 	"crypto/sha256"
 	"encoding/binary"
+	"fmt"
+	"hash"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -14,22 +19,27 @@ import (
 	"kennisbank/generator/content"
 	"kennisbank/generator/markdown"
 	"kennisbank/generator/problem"
+	"kennisbank/generator/render"
 	"kennisbank/generator/search"
 )
 
-// Cache lets the development server rebuild only what an edit touched. It remembers the asset
+// buildCache lets the development server rebuild only what an edit touched. It remembers the asset
 // bundle, every rendered Markdown body and every rendered page, each under a key made from the
 // inputs it was made from; a page is executed again only when one of those inputs changed.
-// The zero value is not usable; make one with NewCache and pass it in Options.Cache.
-type Cache struct {
+// The zero value is not usable; make one with newCache.
+//
+// One build at a time uses a cache: Generate holds building for the whole build, because the
+// search memo and the page set of one build must not mix with another's. Inside a build, mu
+// guards the maps that the page workers share.
+type buildCache struct {
+	building  sync.Mutex
 	mu        sync.Mutex
 	assetsKey [32]byte
 	bundle    assets.Bundle
 	bodies    map[[32]byte]markdown.Result
 	pages     map[string]cachedPage // by page URL
 	search    *search.Memo
-	// Executed counts the pages the last successful build had to execute (not reuse).
-	Executed int
+	executedN int // the pages the last successful build executed rather than reused
 }
 
 type cachedPage struct {
@@ -37,37 +47,54 @@ type cachedPage struct {
 	html []byte
 }
 
-// NewCache returns an empty cache.
-func NewCache() *Cache {
-	return &Cache{bodies: map[[32]byte]markdown.Result{}, pages: map[string]cachedPage{}, search: search.NewMemo()}
+// newCache returns an empty cache.
+func newCache() *buildCache {
+	return &buildCache{bodies: map[[32]byte]markdown.Result{}, pages: map[string]cachedPage{}, search: search.NewMemo()}
+}
+
+func (c *buildCache) executed() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.executedN
+}
+
+// hold takes the cache for one build and returns the function that gives it back.
+func (c *buildCache) hold() func() {
+	if c == nil {
+		return func() {}
+	}
+	c.building.Lock()
+	return c.building.Unlock
 }
 
 // commit keeps the pages of a build that succeeded.
-func (c *Cache) commit(fresh map[string]cachedPage) {
+func (c *buildCache) commit(fresh map[string]cachedPage) {
 	if c == nil {
 		return
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.Executed = len(fresh)
+	c.executedN = len(fresh)
 	for url, p := range fresh {
 		c.pages[url] = p
 	}
 }
 
-// treeKey fingerprints a folder by the names, sizes and modification times of its files.
+// treeKey fingerprints a folder by the names and contents of its files. Contents, not
+// modification times: two saves within one tick of the file system's clock keep the time.
 func treeKey(dir string) [32]byte {
 	h := sha256.New()
 	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return nil
 		}
-		info, err := d.Info()
+		data, err := os.ReadFile(p)
 		if err != nil {
 			return nil
 		}
 		h.Write([]byte(p))
-		_ = binary.Write(h, binary.LittleEndian, []int64{info.Size(), info.ModTime().UnixNano()})
+		_ = binary.Write(h, binary.LittleEndian, int64(len(data)))
+		h.Write(data)
 		return nil
 	})
 	var k [32]byte
@@ -76,7 +103,7 @@ func treeKey(dir string) [32]byte {
 }
 
 // assets returns the bundle, building it only when assets/ changed since the last build.
-func (c *Cache) assets(root string) (assets.Bundle, problem.List) {
+func (c *buildCache) assets(root string) (assets.Bundle, problem.List) {
 	if c == nil {
 		return assets.Build(root)
 	}
@@ -93,7 +120,7 @@ func (c *Cache) assets(root string) (assets.Bundle, problem.List) {
 	return b, probs
 }
 
-func (c *Cache) body(key [32]byte) (markdown.Result, bool) {
+func (c *buildCache) body(key [32]byte) (markdown.Result, bool) {
 	if c == nil {
 		return markdown.Result{}, false
 	}
@@ -103,7 +130,7 @@ func (c *Cache) body(key [32]byte) (markdown.Result, bool) {
 	return r, ok
 }
 
-func (c *Cache) putBody(key [32]byte, r markdown.Result) {
+func (c *buildCache) putBody(key [32]byte, r markdown.Result) {
 	if c == nil {
 		return
 	}
@@ -112,7 +139,7 @@ func (c *Cache) putBody(key [32]byte, r markdown.Result) {
 	c.mu.Unlock()
 }
 
-func (c *Cache) page(url string, key [32]byte) ([]byte, bool) {
+func (c *buildCache) page(url string, key [32]byte) ([]byte, bool) {
 	if c == nil {
 		return nil, false
 	}
@@ -122,120 +149,111 @@ func (c *Cache) page(url string, key [32]byte) ([]byte, bool) {
 	return p.html, ok && p.key == key
 }
 
-// globalKey fingerprints what every page depends on: the build options, site.toml, the
-// templates, the asset names, the set of pages and files, and the stand-alone pages (the footer
-// lists them).
-func (s *siteBuild) globalKey() [32]byte {
+// globalKey fingerprints what every page depends on: the chrome they all show, the templates,
+// and the set of pages and files, which the link check checks every executed page against.
+func (s *siteBuild) globalKey(chrome *render.Chrome) [32]byte {
 	h := sha256.New()
-	h.Write([]byte(s.opts.BaseURL))
-	_ = binary.Write(h, binary.LittleEndian, int64(time.Now().Year())) // the footer and citations show it
-	_ = binary.Write(h, binary.LittleEndian, []bool{s.opts.Dev, s.opts.Drafts})
-	if data, err := os.ReadFile(filepath.Join(s.opts.Root, content.Dir, "site.toml")); err == nil {
-		h.Write(data)
-	}
+	fingerprint(h, reflect.ValueOf(chrome))
 	t := treeKey(filepath.Join(s.opts.Root, "templates"))
 	h.Write(t[:])
-	names := make([]string, 0, len(s.bundle.Names)+len(s.known))
-	for k, v := range s.bundle.Names {
-		names = append(names, k+"="+v)
-	}
-	for k := range s.known {
-		names = append(names, k)
-	}
-	slices.Sort(names)
-	for _, n := range names {
-		h.Write([]byte(n + "\x00"))
-	}
-	for _, p := range s.g.Pages {
-		h.Write(p.Hash[:])
-	}
-	var k [32]byte
-	h.Sum(k[:0])
-	return k
+	k := s.knownKey()
+	h.Write(k[:])
+	var key [32]byte
+	h.Sum(key[:0])
+	return key
 }
 
-// pageKey fingerprints a page: the global inputs and the items the page shows. A list or
-// stand-alone page shows everything; an item's page shows itself and its neighbours.
-func (s *siteBuild) pageKey(global [32]byte, j *job) [32]byte {
+// pageKey fingerprints a page: the global inputs (the chrome among them), its template and the
+// rest of what its template is given. Templates read nothing else (their functions are pure,
+// their data holds no graph), so a page whose key is unchanged would be rendered to the same
+// bytes.
+func pageKey(global [32]byte, template string, p *render.Page) [32]byte {
 	h := sha256.New()
 	h.Write(global[:])
-	h.Write([]byte(j.url))
-	for _, it := range s.dependencies(j) {
-		h.Write(it.Hash[:])
-	}
-	var k [32]byte
-	h.Sum(k[:0])
-	return k
+	h.Write([]byte(template + "\x00"))
+	own := *p
+	own.Chrome = nil // in global
+	fingerprint(h, reflect.ValueOf(&own))
+	var key [32]byte
+	h.Sum(key[:0])
+	return key
 }
 
-// dependencies lists the items whose content can appear on the page of j.
-func (s *siteBuild) dependencies(j *job) []*content.Item {
-	g := s.g
-	var deps []*content.Item
-	addDeterminants := func() { deps = append(deps, g.Items(content.KindDeterminant)...) }
-	switch v := j.value.(type) {
-	case *content.Determinant:
-		addDeterminants() // siblings and numbers
-		for _, l := range v.Links {
-			if st, ok := g.Strategy[l.Strategy]; ok {
-				deps = append(deps, &st.Item)
+var (
+	entryType = reflect.TypeFor[content.Entry]()
+	timeType  = reflect.TypeFor[time.Time]()
+)
+
+// fingerprint writes every exported value reachable from v to h, in a fixed order. An item of the
+// content is written as its id, the hash of its file and its bundle's files: everything a page
+// can show of it comes from those.
+func fingerprint(h hash.Hash, v reflect.Value) {
+	var n [8]byte
+	writeInt := func(i int64) {
+		binary.LittleEndian.PutUint64(n[:], uint64(i))
+		h.Write(n[:])
+	}
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if v.IsNil() {
+			h.Write([]byte{0})
+			return
+		}
+		if v.Kind() == reflect.Pointer && v.Type().Implements(entryType) {
+			it := v.Interface().(content.Entry).Base()
+			h.Write([]byte(string(it.Kind) + "/" + it.ID + "\x00"))
+			h.Write(it.Hash[:])
+			h.Write([]byte(strings.Join(it.Files, "\x00") + "\x01"))
+			return
+		}
+		h.Write([]byte{1})
+		fingerprint(h, v.Elem())
+	case reflect.Struct:
+		if v.Type() == timeType {
+			t := v.Interface().(time.Time)
+			writeInt(t.UnixNano())
+			h.Write([]byte(t.Location().String() + "\x00"))
+			return
+		}
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				fingerprint(h, v.Field(i))
 			}
 		}
-	case *content.Strategy:
-		addDeterminants() // links live on determinants
-		deps = append(deps, &v.Item)
-		for _, bl := range g.Backlinks[v.ID] {
-			for _, l := range bl.Determinant.Links {
-				if st, ok := g.Strategy[l.Strategy]; ok {
-					deps = append(deps, &st.Item) // related strategies
-				}
-			}
+	case reflect.Slice, reflect.Array:
+		writeInt(int64(v.Len()))
+		for i := range v.Len() {
+			fingerprint(h, v.Index(i))
 		}
-	case *content.Network:
-		deps = append(deps, &v.Item)
-		for _, p := range g.NetworkPosts[v.ID] {
-			deps = append(deps, &p.Item)
+	case reflect.Map:
+		if v.Type().Key().Kind() != reflect.String {
+			panic(fmt.Sprintf("generator: cannot fingerprint a %s in a page's data", v.Type())) // a programming error
 		}
-		for _, f := range g.NetworkFactsheets[v.ID] {
-			deps = append(deps, &f.Item)
+		keys := v.MapKeys()
+		slices.SortFunc(keys, func(a, b reflect.Value) int { return strings.Compare(a.String(), b.String()) })
+		writeInt(int64(len(keys)))
+		for _, k := range keys {
+			fingerprint(h, k)
+			fingerprint(h, v.MapIndex(k))
 		}
-	case *content.Factsheet:
-		deps = append(deps, &v.Item)
-		if n, ok := g.Network[v.Leernetwerk]; ok {
-			deps = append(deps, &n.Item)
+	case reflect.String:
+		writeInt(int64(v.Len()))
+		h.Write([]byte(v.String()))
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		writeInt(v.Int())
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		writeInt(int64(v.Uint()))
+	case reflect.Bool:
+		if v.Bool() {
+			writeInt(1)
+		} else {
+			writeInt(0)
 		}
-	case *content.Post:
-		deps = append(deps, &v.Item)
-		if n, ok := g.Network[v.Leernetwerk]; ok {
-			deps = append(deps, &n.Item)
-		}
-	case *content.Page:
-		deps = append(deps, &v.Item)
+	case reflect.Float32, reflect.Float64:
+		writeInt(int64(math.Float64bits(v.Float())))
 	default:
-		// A list or stand-alone page: what it lists. Counts change only when an item is added or
-		// removed, which changes the set of pages and so every key.
-		kinds, known := listDependencies[j.template]
-		if !known {
-			kinds = content.Kinds // a project's own page: assume it shows everything
-		} else if len(kinds) == 0 {
-			break // shows no items
-		}
-		deps = append(deps, g.Items(kinds...)...)
+		panic(fmt.Sprintf("generator: cannot fingerprint a %s in a page's data", v.Type())) // a programming error
 	}
-	return deps
-}
-
-// listDependencies says which kinds of item each list or stand-alone page shows.
-var listDependencies = map[string][]content.Kind{
-	"home":          {content.KindPost},
-	"404":           nil,
-	"zoeken":        nil,
-	"determinanten": {content.KindDeterminant},
-	"strategieen":   {content.KindStrategy, content.KindDeterminant},
-	"matrix":        {content.KindStrategy, content.KindDeterminant},
-	"leernetwerken": {content.KindNetwork},
-	"factsheets":    {content.KindFactsheet},
-	"nieuws":        {content.KindPost},
 }
 
 // bodyKey fingerprints the inputs of a Markdown rendering.

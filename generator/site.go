@@ -28,18 +28,35 @@ import (
 	"kennisbank/generator/problem"
 	"kennisbank/generator/publish"
 	"kennisbank/generator/render"
+	"kennisbank/generator/schema"
 	"kennisbank/generator/search"
+	"kennisbank/generator/view"
 )
 
-// Options says what to build.
+// Options says what to build: what the user chose.
 type Options struct {
 	Root    string // the project folder holding content/, templates/ and assets/
 	Out     string // where Build writes the site
 	BaseURL string // overrides base_url in site.toml when set
 	Drafts  bool   // include items with concept = true
-	Dev     bool   // development server: add the live-reload script
-	Cache   *Cache // remembers work between builds (the development server); nil for none
 }
+
+// Dev builds for the development server: every page gets the live-reload script, and each build
+// reuses what the one before it made from the same inputs. One build runs at a time.
+type Dev struct {
+	cache *buildCache
+}
+
+// NewDev returns a Dev with nothing to reuse yet.
+func NewDev() *Dev { return &Dev{cache: newCache()} }
+
+// Generate runs the pipeline for the development server and hands every file to w.
+func (d *Dev) Generate(opts Options, w output.Writer) (Result, error) {
+	return generate(opts, true, d.cache, w)
+}
+
+// Executed is how many pages the last successful build executed rather than reused.
+func (d *Dev) Executed() int { return d.cache.executed() }
 
 // Result summarises a build.
 type Result struct {
@@ -73,7 +90,14 @@ func Check(opts Options) (Result, error) {
 
 // Generate runs the pipeline and hands every file of the site to w.
 func Generate(opts Options, w output.Writer) (Result, error) {
+	return generate(opts, false, nil, w)
+}
+
+// generate runs the pipeline; dev adds the live-reload script, cache (may be nil) is what an
+// earlier build left to reuse.
+func generate(opts Options, dev bool, cache *buildCache, w output.Writer) (Result, error) {
 	start := time.Now()
+	defer cache.hold()()
 	// The assets do not depend on the content: esbuild bundles them while the content loads.
 	type bundled struct {
 		bundle assets.Bundle
@@ -81,7 +105,7 @@ func Generate(opts Options, w output.Writer) (Result, error) {
 	}
 	assetsDone := make(chan bundled, 1)
 	go func() {
-		b, probs := opts.Cache.assets(opts.Root)
+		b, probs := cache.assets(opts.Root)
 		assetsDone <- bundled{b, probs}
 	}()
 	all, probs := content.Load(opts.Root)
@@ -100,11 +124,11 @@ func Generate(opts Options, w output.Writer) (Result, error) {
 		return Result{}, assetsBuilt.probs.Sorted()
 	}
 	bundle := assetsBuilt.bundle
-	tmpl, err := render.Load(opts.Root, g)
+	tmpl, err := render.Load(opts.Root)
 	if err != nil {
 		return Result{}, err
 	}
-	s := &siteBuild{opts: opts, g: g, tmpl: tmpl, bundle: bundle, w: w, known: map[string]bool{}}
+	s := &siteBuild{opts: opts, dev: dev, cache: cache, g: g, tmpl: tmpl, bundle: bundle, w: w, known: map[string]bool{}}
 	s.plan()
 	if probs := s.renderBodies(); len(probs) > 0 {
 		return Result{}, probs.Sorted()
@@ -112,7 +136,7 @@ func Generate(opts Options, w output.Writer) (Result, error) {
 	if err := s.writeAll(); err != nil {
 		return Result{}, err
 	}
-	opts.Cache.commit(s.fresh)
+	cache.commit(s.fresh)
 	return Result{Pages: s.pages, Files: s.files, Duration: time.Since(start)}, nil
 }
 
@@ -130,14 +154,16 @@ type job struct {
 	template string
 	title    string
 	section  content.Kind
-	crumbs   []render.Crumb
+	crumbs   []render.Link
 	item     *content.Item // nil for list pages
-	value    any           // the typed item
+	value    content.Entry // the typed item; nil for list pages
 	body     markdown.Result
 }
 
 type siteBuild struct {
 	opts   Options
+	dev    bool        // the development server's build: add the live-reload script
+	cache  *buildCache // what an earlier build left to reuse; nil for none
 	g      *link.Graph
 	tmpl   *render.Templates
 	bundle assets.Bundle
@@ -153,18 +179,18 @@ type siteBuild struct {
 // plan lists every page and file the site will contain, before anything is rendered, so that
 // links in the Markdown can be checked against it.
 func (s *siteBuild) plan() {
-	home := render.Crumb{Title: "Home", URL: ""}
+	home := render.Link{Title: "Home", URL: ""}
 	s.add(&job{url: "", template: "home"})
 	s.add(&job{url: "404.html", template: "404", title: "Pagina niet gevonden"})
 	for _, spec := range content.Specs {
 		if !spec.AtRoot {
-			s.add(&job{url: string(spec.Kind) + "/", template: string(spec.Kind), title: spec.ListTitle, section: spec.Kind, crumbs: []render.Crumb{home}})
+			s.add(&job{url: string(spec.Kind) + "/", template: string(spec.Kind), title: spec.ListTitle, section: spec.Kind, crumbs: []render.Link{home}})
 		}
 	}
 	for _, spec := range content.Specs {
-		crumbs, section := []render.Crumb{home}, content.Kind("")
+		crumbs, section := []render.Link{home}, content.Kind("")
 		if !spec.AtRoot {
-			crumbs, section = append(crumbs, render.Crumb{Title: spec.ListTitle, URL: string(spec.Kind) + "/"}), spec.Kind
+			crumbs, section = append(crumbs, render.Link{Title: spec.ListTitle, URL: string(spec.Kind) + "/"}), spec.Kind
 		}
 		for _, e := range spec.Entries(s.g.Content) {
 			it := e.Base()
@@ -175,7 +201,7 @@ func (s *siteBuild) plan() {
 		}
 	}
 	for _, name := range s.tmpl.Standalone() {
-		s.add(&job{url: name + "/", template: name, title: s.tmpl.Title(name), section: content.Kind(name), crumbs: []render.Crumb{home}})
+		s.add(&job{url: name + "/", template: name, title: s.tmpl.Title(name), section: content.Kind(name), crumbs: []render.Link{home}})
 	}
 	for p := range s.bundle.Files {
 		s.known[p] = true
@@ -185,7 +211,7 @@ func (s *siteBuild) plan() {
 	for _, p := range publish.Paths(s.g) { // feeds, agenda, sitemap, CSV, citation files
 		s.known[p] = true
 	}
-	if s.opts.Dev {
+	if s.dev {
 		s.known["_kennisbank/reload.js"] = true // served by package serve
 	}
 }
@@ -219,10 +245,10 @@ func (s *siteBuild) parallel(f func(*job) error) error {
 }
 
 func (s *siteBuild) renderBodies() problem.List {
-	md := markdown.New(markdown.AllowRawHTML(s.g.Site.HTMLToestaan))
+	md := markdown.New(markdown.AllowRawHTML(s.g.Site().HTMLToestaan))
 	exists := func(p string) bool { return s.known[p] }
 	var known [32]byte
-	if s.opts.Cache != nil {
+	if s.cache != nil {
 		known = s.knownKey()
 	}
 	var probs problem.List
@@ -230,13 +256,13 @@ func (s *siteBuild) renderBodies() problem.List {
 		if j.item == nil {
 			return nil
 		}
-		key := bodyKey(known, j, s.g.Site.HTMLToestaan)
-		res, cached := s.opts.Cache.body(key)
+		key := bodyKey(known, j, s.g.Site().HTMLToestaan)
+		res, cached := s.cache.body(key)
 		var err error
 		if !cached {
 			res, err = md.Render(j.item.Body, j.url, exists)
 			if err == nil {
-				s.opts.Cache.putBody(key, res)
+				s.cache.putBody(key, res)
 			}
 		}
 		s.mu.Lock()
@@ -271,33 +297,23 @@ func (s *siteBuild) writeAll() error {
 		n, err := s.writeRest(year)
 		restDone <- restResult{n, err}
 	}()
-	links := linkcheck.New(func(p string) bool { return s.known[p] }, s.g.Site.BaseURL, filepath.Join(s.opts.Root, render.Dir))
+	links := linkcheck.New(func(p string) bool { return s.known[p] }, s.g.Site().BaseURL, filepath.Join(s.opts.Root, render.Dir))
+	chrome := s.chrome(year)
 	var global [32]byte
-	if s.opts.Cache != nil {
-		global = s.globalKey()
+	if s.cache != nil {
+		global = s.globalKey(chrome)
 		s.fresh = map[string]cachedPage{}
 	}
 	err := s.parallel(func(j *job) error {
+		p, err := s.page(j, chrome)
+		if err != nil {
+			return err
+		}
 		var key [32]byte
-		if s.opts.Cache != nil {
-			key = s.pageKey(global, j)
-			if html, ok := s.opts.Cache.page(j.url, key); ok {
+		if s.cache != nil {
+			key = pageKey(global, j.template, p)
+			if html, ok := s.cache.page(j.url, key); ok {
 				return s.writePage(j, html)
-			}
-		}
-		p := &render.Page{Site: &s.g.Site, G: s.g, URL: j.url, Title: j.title, Section: j.section, Crumbs: j.crumbs,
-			Body: template.HTML(j.body.HTML), Headings: j.body.Headings, Item: j.value, Assets: s.bundle.Names, Dev: s.opts.Dev, Year: year}
-		if j.item != nil {
-			p.Description = j.item.Samenvatting
-		} else {
-			p.Description = s.g.Site.Beschrijving
-		}
-		if j.url == "404.html" {
-			// The 404 page is served at any depth, so its links must not be relative: with a
-			// base_url they start from its path; without one they only work at the root.
-			p.URL = ""
-			if !s.opts.Dev { // the development server serves the site at its root
-				p.Root = s.g.RootPath()
 			}
 		}
 		html, err := s.tmpl.Execute(j.template, p)
@@ -306,7 +322,7 @@ func (s *siteBuild) writeAll() error {
 		}
 		links.Page("templates/"+j.template+".html", j.url, p.URL, html, j.body.HTML)
 		j.body.HTML = nil // in the page now; the search index needs only the text
-		if s.opts.Cache != nil {
+		if s.cache != nil {
 			s.mu.Lock()
 			s.fresh[j.url] = cachedPage{key: key, html: html}
 			s.mu.Unlock()
@@ -322,6 +338,42 @@ func (s *siteBuild) writeAll() error {
 		return probs
 	}
 	return rest.err
+}
+
+// chrome is what every page shows around its own part.
+func (s *siteBuild) chrome(year int) *render.Chrome {
+	footer := make([]render.Link, len(s.g.Content.Pages))
+	for i, p := range s.g.Content.Pages {
+		footer[i] = render.Link{Title: p.Titel, URL: p.URL()}
+	}
+	return &render.Chrome{Site: s.g.Site(), Footer: footer, Feed: publish.FeedFile(s.g), Assets: s.bundle.Names, Dev: s.dev, Year: year}
+}
+
+// page is what the template of j receives: the chrome, j's own part and its view.
+func (s *siteBuild) page(j *job, chrome *render.Chrome) (*render.Page, error) {
+	p := render.Page{Chrome: chrome, URL: j.url, Title: j.title, Section: j.section, Crumbs: j.crumbs}
+	p.Body, p.Headings = template.HTML(j.body.HTML), j.body.Headings
+	p.Description = s.g.Site().Beschrijving
+	jsonLD, err := schema.JSONLD(s.g, j.url, j.value)
+	if err != nil {
+		return nil, fmt.Errorf("%s: JSON-LD: %w", j.url, err)
+	}
+	p.Meta = render.Meta{OGType: schema.OpenGraphType(j.value), JSONLD: jsonLD}
+	if j.value != nil {
+		p.Description = j.item.Samenvatting
+		p.View = view.Item(s.g, j.value, p.Year)
+	} else {
+		p.View = view.Standalone(s.g, j.template, p.Year)
+	}
+	if j.url == "404.html" {
+		// The 404 page is served at any depth, so its links must not be relative: with a
+		// base_url they start from its path; without one they only work at the root.
+		p.URL = ""
+		if !s.dev { // the development server serves the site at its root
+			p.Root = s.g.RootPath()
+		}
+	}
+	return &p, nil
 }
 
 // writePage writes a rendered page and the files of its bundle.
@@ -402,8 +454,8 @@ func (s *siteBuild) writeSearchIndex() error {
 		docs = append(docs, d)
 	}
 	var memo *search.Memo
-	if s.opts.Cache != nil {
-		memo = s.opts.Cache.search
+	if s.cache != nil {
+		memo = s.cache.search
 	}
 	index, err := search.Build(docs, kinds, memo).JSON()
 	if err != nil {

@@ -1,11 +1,14 @@
-// Command corpus writes the same generated knowledge base twice, for the speed comparison in
-// bench/run: as a Kennisbank project (content, plus the repository's templates and assets) and
-// as a Hugo project with layouts of equal weight. The comparison leaves out the per-page search
-// for related items on both sides, so the Kennisbank project gets an empty "related" partial.
+// Command corpus writes the same generated knowledge base four times, for the two speed
+// comparisons in bench/run:
+//
+//   - equal weight: kennisbank/ (content, the repository's templates and assets, with an empty
+//     "related" partial) against hugo/ (layouts of equal weight); neither side searches for
+//     related items per page;
+//   - as shipped: kennisbank-full/ (the repository's templates as they are: related strategies,
+//     matrix, search index, citations, link check) against hugo-minimal/ (a title and the text
+//     per page, a list per section).
 //
 //	go run ./bench/corpus --pages 10000 --out /tmp/kb-bench/10000
-//
-// writes /tmp/kb-bench/10000/kennisbank and /tmp/kb-bench/10000/hugo.
 package main
 
 import (
@@ -41,18 +44,23 @@ func run(pages int, out, repo string) error {
 	if _, err := os.Stat(out); err == nil {
 		return fmt.Errorf("%s exists; remove it first", out)
 	}
-	kb := filepath.Join(out, "kennisbank")
-	for _, dir := range []string{"templates", "assets"} {
-		if err := os.CopyFS(filepath.Join(kb, dir), os.DirFS(filepath.Join(repo, dir))); err != nil {
+	for _, name := range []string{"kennisbank", "kennisbank-full"} {
+		kb := filepath.Join(out, name)
+		for _, dir := range []string{"templates", "assets"} {
+			if err := os.CopyFS(filepath.Join(kb, dir), os.DirFS(filepath.Join(repo, dir))); err != nil {
+				return err
+			}
+		}
+		if err := corpus.Write(kb, pages); err != nil {
 			return err
 		}
 	}
-	related := filepath.Join(kb, "templates", "partials", "related.html")
+	related := filepath.Join(out, "kennisbank", "templates", "partials", "related.html")
 	if err := os.WriteFile(related, []byte(noRelated), 0o644); err != nil {
 		return err
 	}
-	if err := corpus.Write(kb, pages); err != nil {
+	if err := corpus.WriteHugo(filepath.Join(out, "hugo"), pages, filepath.Join(repo, "assets")); err != nil {
 		return err
 	}
-	return corpus.WriteHugo(filepath.Join(out, "hugo"), pages, filepath.Join(repo, "assets"))
+	return corpus.WriteHugoMinimal(filepath.Join(out, "hugo-minimal"), pages)
 }

@@ -93,19 +93,19 @@ type Entry struct {
 
 // Build assembles the document from the graph.
 func Build(g *link.Graph) KnowledgeBase {
-	kb := KnowledgeBase{Title: g.Site.Titel, License: g.Site.Licentie, LicenseURL: g.Site.LicentieURL,
+	kb := KnowledgeBase{Title: g.Site().Titel, License: g.Site().Licentie, LicenseURL: g.Site().LicentieURL,
 		Categories: []Category{}, Clusters: []Cluster{}, Sources: []Source{}, Determinants: []Determinant{},
 		Strategies: []Strategy{}, Networks: []Entry{}, Factsheets: []Entry{}, Posts: []Entry{}}
 	for _, c := range contentCategories() {
 		kb.Categories = append(kb.Categories, Category{ID: c.ID, Title: c.Title, TitleEN: c.TitleEN})
 	}
-	for _, c := range g.Site.Clusters {
+	for _, c := range g.Site().Clusters {
 		kb.Clusters = append(kb.Clusters, Cluster{ID: c.ID, Title: c.Titel, TitleEN: c.TitelEN, Source: c.Bron})
 	}
-	for _, s := range g.Site.Bronnen {
+	for _, s := range g.Site().Bronnen {
 		kb.Sources = append(kb.Sources, Source{ID: s.ID, Label: s.Kort, Citation: s.Citatie, URL: s.URL})
 	}
-	for _, d := range g.Determinants {
+	for _, d := range g.Content.Determinants {
 		links := []Link{}
 		for _, l := range d.Links {
 			links = append(links, Link{Strategy: l.Strategy, Strength: l.Strength, Source: l.Source, Explanation: l.Explanation})
@@ -113,25 +113,25 @@ func Build(g *link.Graph) KnowledgeBase {
 		kb.Determinants = append(kb.Determinants, Determinant{ID: d.ID, Number: d.Nummer, Category: d.Categorie,
 			Title: d.Titel, TitleEN: d.TitelEN, Summary: d.Samenvatting, Question: d.Vraag, Scale: d.Schaal, URL: d.URL(), Links: links})
 	}
-	for _, s := range g.Strategies {
+	for _, s := range g.Content.Strategies {
 		dets := []string{}
-		for _, bl := range g.Backlinks[s.ID] {
+		for _, bl := range g.Backlinks(s.ID) {
 			dets = append(dets, bl.Determinant.ID)
 		}
 		kb.Strategies = append(kb.Strategies, Strategy{ID: s.ID, Title: s.Titel, TitleEN: s.TitelEN, URL: s.URL(),
 			Summary: s.Samenvatting, Cluster: s.Cluster, Sources: orEmpty(s.Bronnen), Phases: orEmpty(s.Fase), Determinants: dets})
 	}
-	for _, n := range g.Networks {
+	for _, n := range g.Content.Networks {
 		kb.Networks = append(kb.Networks, Entry{ID: n.ID, Title: n.Titel, URL: n.URL(), Summary: n.Samenvatting})
 	}
-	for _, f := range g.Factsheets {
+	for _, f := range g.Content.Factsheets {
 		e := Entry{ID: f.ID, Title: f.Titel, URL: f.URL(), Summary: f.Samenvatting, Network: f.Leernetwerk}
 		if f.Datum != nil {
 			e.Date = f.Datum.Format("2006-01-02")
 		}
 		kb.Factsheets = append(kb.Factsheets, e)
 	}
-	for _, p := range g.Posts {
+	for _, p := range g.Content.Posts {
 		e := Entry{ID: p.ID, Title: p.Titel, URL: p.URL(), Date: p.Datum.Format("2006-01-02"), Summary: p.Samenvatting,
 			Network: p.Leernetwerk, Place: p.Locatie}
 		if p.Start != nil {

@@ -14,28 +14,23 @@ import (
 	"kennisbank/generator/content"
 )
 
-// Graph is the linked knowledge base. Build it with New; it is read-only afterwards.
+// Graph is the linked knowledge base: what links to what. Build it with New; it is read-only
+// afterwards. What pages show of it is made by package view.
 type Graph struct {
-	*content.Content
+	// Content is every item of the site, each list in the order the site shows it.
+	Content *content.Content
 
-	Determinant map[string]*content.Determinant
-	Strategy    map[string]*content.Strategy
-	Network     map[string]*content.Network
-	Source      map[string]content.Source
-	Cluster     map[string]content.Cluster
+	determinant map[string]*content.Determinant
+	strategy    map[string]*content.Strategy
+	network     map[string]*content.Network
+	source      map[string]content.Source
+	cluster     map[string]content.Cluster
 
-	// ByCategory lists the determinants of each category id, by number.
-	ByCategory map[string][]*content.Determinant
-	// ByCluster lists the strategies of each cluster id, by title.
-	ByCluster map[string][]*content.Strategy
-	// Backlinks lists, per strategy id, the determinants that link to it: kern first, then by number.
-	Backlinks map[string][]Backlink
-	// NetworkPosts and NetworkFactsheets list what belongs to each learning network, newest first.
-	NetworkPosts      map[string][]*content.Post
-	NetworkFactsheets map[string][]*content.Factsheet
-
-	matrixOnce sync.Once
-	matrix     []MatrixRow
+	byCategory        map[string][]*content.Determinant // by number
+	byCluster         map[string][]*content.Strategy    // by title
+	backlinks         map[string][]Backlink             // per strategy id: kern first, then by number
+	networkPosts      map[string][]*content.Post        // newest first
+	networkFactsheets map[string][]*content.Factsheet
 
 	// For Related: the strategies by id, and per determinant the positions in that list of the
 	// strategies it links to; counts are scratch arrays of one count per strategy.
@@ -54,11 +49,60 @@ type Backlink struct {
 // New links c. It sorts c's lists in place into the order the site shows them.
 func New(c *content.Content) *Graph {
 	g := &Graph{Content: c,
-		Determinant: map[string]*content.Determinant{}, Strategy: map[string]*content.Strategy{},
-		Network: map[string]*content.Network{}, Source: map[string]content.Source{}, Cluster: map[string]content.Cluster{},
-		ByCategory: map[string][]*content.Determinant{}, ByCluster: map[string][]*content.Strategy{},
-		Backlinks: map[string][]Backlink{}, NetworkPosts: map[string][]*content.Post{}, NetworkFactsheets: map[string][]*content.Factsheet{},
+		determinant: map[string]*content.Determinant{}, strategy: map[string]*content.Strategy{},
+		network: map[string]*content.Network{}, source: map[string]content.Source{}, cluster: map[string]content.Cluster{},
+		byCategory: map[string][]*content.Determinant{}, byCluster: map[string][]*content.Strategy{},
+		backlinks: map[string][]Backlink{}, networkPosts: map[string][]*content.Post{}, networkFactsheets: map[string][]*content.Factsheet{},
 	}
+	sortLists(c)
+	for _, s := range c.Site.Bronnen {
+		g.source[s.ID] = s
+	}
+	for _, cl := range c.Site.Clusters {
+		g.cluster[cl.ID] = cl
+	}
+	for _, d := range c.Determinants {
+		g.determinant[d.ID] = d
+		g.byCategory[d.Categorie] = append(g.byCategory[d.Categorie], d)
+		slices.SortStableFunc(d.Links, func(a, b content.Link) int { return strengthRank(a.Strength) - strengthRank(b.Strength) })
+	}
+	for _, s := range c.Strategies {
+		g.strategy[s.ID] = s
+		g.byCluster[s.Cluster] = append(g.byCluster[s.Cluster], s)
+	}
+	for _, n := range c.Networks {
+		g.network[n.ID] = n
+	}
+	for _, d := range c.Determinants {
+		for _, l := range d.Links {
+			g.backlinks[l.Strategy] = append(g.backlinks[l.Strategy], Backlink{Determinant: d, Link: l})
+		}
+	}
+	for _, bl := range g.backlinks {
+		slices.SortStableFunc(bl, func(a, b Backlink) int {
+			if r := strengthRank(a.Strength) - strengthRank(b.Strength); r != 0 {
+				return r
+			}
+			return a.Determinant.Nummer - b.Determinant.Nummer
+		})
+	}
+	g.indexRelated()
+	for _, p := range c.Posts {
+		if p.Leernetwerk != "" {
+			g.networkPosts[p.Leernetwerk] = append(g.networkPosts[p.Leernetwerk], p)
+		}
+	}
+	for _, f := range c.Factsheets {
+		if f.Leernetwerk != "" {
+			g.networkFactsheets[f.Leernetwerk] = append(g.networkFactsheets[f.Leernetwerk], f)
+		}
+	}
+	return g
+}
+
+// sortLists sorts c's lists in place into the order the site shows them: determinants by number,
+// news newest first, pages by their volgorde, everything else by title in Dutch order.
+func sortLists(c *content.Content) {
 	// Titles sort in Dutch order. Collation keys are made once per title: comparing two titles
 	// by collation itself costs a microsecond, and a large site sorts thousands.
 	coll := collate.New(language.Dutch, collate.IgnoreCase)
@@ -88,50 +132,6 @@ func New(c *content.Content) *Graph {
 		}
 		return byTitle(a.Titel, b.Titel)
 	})
-
-	for _, s := range c.Site.Bronnen {
-		g.Source[s.ID] = s
-	}
-	for _, cl := range c.Site.Clusters {
-		g.Cluster[cl.ID] = cl
-	}
-	for _, d := range c.Determinants {
-		g.Determinant[d.ID] = d
-		g.ByCategory[d.Categorie] = append(g.ByCategory[d.Categorie], d)
-		slices.SortStableFunc(d.Links, func(a, b content.Link) int { return strengthRank(a.Strength) - strengthRank(b.Strength) })
-	}
-	for _, s := range c.Strategies {
-		g.Strategy[s.ID] = s
-		g.ByCluster[s.Cluster] = append(g.ByCluster[s.Cluster], s)
-	}
-	for _, n := range c.Networks {
-		g.Network[n.ID] = n
-	}
-	for _, d := range c.Determinants {
-		for _, l := range d.Links {
-			g.Backlinks[l.Strategy] = append(g.Backlinks[l.Strategy], Backlink{Determinant: d, Link: l})
-		}
-	}
-	for _, bl := range g.Backlinks {
-		slices.SortStableFunc(bl, func(a, b Backlink) int {
-			if r := strengthRank(a.Strength) - strengthRank(b.Strength); r != 0 {
-				return r
-			}
-			return a.Determinant.Nummer - b.Determinant.Nummer
-		})
-	}
-	g.indexRelated()
-	for _, p := range c.Posts {
-		if p.Leernetwerk != "" {
-			g.NetworkPosts[p.Leernetwerk] = append(g.NetworkPosts[p.Leernetwerk], p)
-		}
-	}
-	for _, f := range c.Factsheets {
-		if f.Leernetwerk != "" {
-			g.NetworkFactsheets[f.Leernetwerk] = append(g.NetworkFactsheets[f.Leernetwerk], f)
-		}
-	}
-	return g
 }
 
 func strengthRank(s string) int {
@@ -140,6 +140,9 @@ func strengthRank(s string) int {
 	}
 	return 1
 }
+
+// Site is site.toml.
+func (g *Graph) Site() *content.Site { return &g.Content.Site }
 
 // Category returns the category with the given id.
 func (g *Graph) Category(id string) content.Category {
@@ -151,15 +154,37 @@ func (g *Graph) Category(id string) content.Category {
 	return content.Category{ID: id, Title: id}
 }
 
+// Determinant, Strategy and Network return the item with the given id, or nil.
+func (g *Graph) Determinant(id string) *content.Determinant { return g.determinant[id] }
+func (g *Graph) Strategy(id string) *content.Strategy       { return g.strategy[id] }
+func (g *Graph) Network(id string) *content.Network         { return g.network[id] }
+
+// Source and Cluster return the source or cluster of site.toml with the given id, or a zero one.
+func (g *Graph) Source(id string) content.Source   { return g.source[id] }
+func (g *Graph) Cluster(id string) content.Cluster { return g.cluster[id] }
+
+// InCategory lists the determinants of a category, by number.
+func (g *Graph) InCategory(id string) []*content.Determinant { return g.byCategory[id] }
+
+// InCluster lists the strategies of a cluster, by title.
+func (g *Graph) InCluster(id string) []*content.Strategy { return g.byCluster[id] }
+
+// Backlinks lists the determinants that link to a strategy, kern first, then by number.
+func (g *Graph) Backlinks(strategyID string) []Backlink { return g.backlinks[strategyID] }
+
+// NetworkPosts and NetworkFactsheets list what belongs to a learning network, newest first.
+func (g *Graph) NetworkPosts(id string) []*content.Post           { return g.networkPosts[id] }
+func (g *Graph) NetworkFactsheets(id string) []*content.Factsheet { return g.networkFactsheets[id] }
+
 func (g *Graph) indexRelated() {
-	g.byID = slices.Clone(g.Strategies)
+	g.byID = slices.Clone(g.Content.Strategies)
 	slices.SortFunc(g.byID, func(a, b *content.Strategy) int { return strings.Compare(a.ID, b.ID) })
 	g.idRank = make(map[string]int32, len(g.byID))
 	for i, s := range g.byID {
 		g.idRank[s.ID] = int32(i)
 	}
-	g.linked = make(map[string][]int32, len(g.Determinants))
-	for _, d := range g.Determinants {
+	g.linked = make(map[string][]int32, len(g.Content.Determinants))
+	for _, d := range g.Content.Determinants {
 		for _, l := range d.Links {
 			if r, ok := g.idRank[l.Strategy]; ok {
 				g.linked[d.ID] = append(g.linked[d.ID], r)
@@ -182,7 +207,7 @@ func (g *Graph) Related(s *content.Strategy, max int) []*content.Strategy {
 	}
 	counts := *scratch
 	var touched []int32
-	for _, bl := range g.Backlinks[s.ID] {
+	for _, bl := range g.backlinks[s.ID] {
 		for _, r := range g.linked[bl.Determinant.ID] {
 			if r == self {
 				continue
@@ -214,88 +239,4 @@ func (g *Graph) Related(s *content.Strategy, max int) []*content.Strategy {
 		out[i] = g.byID[r]
 	}
 	return out
-}
-
-// FilterKeys describes the links of a strategy for the filters on the overview:
-// "determinant:category:strength" for each link, separated by spaces.
-func (g *Graph) FilterKeys(strategyID string) string {
-	var parts []string
-	for _, bl := range g.Backlinks[strategyID] {
-		parts = append(parts, bl.Determinant.ID+":"+bl.Determinant.Categorie+":"+bl.Strength)
-	}
-	return strings.Join(parts, " ")
-}
-
-// StrategySources lists the sources strategies come from (the first source of each), in the
-// order of site.toml.
-func (g *Graph) StrategySources() []content.Source {
-	used := map[string]bool{}
-	for _, s := range g.Strategies {
-		if len(s.Bronnen) > 0 {
-			used[s.Bronnen[0]] = true
-		}
-	}
-	var out []content.Source
-	for _, src := range g.Site.Bronnen {
-		if used[src.ID] {
-			out = append(out, src)
-		}
-	}
-	return out
-}
-
-// Siblings returns the other determinants in d's category.
-func (g *Graph) Siblings(d *content.Determinant) []*content.Determinant {
-	var out []*content.Determinant
-	for _, o := range g.ByCategory[d.Categorie] {
-		if o.ID != d.ID {
-			out = append(out, o)
-		}
-	}
-	return out
-}
-
-// MatrixRow is one strategy's row in the matrix: the strongest link to each determinant, in
-// determinant order ("" where there is none).
-type MatrixRow struct {
-	Strategy *content.Strategy
-	Cells    []MatrixCell
-}
-
-// MatrixCell is one cell of the matrix.
-type MatrixCell struct {
-	Category string
-	Strength string
-}
-
-// Matrix returns every strategy's row, computed once.
-func (g *Graph) Matrix() []MatrixRow {
-	g.matrixOnce.Do(func() {
-		column := map[string]int{}
-		for i, d := range g.Determinants {
-			column[d.ID] = i
-		}
-		rows := make(map[string][]MatrixCell, len(g.Strategies))
-		for _, s := range g.Strategies {
-			cells := make([]MatrixCell, len(g.Determinants))
-			for i, d := range g.Determinants {
-				cells[i].Category = d.Categorie
-			}
-			rows[s.ID] = cells
-		}
-		for _, d := range g.Determinants {
-			for _, l := range d.Links {
-				if cells, ok := rows[l.Strategy]; ok {
-					c := &cells[column[d.ID]]
-					if c.Strength == "" || l.Strength == "kern" {
-						c.Strength = l.Strength
-					}
-				}
-			}
-		}
-		for _, s := range g.Strategies {
-			g.matrix = append(g.matrix, MatrixRow{Strategy: s, Cells: rows[s.ID]})
-		}
-	})
-	return g.matrix
 }

@@ -12,9 +12,9 @@ import (
 // the links it shares with s through s's determinants; most shared first, then by id.
 func relatedByCounting(g *Graph, s *content.Strategy, max int) []string {
 	shared := map[string]int{}
-	for _, bl := range g.Backlinks[s.ID] {
+	for _, bl := range g.Backlinks(s.ID) {
 		for _, l := range bl.Determinant.Links {
-			if _, ok := g.Strategy[l.Strategy]; ok && l.Strategy != s.ID {
+			if g.Strategy(l.Strategy) != nil && l.Strategy != s.ID {
 				shared[l.Strategy]++
 			}
 		}
@@ -47,7 +47,7 @@ func TestRelatedStrategiesShareTheMostDeterminants(t *testing.T) {
 	}
 	g := New(all)
 	withRelated := 0
-	for _, s := range g.Strategies {
+	for _, s := range g.Content.Strategies {
 		got, want := ids(g.Related(s, 5)), relatedByCounting(g, s, 5)
 		if want == nil {
 			want = []string{}
@@ -59,8 +59,8 @@ func TestRelatedStrategiesShareTheMostDeterminants(t *testing.T) {
 			withRelated++
 		}
 	}
-	if withRelated < len(g.Strategies)/2 {
-		t.Errorf("only %d of %d strategies have related strategies", withRelated, len(g.Strategies))
+	if withRelated < len(g.Content.Strategies)/2 {
+		t.Errorf("only %d of %d strategies have related strategies", withRelated, len(g.Content.Strategies))
 	}
 }
 
@@ -95,7 +95,7 @@ func TestRelatedRanksBySharedLinksThenID(t *testing.T) {
 		{"x", 5, []string{"y"}},
 		{"s", 0, []string{}},
 	} {
-		if got := ids(g.Related(g.Strategy[tc.of], tc.max)); !slices.Equal(got, tc.want) {
+		if got := ids(g.Related(g.Strategy(tc.of), tc.max)); !slices.Equal(got, tc.want) {
 			t.Errorf("Related(%s, %d) = %v, want %v", tc.of, tc.max, got, tc.want)
 		}
 	}

@@ -1,11 +1,9 @@
 package linkcheck
 
 import (
-	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 	"testing"
 )
 
@@ -32,36 +30,6 @@ func FuzzReferences(f *testing.F) {
 	f.Fuzz(func(t *testing.T, doc []byte) {
 		if got, want := References(doc), tokenize(doc); !slices.Equal(got, want) {
 			t.Fatalf("References(%q)\n = %q\nwant %q (the tokenizer's)", doc, got, want)
-		}
-	})
-}
-
-// FuzzJoin holds the quick resolution of plain links to the full one.
-func FuzzJoin(f *testing.F) {
-	for _, s := range [][2]string{{"strategieen/x/", "../../determinanten/d01/"}, {"strategieen/x/", "citeer.bib"},
-		{"", "zoeken/"}, {"404.html", "assets/a.css"}, {"a/b/", "../"}, {"a/b/", "../../"}, {"a/b/", "../../../x/"},
-		{"a/", "./x"}, {"a/", "x/../y"}, {"a/", "x//y"}, {"nieuws/n.html", "../x"}} {
-		f.Add(s[0], s[1])
-	}
-	f.Fuzz(func(t *testing.T, from, ref string) {
-		if strings.HasPrefix(from, "/") || strings.Contains(from, "//") || strings.Contains(from, "/.") || strings.HasPrefix(from, ".") {
-			return // pages are clean paths relative to the root
-		}
-		if ref == "" {
-			return // resolve takes an empty link as this page
-		}
-		c := New(func(string) bool { return true }, "", "")
-		got, ok := join(from, ref)
-		if !ok {
-			return
-		}
-		u, err := url.Parse(ref)
-		if err != nil || u.Path != ref {
-			t.Fatalf("join took %q, which is no plain path", ref)
-		}
-		want, reason := c.resolveURL(ref, from)
-		if reason != "" || got != want {
-			t.Fatalf("join(%q, %q) = %q, full reading %q (%s)", from, ref, got, want, reason)
 		}
 	})
 }

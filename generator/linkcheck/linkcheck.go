@@ -12,13 +12,13 @@ import (
 	"fmt"
 	"net/url"
 	"os"
-	"path"
 	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
 
 	"kennisbank/generator/problem"
+	"kennisbank/generator/sitepath"
 )
 
 // Checker collects broken links over many pages. It is safe for concurrent use.
@@ -174,84 +174,25 @@ func locate(sources []source, target string) []place {
 // resolve returns the site path ref points at, and why it is broken, or "" when it is fine:
 // external links, links within the page and links to existing pages and files are.
 func (c *Checker) resolve(ref, from string) (target, reason string) {
-	ref = strings.TrimSpace(ref)
-	if ref == "" || strings.HasPrefix(ref, "#") {
-		return "", ""
-	}
-	if target, ok := join(from, ref); ok {
-		return target, c.missing(target)
-	}
-	return c.resolveURL(ref, from)
-}
-
-// resolveURL is resolve for any link: it parses the URL.
-func (c *Checker) resolveURL(ref, from string) (target, reason string) {
-	u, err := url.Parse(ref)
-	if err != nil {
-		return ref, "not a valid URL"
-	}
+	l, err := sitepath.Resolve(from, strings.TrimSpace(ref))
 	switch {
-	case u.Scheme != "" || u.Host != "":
+	case err != nil:
+		return l.Target, err.Error()
+	case l.SamePage:
+		return "", ""
+	case l.External != nil:
+		u := l.External
 		if c.base == nil || u.Host != c.base.Host || !strings.HasPrefix(u.Path+"/", c.base.Path) {
 			return "", "" // another site, mailto:, data:
 		}
-		target = strings.TrimPrefix(u.Path, c.base.Path)
-	case strings.HasPrefix(u.Path, "/") && c.base != nil && strings.HasPrefix(u.Path, c.base.Path):
-		target = strings.TrimPrefix(u.Path, c.base.Path) // the 404 page's links, served at any depth
-	case strings.HasPrefix(u.Path, "/"):
-		return u.Path, "starts with /, so it breaks when the site lives in a subpath (write {{.Rel \"...\"}})"
-	default:
-		target = path.Join(path.Dir(from+"x"), u.Path)
-		if target == ".." || strings.HasPrefix(target, "../") {
-			return target, "points above the root of the site"
-		}
-		if target == "." {
-			target = ""
-		}
-		if strings.HasSuffix(u.Path, "/") && target != "" {
-			target += "/"
-		}
+		l.Target = strings.TrimPrefix(u.Path, c.base.Path) // an absolute link to this site
+	case l.Rooted && c.base != nil && strings.HasPrefix("/"+l.Target, c.base.Path):
+		l.Target = strings.TrimPrefix("/"+l.Target, c.base.Path) // the 404 page's links, served at any depth
+	case l.Rooted:
+		return "/" + l.Target, "starts with /, so it breaks when the site lives in a subpath (write {{.Rel \"...\"}})"
 	}
-	return target, c.missing(target)
-}
-
-// missing says why target is broken when the site does not have it, or "".
-func (c *Checker) missing(target string) string {
-	if c.found(target) {
-		return ""
+	if sitepath.Exists(l.Target, c.exists) {
+		return l.Target, ""
 	}
-	return "no such page or file in the site (looked for /" + target + ")"
-}
-
-// join resolves the plain relative links templates write ("../../strategieen/x/", "citeer.bib")
-// against the folder of page from, without parsing a URL; ok is false for any other link, which
-// resolve then reads in full. It gives what the full reading gives (FuzzJoin).
-func join(from, ref string) (target string, ok bool) {
-	for i := 0; i < len(ref); i++ {
-		if c := ref[i]; !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '_' || c == '/' || c == '.') {
-			return "", false
-		}
-	}
-	dir := from[:strings.LastIndexByte(from, '/')+1]
-	for strings.HasPrefix(ref, "../") {
-		if dir == "" {
-			return "", false // above the root: resolve says so
-		}
-		dir = dir[:strings.LastIndexByte(dir[:len(dir)-1], '/')+1]
-		ref = ref[3:]
-	}
-	if strings.HasPrefix(ref, ".") || strings.HasPrefix(ref, "/") || strings.Contains(ref, "/.") || strings.Contains(ref, "//") {
-		return "", false
-	}
-	return dir + ref, true
-}
-
-func (c *Checker) found(target string) bool {
-	if target == "" || c.exists(target) {
-		return true
-	}
-	if strings.HasSuffix(target, "/index.html") || target == "index.html" {
-		return c.exists(strings.TrimSuffix(target, "index.html"))
-	}
-	return !strings.HasSuffix(target, "/") && c.exists(target+"/")
+	return l.Target, "no such page or file in the site (looked for /" + l.Target + ")"
 }

@@ -205,52 +205,6 @@ func FuzzResolve(f *testing.F) {
 	})
 }
 
-// FuzzRelativeTo checks that the relative URL from any page to any target, read by a browser on
-// that page of a site under a subpath, leads to the target.
-func FuzzRelativeTo(f *testing.F) {
-	f.Add("strategieen/x/", "determinanten/y/")
-	f.Add("", "")
-	f.Add("", "a:b/")
-	f.Add("404.html", "assets/main-ABC.js")
-	f.Add("over/", "")
-	f.Fuzz(func(t *testing.T, pageURL, target string) {
-		valid := func(p string, file bool) bool {
-			if p == "" {
-				return true
-			}
-			for i, seg := range strings.Split(p, "/") {
-				last := i == strings.Count(p, "/")
-				if seg == "" && last {
-					continue
-				}
-				if seg == "" || seg == "." || seg == ".." || strings.ContainsAny(seg, "?#%\\") || (!file && last) {
-					return false
-				}
-			}
-			return true
-		}
-		// Page URLs are folders ("x/") or .html files at the root; targets are folders or files.
-		if !(valid(pageURL, false) || pageURL == "404.html") || !valid(target, true) {
-			return
-		}
-		rel := RelativeTo(pageURL, target)
-		ref, err := url.Parse(rel)
-		if err != nil {
-			return // a target with characters that need escaping; templates only pass site paths
-		}
-		if ref.Scheme != "" || ref.Host != "" {
-			t.Fatalf("RelativeTo(%q, %q) = %q has scheme %q, host %q", pageURL, target, rel, ref.Scheme, ref.Host)
-		}
-		base, err := url.Parse("http://site.test/sub/" + pageURL)
-		if err != nil {
-			return // page URLs are made of ids; control characters are not among them
-		}
-		if got := base.ResolveReference(ref).Path; got != "/sub/"+target {
-			t.Fatalf("RelativeTo(%q, %q) = %q leads to %q", pageURL, target, rel, got)
-		}
-	})
-}
-
 // FuzzHeadingID checks that anchor ids are non-empty runs of letters and digits joined by single
 // hyphens, and that making an id of an id changes nothing, so a link to #id keeps working.
 func FuzzHeadingID(f *testing.F) {

@@ -6,7 +6,6 @@ package markdown
 import (
 	"bytes"
 	"net/url"
-	"path"
 	"strconv"
 	"strings"
 	"unicode"
@@ -19,6 +18,8 @@ import (
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"kennisbank/generator/sitepath"
 )
 
 // Renderer turns Markdown into HTML. It is safe for concurrent use.
@@ -148,73 +149,24 @@ func wrapTables(html []byte) []byte {
 
 // resolve checks a link destination as written in the Markdown and returns what to write in the
 // HTML. Like goldmark when it renders, it reads backslash escapes and character references first
-// ("a\_b", "&amp;"), so the page checked is the page the link leads to.
+// ("a\_b", "&amp;"), so the page checked is the page the link leads to. A link from the site root
+// is written relative, so that the site works from any folder.
 func resolve(raw, pageURL string, exists func(string) bool) (string, bool) {
 	dest := string(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations([]byte(raw)))))
-	if dest == "" || strings.HasPrefix(dest, "#") || strings.HasPrefix(dest, "//") {
-		return raw, true
-	}
-	u, err := url.Parse(dest)
-	if err != nil {
+	l, err := sitepath.Resolve(pageURL, dest)
+	switch {
+	case err != nil:
 		return raw, false
-	}
-	if u.Scheme != "" || u.Host != "" {
+	case l.SamePage || l.External != nil:
 		return raw, true // external (or dangerous, which goldmark drops when rendering)
-	}
-	suffix := ""
-	if u.RawQuery != "" {
-		suffix += "?" + u.RawQuery
-	}
-	if u.Fragment != "" {
-		suffix += "#" + u.EscapedFragment()
-	}
-	p := u.Path
-	var target string
-	if strings.HasPrefix(p, "/") {
-		target = strings.TrimPrefix(path.Clean(p), "/")
-	} else {
-		target = path.Join(path.Dir(pageURL+"x"), p)
-		if target == ".." || strings.HasPrefix(target, "../") {
-			return raw, false
-		}
-	}
-	if target == "." {
-		target = ""
-	}
-	if strings.HasSuffix(p, "/") && target != "" {
-		target += "/"
-	}
-	if !targetExists(target, exists) {
+	case !sitepath.Exists(l.Target, exists):
 		return raw, false
-	}
-	if strings.HasPrefix(p, "/") {
+	case l.Rooted:
 		// goldmark reads references in what it writes again, so "&" is written escaped too.
-		escaped := strings.ReplaceAll((&url.URL{Path: target}).EscapedPath(), "&", "%26")
-		return RelativeTo(pageURL, escaped) + suffix, true
+		escaped := strings.ReplaceAll((&url.URL{Path: l.Target}).EscapedPath(), "&", "%26")
+		return sitepath.Relative(pageURL, escaped) + l.Suffix, true
 	}
 	return raw, true
-}
-
-func targetExists(target string, exists func(string) bool) bool {
-	if target == "" || exists(target) {
-		return true
-	}
-	if strings.HasSuffix(target, "/index.html") {
-		return exists(strings.TrimSuffix(target, "index.html"))
-	}
-	return !strings.HasSuffix(target, "/") && exists(target+"/")
-}
-
-// RelativeTo returns the relative URL from the page at pageURL to the root-relative target.
-func RelativeTo(pageURL, target string) string {
-	up := strings.Repeat("../", strings.Count(pageURL, "/"))
-	if up == "" {
-		// From the root, a first segment with a colon would read as a scheme ("a:b" → a:).
-		if i := strings.IndexAny(target, ":/"); target == "" || i >= 0 && target[i] == ':' {
-			return "./" + target
-		}
-	}
-	return up + target
 }
 
 func nodeText(n ast.Node, src []byte) []byte {

@@ -4,6 +4,7 @@
 package output
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -12,6 +13,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -234,4 +236,35 @@ func (m *Memory) Len() int {
 	m.mu.RLock()
 	defer m.mu.RUnlock()
 	return len(m.files)
+}
+
+// Diff describes how two in-memory sites differ, file by file ("" when they are the same): the
+// files only one has and the files whose bytes differ, at most ten of each.
+func Diff(a, b *Memory) string {
+	a.mu.RLock()
+	defer a.mu.RUnlock()
+	b.mu.RLock()
+	defer b.mu.RUnlock()
+	var only, differ []string
+	for name, data := range a.files {
+		other, ok := b.files[name]
+		switch {
+		case !ok:
+			only = append(only, name+" (only in the first)")
+		case !bytes.Equal(data, other):
+			differ = append(differ, name)
+		}
+	}
+	for name := range b.files {
+		if _, ok := a.files[name]; !ok {
+			only = append(only, name+" (only in the second)")
+		}
+	}
+	if len(only)+len(differ) == 0 {
+		return ""
+	}
+	slices.Sort(only)
+	slices.Sort(differ)
+	return fmt.Sprintf("%d files in one only: %v; %d files differ: %v",
+		len(only), only[:min(10, len(only))], len(differ), differ[:min(10, len(differ))])
 }

@@ -1,7 +1,7 @@
 // Package publish writes the files a site offers besides its pages: the sitemap and robots.txt,
 // the Atom feed, the iCalendar agenda and one calendar file per agenda item, the open data as
-// CSV, and citation files (BibTeX and RIS) for the pages that can be cited. It also gives the
-// templates what they need to link to these files (Funcs).
+// CSV, and citation files (BibTeX and RIS) for the pages that can be cited. It also says where
+// these files are, for the pages that link to them (EventPath, AgendaFile, FeedFile, Citations).
 //
 // The conductor lists Paths(g) among the site's files before rendering, and calls Write once.
 // Files that need absolute URLs (sitemap.xml, atom.xml) are only written when the site has a
@@ -13,7 +13,6 @@ import (
 	"fmt"
 	"html/template"
 	"net/url"
-	"path"
 	"slices"
 	"strings"
 	"sync"
@@ -26,7 +25,6 @@ import (
 	"kennisbank/generator/link"
 	"kennisbank/generator/output"
 	"kennisbank/generator/parallel"
-	"kennisbank/generator/schema"
 	"kennisbank/generator/sitemap"
 )
 
@@ -89,21 +87,21 @@ func files(g *link.Graph, opts Options) []file {
 	var out []file
 	add := func(path string, make func() ([]byte, error)) { out = append(out, file{path, make}) }
 
-	if g.Site.BaseURL != "" {
+	if g.Site().BaseURL != "" {
 		add(SitemapPath, func() ([]byte, error) { return sitemap.XML(sitemapURLs(g, opts.Pages)) })
 		add(FeedPath, func() ([]byte, error) { return feed.Atom(atom(g)) })
 	}
 	add(RobotsPath, func() ([]byte, error) { return sitemap.Robots(g.AbsURL(SitemapPath)), nil })
 
 	var events []ical.Event
-	for _, p := range g.Posts {
+	for _, p := range g.Content.Posts {
 		if p.IsEvent() {
 			ev := calendarEvent(g, p)
 			events = append(events, ev)
 			add(EventPath(p), func() ([]byte, error) { return ical.Calendar(p.Titel, []ical.Event{ev}), nil })
 		}
 	}
-	add(AgendaPath, func() ([]byte, error) { return ical.Calendar("Agenda · "+g.Site.Titel, events), nil })
+	add(AgendaPath, func() ([]byte, error) { return ical.Calendar("Agenda · "+g.Site().Titel, events), nil })
 
 	kb := sync.OnceValue(func() data.KnowledgeBase { return data.Build(g) })
 	for _, t := range data.Tables() {
@@ -144,7 +142,7 @@ func calendarEvent(g *link.Graph, p *content.Post) ical.Event {
 
 // uidDomain is the host of base_url, or "kennisbank" when the site has none.
 func uidDomain(g *link.Graph) string {
-	if u, err := url.Parse(g.Site.BaseURL); err == nil && u.Hostname() != "" {
+	if u, err := url.Parse(g.Site().BaseURL); err == nil && u.Hostname() != "" {
 		return u.Hostname()
 	}
 	return "kennisbank"
@@ -152,10 +150,10 @@ func uidDomain(g *link.Graph) string {
 
 func sitemapURLs(g *link.Graph, pages []string) []sitemap.URL {
 	modified := map[string]string{}
-	for _, p := range g.Posts {
+	for _, p := range g.Content.Posts {
 		modified[p.URL()] = p.Datum.Format("2006-01-02")
 	}
-	for _, f := range g.Factsheets {
+	for _, f := range g.Content.Factsheets {
 		if f.Datum != nil {
 			modified[f.URL()] = f.Datum.Format("2006-01-02")
 		}
@@ -173,12 +171,12 @@ func sitemapURLs(g *link.Graph, pages []string) []sitemap.URL {
 // atom lists the news, agenda items and dated factsheets, newest first. Factsheets without a date
 // are left out: a feed entry needs one, and the site does not make one up.
 func atom(g *link.Graph) feed.Feed {
-	f := feed.Feed{ID: g.AbsURL(""), Title: g.Site.Titel, Subtitle: "Nieuws, agenda en factsheets", Self: g.AbsURL(FeedPath),
-		Home: g.AbsURL(""), Author: g.Site.Uitgever, Language: language(g)}
-	if g.Site.Licentie != "" {
-		f.Rights = "Licentie: " + g.Site.Licentie
+	f := feed.Feed{ID: g.AbsURL(""), Title: g.Site().Titel, Subtitle: "Nieuws, agenda en factsheets", Self: g.AbsURL(FeedPath),
+		Home: g.AbsURL(""), Author: g.Site().Uitgever, Language: language(g)}
+	if g.Site().Licentie != "" {
+		f.Rights = "Licentie: " + g.Site().Licentie
 	}
-	for _, p := range g.Posts {
+	for _, p := range g.Content.Posts {
 		kind := "Nieuws"
 		if p.IsEvent() {
 			kind = "Agenda"
@@ -187,7 +185,7 @@ func atom(g *link.Graph) feed.Feed {
 		f.Entries = append(f.Entries, feed.Entry{ID: g.AbsURL(p.URL()), Title: p.Titel, URL: g.AbsURL(p.URL()),
 			Published: at, Updated: at, Summary: p.Samenvatting, Category: kind})
 	}
-	for _, fs := range g.Factsheets {
+	for _, fs := range g.Content.Factsheets {
 		if fs.Datum == nil {
 			continue
 		}
@@ -200,8 +198,8 @@ func atom(g *link.Graph) feed.Feed {
 }
 
 func language(g *link.Graph) string {
-	if g.Site.Taal != "" {
-		return g.Site.Taal
+	if g.Site().Taal != "" {
+		return g.Site().Taal
 	}
 	return "nl"
 }
@@ -227,7 +225,7 @@ func (c Citation) APA() template.HTML {
 
 // Citations lists what a page showing item offers to cite: determinant and strategy pages cite
 // themselves; the colofon cites the knowledge base as a whole and TNO's implementatietool.
-func Citations(g *link.Graph, item any, year int) []Citation {
+func Citations(g *link.Graph, item content.Entry, year int) []Citation {
 	switch x := item.(type) {
 	case *content.Determinant:
 		return []Citation{pageCitation(g, &x.Item, year)}
@@ -244,25 +242,25 @@ func Citations(g *link.Graph, item any, year int) []Citation {
 // allCitations lists every citation the site offers a file for, each once.
 func allCitations(g *link.Graph, year int) []Citation {
 	out := []Citation{SiteCitation(g, year), TNOCitation()}
-	for _, d := range g.Determinants {
+	for _, d := range g.Content.Determinants {
 		out = append(out, Citations(g, d, year)...)
 	}
-	for _, s := range g.Strategies {
+	for _, s := range g.Content.Strategies {
 		out = append(out, Citations(g, s, year)...)
 	}
 	return out
 }
 
 func authors(g *link.Graph) []string {
-	if g.Site.Uitgever == "" {
+	if g.Site().Uitgever == "" {
 		return nil
 	}
-	return []string{g.Site.Uitgever}
+	return []string{g.Site().Uitgever}
 }
 
 func pageCitation(g *link.Graph, it *content.Item, year int) Citation {
 	ref := cite.Reference{Kind: cite.WebPage, Key: "kennisbank-" + it.ID, Authors: authors(g), Year: year,
-		Title: it.Titel, Container: g.Site.Titel, Publisher: g.Site.Uitgever, URL: g.AbsURL(it.URL()), Language: language(g)}
+		Title: it.Titel, Container: g.Site().Titel, Publisher: g.Site().Uitgever, URL: g.AbsURL(it.URL()), Language: language(g)}
 	return Citation{ID: "citeer-deze-pagina", Heading: "Citeer deze pagina",
 		BibTeX: it.URL() + "citeer.bib", RIS: it.URL() + "citeer.ris", ref: ref}
 }
@@ -271,9 +269,9 @@ func pageCitation(g *link.Graph, it *content.Item, year int) Citation {
 // APA reference, as written (with the site's URL after it when base_url is set).
 func SiteCitation(g *link.Graph, year int) Citation {
 	ref := cite.Reference{Kind: cite.Website, Key: "kennisbank", Authors: authors(g), Year: year,
-		Title: g.Site.Titel, Publisher: g.Site.Uitgever, URL: g.AbsURL(""), Language: language(g)}
+		Title: g.Site().Titel, Publisher: g.Site().Uitgever, URL: g.AbsURL(""), Language: language(g)}
 	c := Citation{ID: "citeer-de-kennisbank", Heading: "Citeer de kennisbank", BibTeX: SiteBibTeX, RIS: SiteRIS, ref: ref}
-	if own := strings.TrimSpace(g.Site.Citatie); own != "" {
+	if own := strings.TrimSpace(g.Site().Citatie); own != "" {
 		if ref.URL != "" && !strings.Contains(own, ref.URL) {
 			own += " " + ref.URL
 		}
@@ -293,38 +291,20 @@ func TNOCitation() Citation {
 		BibTeX: TNOBibTeX, RIS: TNORIS, ref: ref}
 }
 
-// OpenData is what the open-data page shows.
-type OpenData struct {
-	JSON   string
-	Tables []data.Table
-	Site   Citation
-	TNO    Citation
+// AgendaFile is the calendar file of all agenda items, or "" when the site has none.
+func AgendaFile(g *link.Graph) string {
+	for _, p := range g.Content.Posts {
+		if p.IsEvent() {
+			return AgendaPath
+		}
+	}
+	return ""
 }
 
-// Funcs are the template functions for the meta, cite and open-data templates.
-func Funcs(g *link.Graph) template.FuncMap {
-	return template.FuncMap{
-		"citations": func(item any, year int) []Citation { return Citations(g, item, year) },
-		"jsonld":    func(url string, item any) (template.JS, error) { return schema.JSONLD(g, url, item) },
-		"ogType":    schema.OpenGraphType,
-		"eventFile": EventPath,
-		"agendaFile": func() string {
-			for _, p := range g.Posts {
-				if p.IsEvent() {
-					return AgendaPath
-				}
-			}
-			return ""
-		},
-		"feedFile": func() string {
-			if g.Site.BaseURL == "" {
-				return ""
-			}
-			return FeedPath
-		},
-		"fileName": path.Base,
-		"openData": func(year int) OpenData {
-			return OpenData{JSON: data.Path, Tables: data.Tables(), Site: SiteCitation(g, year), TNO: TNOCitation()}
-		},
+// FeedFile is the Atom feed, or "" when the site has no base_url to write one with.
+func FeedFile(g *link.Graph) string {
+	if g.Site().BaseURL == "" {
+		return ""
 	}
+	return FeedPath
 }

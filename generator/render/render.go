@@ -7,6 +7,7 @@ import (
 	"html"
 	"html/template"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -15,41 +16,57 @@ import (
 	"time"
 
 	"kennisbank/generator/content"
-	"kennisbank/generator/link"
 	"kennisbank/generator/markdown"
-	"kennisbank/generator/publish"
+	"kennisbank/generator/sitepath"
+	"kennisbank/generator/view"
 )
 
 // Dir is the name of the templates folder inside a project.
 const Dir = "templates"
 
-// Page is what every template receives.
+// Page is what every template receives: what every page shows around its own part (Chrome),
+// the page's own part, and View, the data of the page's own template (a value from package
+// view). Templates read nothing else: their functions are pure, so a page depends on its Page
+// alone.
 type Page struct {
-	Site        *content.Site
-	G           *link.Graph
+	*Chrome
 	URL         string // this page, relative to the site root ("" for home)
 	Title       string
 	Description string
 	Section     content.Kind // the menu section this page belongs to, if any
-	Crumbs      []Crumb
+	Crumbs      []Link
+	Meta        Meta
 	Body        template.HTML
 	Headings    []markdown.Heading
-	Item        any // the item shown, for single pages
-	Assets      map[string]string
-	Dev         bool // serve mode: include the reload script
-	Year        int
+	View        any
 	Root        string // when set, links start from this path ("/kb/") instead of being relative
 }
 
-// Crumb is one step of a breadcrumb trail; URL relative to the site root.
-type Crumb struct{ Title, URL string }
+// Chrome is the same on every page of a build: the header, the menu and the footer.
+type Chrome struct {
+	Site   *content.Site
+	Footer []Link // the site's own pages (over, colofon…)
+	Feed   string // the Atom feed, or "" when the site has none
+	Assets map[string]string
+	Dev    bool // serve mode: include the reload script
+	Year   int
+}
+
+// Link is a link to a page of the site: its title and its path from the site root.
+type Link struct{ Title, URL string }
+
+// Meta is what a page tells link previews and search engines.
+type Meta struct {
+	OGType string      // OpenGraph type
+	JSONLD template.JS // schema.org JSON-LD, or ""
+}
 
 // Rel returns the URL of target (relative to the site root) as seen from this page.
 func (p *Page) Rel(target string) string {
 	if p.Root != "" {
 		return p.Root + target
 	}
-	return markdown.RelativeTo(p.URL, target)
+	return sitepath.Relative(p.URL, target)
 }
 
 // Asset returns the relative URL of a bundled asset by entry name ("main.js").
@@ -76,9 +93,9 @@ type Templates struct {
 
 // Load parses root/templates: base.html and partials/*.html are shared; every other .html file
 // is a page template that defines "main" (and may define "head").
-func Load(root string, g *link.Graph) (*Templates, error) {
+func Load(root string) (*Templates, error) {
 	dir := filepath.Join(root, Dir)
-	base, err := template.New("base.html").Funcs(funcs(g)).Funcs(publish.Funcs(g)).ParseFiles(filepath.Join(dir, "base.html"))
+	base, err := template.New("base.html").Funcs(funcs).ParseFiles(filepath.Join(dir, "base.html"))
 	if err != nil {
 		return nil, fmt.Errorf("templates: %w", err)
 	}
@@ -170,42 +187,36 @@ func DutchDate(t time.Time) string {
 	return fmt.Sprintf("%d %s %d", t.Day(), months[t.Month()-1], t.Year())
 }
 
-func funcs(g *link.Graph) template.FuncMap {
-	return template.FuncMap{
-		"datum": func(v any) string {
-			switch t := v.(type) {
-			case time.Time:
-				return DutchDate(t)
-			case *time.Time:
-				if t != nil {
-					return DutchDate(*t)
-				}
+// funcs are the template functions: formatting only, none of them reads the graph.
+var funcs = template.FuncMap{
+	"datum": func(v any) string {
+		switch t := v.(type) {
+		case time.Time:
+			return DutchDate(t)
+		case *time.Time:
+			if t != nil {
+				return DutchDate(*t)
 			}
-			return ""
-		},
-		"isodate":    func(t time.Time) string { return t.Format("2006-01-02") },
-		"tijd":       func(t *time.Time) string { return t.Format("15.04") },
-		"category":   g.Category,
-		"cluster":    func(id string) content.Cluster { return g.Cluster[id] },
-		"source":     func(id string) content.Source { return g.Source[id] },
-		"strategy":   func(id string) *content.Strategy { return g.Strategy[id] },
-		"network":    func(id string) *content.Network { return g.Network[id] },
-		"categories": func() []content.Category { return content.Categories },
-		"scaleLabel": ScaleLabel,
-		"sameDay": func(a, b *time.Time) bool {
-			return a != nil && b != nil && a.Format("2006-01-02") == b.Format("2006-01-02")
-		},
-		"matrixCells": MatrixCells,
-		"join":        strings.Join,
-		"lower":       strings.ToLower,
-	}
+		}
+		return ""
+	},
+	"isodate":    func(t time.Time) string { return t.Format("2006-01-02") },
+	"tijd":       func(t *time.Time) string { return t.Format("15.04") },
+	"scaleLabel": ScaleLabel,
+	"sameDay": func(a, b *time.Time) bool {
+		return a != nil && b != nil && a.Format("2006-01-02") == b.Format("2006-01-02")
+	},
+	"matrixCells": MatrixCells,
+	"join":        strings.Join,
+	"lower":       strings.ToLower,
+	"fileName":    path.Base,
 }
 
 // MatrixCells writes the cells of one row of the matrix: a <td> per determinant with its
 // category, and for a link its strength as class and as text ("K" for sight, "kern" for screen
 // readers). A large knowledge base has hundreds of thousands of cells; written here rather than
 // cell by cell in the template, its matrix takes milliseconds instead of half a second.
-func MatrixCells(cells []link.MatrixCell) template.HTML {
+func MatrixCells(cells []view.MatrixCell) template.HTML {
 	var b strings.Builder
 	for _, c := range cells {
 		b.WriteString(`<td data-cat="`)

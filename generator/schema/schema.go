@@ -73,7 +73,7 @@ func Describe(g *link.Graph, url string, item any) map[string]any {
 		case string(content.KindDeterminant) + "/":
 			s := set(g, DeterminantSet, url)
 			var terms []object
-			for _, d := range g.Determinants {
+			for _, d := range g.Content.Determinants {
 				terms = append(terms, withURL(g, object{"@type": "DefinedTerm", "name": d.Titel, "termCode": strconv.Itoa(d.Nummer)}, d.URL()))
 			}
 			s["hasDefinedTerm"] = terms
@@ -81,7 +81,7 @@ func Describe(g *link.Graph, url string, item any) map[string]any {
 		case string(content.KindStrategy) + "/":
 			s := set(g, StrategySet, url)
 			var terms []object
-			for _, st := range g.Strategies {
+			for _, st := range g.Content.Strategies {
 				terms = append(terms, withURL(g, object{"@type": "DefinedTerm", "name": st.Titel}, st.URL()))
 			}
 			s["hasDefinedTerm"] = terms
@@ -126,22 +126,22 @@ func set(g *link.Graph, name, rel string) object {
 }
 
 func organisation(g *link.Graph) object {
-	if g.Site.Uitgever == "" {
+	if g.Site().Uitgever == "" {
 		return nil
 	}
-	return object{"@type": "Organization", "name": g.Site.Uitgever}
+	return object{"@type": "Organization", "name": g.Site().Uitgever}
 }
 
 func article(g *link.Graph, it *content.Item) object {
 	a := page(g, "Article", it)
 	a["headline"] = it.Titel
-	a["isPartOf"] = withURL(g, object{"@type": "WebSite", "name": g.Site.Titel}, "")
+	a["isPartOf"] = withURL(g, object{"@type": "WebSite", "name": g.Site().Titel}, "")
 	if org := organisation(g); org != nil {
 		a["author"] = org
 		a["publisher"] = org
 	}
-	if g.Site.LicentieURL != "" {
-		a["license"] = g.Site.LicentieURL
+	if g.Site().LicentieURL != "" {
+		a["license"] = g.Site().LicentieURL
 	}
 	return a
 }
@@ -165,8 +165,8 @@ func event(g *link.Graph, p *content.Post) object {
 }
 
 func language(g *link.Graph) string {
-	if g.Site.Taal != "" {
-		return g.Site.Taal
+	if g.Site().Taal != "" {
+		return g.Site().Taal
 	}
 	return "nl"
 }

@@ -1,13 +1,19 @@
 package serve
 
 import (
+	"context"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"kennisbank/generator"
+	"kennisbank/generator/output"
 )
 
 // BenchmarkRebuildAfterEditingOneStrategy measures what an editor waits for in `kennisbank
@@ -46,12 +52,11 @@ func BenchmarkRebuildAfterEditingOneStrategy(b *testing.B) {
 // unrelated pages again.
 func TestRebuildExecutesOnlyAffectedPages(t *testing.T) {
 	root := project(t)
-	cache := generator.NewCache()
-	s := New(Options{Build: generator.Options{Root: root, Cache: cache}, Log: io.Discard, Out: io.Discard})
+	s := New(Options{Build: generator.Options{Root: root}, Log: io.Discard, Out: io.Discard})
 	if err := s.Rebuild(); err != nil {
 		t.Fatal(err)
 	}
-	all := cache.Executed
+	all := s.dev.Executed()
 	file := filepath.Join(root, "content", "strategieen", "audit-en-feedback.md")
 	data, _ := os.ReadFile(file)
 	edited := strings.Replace(string(data), `titel = "Audit en feedback"`, `titel = "Audit en terugkoppeling"`, 1)
@@ -61,8 +66,8 @@ func TestRebuildExecutesOnlyAffectedPages(t *testing.T) {
 	if err := s.Rebuild(); err != nil {
 		t.Fatal(err)
 	}
-	if cache.Executed == 0 || cache.Executed > all/3 {
-		t.Errorf("editing one strategy executed %d of %d pages again", cache.Executed, all)
+	if n := s.dev.Executed(); n == 0 || n > all/3 {
+		t.Errorf("editing one strategy executed %d of %d pages again", n, all)
 	}
 	for _, page := range []string{"/strategieen/audit-en-feedback/", "/strategieen/", "/matrix/"} {
 		if _, body := get(t, s, page); !strings.Contains(body, "Audit en terugkoppeling") {
@@ -84,5 +89,110 @@ func TestRebuildExecutesOnlyAffectedPages(t *testing.T) {
 	}
 	if _, body := get(t, s, "/leernetwerken/integraal-werken/"); !strings.Contains(body, "Integraal") {
 		t.Error("an unaffected page is no longer served")
+	}
+}
+
+// Asks that come while a rebuild runs fold into exactly one more rebuild.
+func TestAsksDuringARebuildGiveExactlyOneMore(t *testing.T) {
+	r := newRebuilder()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	started, release := make(chan int, 10), make(chan struct{})
+	var builds atomic.Int32
+	go r.run(ctx, func() {
+		started <- int(builds.Add(1))
+		<-release
+	})
+	r.ask()
+	if n := <-started; n != 1 {
+		t.Fatalf("first rebuild is number %d", n)
+	}
+	for range 10 { // an editor saves ten times while the first rebuild runs
+		r.ask()
+	}
+	release <- struct{}{}
+	if n := <-started; n != 2 {
+		t.Fatalf("second rebuild is number %d", n)
+	}
+	release <- struct{}{}
+	select {
+	case n := <-started:
+		t.Errorf("ten asks during one rebuild gave %d rebuilds after it, want 1", n-1)
+	case <-time.After(200 * time.Millisecond):
+	}
+}
+
+// While files change under the watcher and rebuilds are also asked for directly, builds never
+// overlap (the race detector watches the shared cache), and once the edits stop the site served
+// is the build of the files as they are last: an older build never replaces a newer one.
+func TestWatchedEditsEndWithTheNewestSite(t *testing.T) {
+	root := project(t)
+	s := New(Options{Build: generator.Options{Root: root}, Log: io.Discard, Out: io.Discard})
+	if err := s.Rebuild(); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	watching := make(chan error, 1)
+	go func() { watching <- s.Watch(ctx) }()
+	time.Sleep(100 * time.Millisecond) // let the watcher add its folders
+
+	file := filepath.Join(root, "content", "strategieen", "audit-en-feedback.md")
+	original, _ := os.ReadFile(file)
+	var wg sync.WaitGroup
+	editing := make(chan struct{})
+	for range 2 { // rebuilds asked for directly meanwhile, as a second tab or a test would
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				select {
+				case <-editing:
+					return
+				default:
+					_ = s.Rebuild()
+				}
+			}
+		}()
+	}
+	last := ""
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		defer close(editing)
+		for i := range 25 {
+			last = fmt.Sprintf("Audit en feedback, versie %d", i)
+			edited := strings.Replace(string(original), `titel = "Audit en feedback"`, `titel = "`+last+`"`, 1)
+			if err := os.WriteFile(file, []byte(edited), 0o644); err != nil {
+				t.Error(err)
+			}
+			time.Sleep(time.Duration(20+i%4*30) * time.Millisecond)
+		}
+	}()
+	wg.Wait()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		_, body := get(t, s, "/strategieen/audit-en-feedback/")
+		if strings.Contains(body, last) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the site never showed the last edit %q", last)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	time.Sleep(400 * time.Millisecond) // any rebuild still asked for has run by now
+	cancel()
+	if err := <-watching; err != nil {
+		t.Fatal(err)
+	}
+	clean := output.NewMemory()
+	if _, err := generator.NewDev().Generate(generator.Options{Root: root}, clean); err != nil {
+		t.Fatal(err)
+	}
+	s.mu.RLock()
+	served := s.site
+	s.mu.RUnlock()
+	if diff := output.Diff(served, clean); diff != "" {
+		t.Errorf("the site served after the edits differs from a clean build: %s", diff)
 	}
 }

@@ -5,6 +5,7 @@
 package serve
 
 import (
+	"context"
 	"fmt"
 	"html"
 	"io"
@@ -33,8 +34,16 @@ type Options struct {
 }
 
 // Server holds the current site and the build state.
+//
+// Builds run one at a time (building is held for the whole of one), so the cache is never used
+// by two builds at once and the site installed is always that of the newest build that started.
+// The watcher never builds itself: it asks the one rebuild goroutine, and asks that are made while
+// a build runs fold into exactly one more build, of the files as they are then.
 type Server struct {
 	opts Options
+	dev  *generator.Dev
+
+	building sync.Mutex
 
 	mu      sync.RWMutex
 	site    *output.Memory
@@ -46,19 +55,17 @@ type Server struct {
 
 // New returns a server; call Rebuild before serving.
 func New(opts Options) *Server {
-	opts.Build.Dev = true
-	if opts.Build.Cache == nil {
-		opts.Build.Cache = generator.NewCache()
-	}
-	s := &Server{opts: opts, site: output.NewMemory()}
+	s := &Server{opts: opts, dev: generator.NewDev(), site: output.NewMemory()}
 	s.changed = sync.NewCond(&s.mu)
 	return s
 }
 
 // Rebuild builds the site into memory. On failure the last good site stays in place.
 func (s *Server) Rebuild() error {
+	s.building.Lock()
+	defer s.building.Unlock()
 	mem := output.NewMemory()
-	res, err := generator.Generate(s.opts.Build, mem)
+	res, err := s.dev.Generate(s.opts.Build, mem)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.version++
@@ -85,7 +92,7 @@ func Run(opts Options) error {
 	}
 	fmt.Fprintf(opts.Out, "kennisbank: serving on http://%s/ (Ctrl+C to stop)\n", ln.Addr())
 	go func() {
-		if err := s.Watch(); err != nil {
+		if err := s.Watch(context.Background()); err != nil {
 			fmt.Fprintf(opts.Log, "kennisbank: watching stopped: %v\n", err)
 		}
 	}()
@@ -93,8 +100,8 @@ func Run(opts Options) error {
 	return srv.Serve(ln)
 }
 
-// Watch rebuilds when anything under content/, templates/ or assets/ changes.
-func (s *Server) Watch() error {
+// Watch rebuilds when anything under content/, templates/ or assets/ changes, until ctx ends.
+func (s *Server) Watch(ctx context.Context) error {
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
 		return err
@@ -109,9 +116,21 @@ func (s *Server) Watch() error {
 			return nil
 		})
 	}
-	var timer *time.Timer
+	r := newRebuilder()
+	go r.run(ctx, func() {
+		if err := s.Rebuild(); err != nil {
+			fmt.Fprintf(s.opts.Log, "%v\nkennisbank: still serving the last good site\n", err)
+		}
+	})
+	// Editors write a file in several steps: a rebuild is asked for once the folders have been
+	// quiet for a moment.
+	quiet := time.AfterFunc(time.Hour, r.ask)
+	quiet.Stop()
+	defer quiet.Stop()
 	for {
 		select {
+		case <-ctx.Done():
+			return nil
 		case ev, ok := <-w.Events:
 			if !ok {
 				return nil
@@ -121,20 +140,40 @@ func (s *Server) Watch() error {
 					_ = w.Add(ev.Name)
 				}
 			}
-			// Editors write a file in several steps; wait until they are done.
-			if timer != nil {
-				timer.Stop()
-			}
-			timer = time.AfterFunc(100*time.Millisecond, func() {
-				if err := s.Rebuild(); err != nil {
-					fmt.Fprintf(s.opts.Log, "%v\nkennisbank: still serving the last good site\n", err)
-				}
-			})
+			quiet.Reset(100 * time.Millisecond)
 		case err, ok := <-w.Errors:
 			if !ok {
 				return nil
 			}
 			fmt.Fprintf(s.opts.Log, "kennisbank: watch: %v\n", err)
+		}
+	}
+}
+
+// rebuilder runs one rebuild at a time, in one goroutine. Asks that come while a rebuild runs
+// fold into exactly one more rebuild, which reads the files as they are when it starts.
+type rebuilder struct {
+	asks chan struct{}
+}
+
+func newRebuilder() *rebuilder { return &rebuilder{asks: make(chan struct{}, 1)} }
+
+// ask asks for a rebuild; it never blocks.
+func (r *rebuilder) ask() {
+	select {
+	case r.asks <- struct{}{}:
+	default: // one is asked for already and has not started
+	}
+}
+
+// run calls rebuild once per ask until ctx ends.
+func (r *rebuilder) run(ctx context.Context, rebuild func()) {
+	for {
+		select {
+		case <-r.asks:
+			rebuild()
+		case <-ctx.Done():
+			return
 		}
 	}
 }

@@ -16,16 +16,38 @@ import (
 // Hugo only writes what Kennisbank writes too: no taxonomies, one RSS feed, a sitemap.
 // assets is the Kennisbank assets folder, copied as Hugo's assets.
 func WriteHugo(dir string, pages int, assets string) error {
-	c := Generate(pages)
-	write := writer(dir)
-	for rel, body := range hugoLayouts {
-		if err := write(rel, body); err != nil {
-			return err
-		}
+	if err := writeFiles(dir, hugoLayouts); err != nil {
+		return err
 	}
 	if err := os.CopyFS(filepath.Join(dir, "assets"), os.DirFS(assets)); err != nil {
 		return err
 	}
+	return writeHugoContent(dir, pages)
+}
+
+// WriteHugoMinimal writes the same content as WriteHugo with the least a site needs: a title and
+// the text on every page, a list of pages on every list; no assets, no related items. It is the
+// Hugo side of the comparison with Kennisbank's own templates, as the site ships.
+func WriteHugoMinimal(dir string, pages int) error {
+	if err := writeFiles(dir, minimalLayouts); err != nil {
+		return err
+	}
+	return writeHugoContent(dir, pages)
+}
+
+func writeFiles(dir string, files map[string]string) error {
+	write := writer(dir)
+	for rel, body := range files {
+		if err := write(rel, body); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func writeHugoContent(dir string, pages int) error {
+	c := Generate(pages)
+	write := writer(dir)
 	for _, s := range []struct{ id, title string }{{"determinanten", "Determinanten"}, {"strategieen", "Strategieën"}, {"nieuws", "Nieuws en agenda"}} {
 		if err := write("content/"+s.id+"/_index.md", fmt.Sprintf("+++\ntitle = %q\n+++\n", s.title)); err != nil {
 			return err
@@ -58,6 +80,22 @@ func WriteHugo(dir string, pages int, assets string) error {
 		}
 	}
 	return nil
+}
+
+var minimalLayouts = map[string]string{
+	"hugo.toml": hugoLayouts["hugo.toml"],
+	"layouts/baseof.html": `<!DOCTYPE html>
+<html lang="nl">
+<head><meta charset="utf-8"><title>{{.Title}}</title></head>
+<body><main>{{block "main" .}}{{end}}</main></body>
+</html>
+`,
+	"layouts/home.html": `{{define "main"}}<h1>{{site.Title}}</h1>{{end}}
+`,
+	"layouts/list.html": `{{define "main"}}<h1>{{.Title}}</h1><ul>{{range .Pages}}<li><a href="{{.RelPermalink}}">{{.Title}}</a></li>{{end}}</ul>{{end}}
+`,
+	"layouts/page.html": `{{define "main"}}<h1>{{.Title}}</h1>{{.Content}}{{end}}
+`,
 }
 
 var hugoLayouts = map[string]string{

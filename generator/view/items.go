@@ -1,0 +1,132 @@
+package view
+
+import (
+	"kennisbank/generator/content"
+	"kennisbank/generator/link"
+	"kennisbank/generator/publish"
+)
+
+// Item returns the view of an item's page: what the kind's template (content.Spec.Template) shows.
+func Item(g *link.Graph, e content.Entry, year int) any {
+	return itemViews[e.Base().Kind](g, e, year)
+}
+
+// itemViews makes the view of each kind's page.
+var itemViews = map[content.Kind]func(*link.Graph, content.Entry, int) any{
+	content.KindDeterminant: typed(determinant),
+	content.KindStrategy:    typed(strategy),
+	content.KindNetwork:     typed(network),
+	content.KindFactsheet:   typed(factsheet),
+	content.KindPost:        typed(post),
+	content.KindPage:        typed(page),
+}
+
+func typed[E content.Entry, V any](f func(*link.Graph, E, int) V) func(*link.Graph, content.Entry, int) any {
+	return func(g *link.Graph, e content.Entry, year int) any { return f(g, e.(E), year) }
+}
+
+// Determinant is what determinant.html shows.
+type Determinant struct {
+	*content.Determinant
+	Category   content.Category
+	Strategies []StrategyLink // the links, kern first
+	Siblings   []*content.Determinant
+	Sources    []content.Source
+	Citations  []Citation
+}
+
+// StrategyLink is a link from a determinant, with the strategy it leads to.
+type StrategyLink struct {
+	content.Link
+	Strategy *content.Strategy
+	Cluster  content.Cluster
+	Source   content.Source
+}
+
+func determinant(g *link.Graph, d *content.Determinant, year int) Determinant {
+	v := Determinant{Determinant: d, Category: g.Category(d.Categorie), Sources: sources(g, d.Bronnen),
+		Citations: citations(g, d, year)}
+	for _, l := range d.Links {
+		s := g.Strategy(l.Strategy)
+		v.Strategies = append(v.Strategies, StrategyLink{Link: l, Strategy: s, Cluster: g.Cluster(s.Cluster), Source: g.Source(l.Source)})
+	}
+	for _, o := range g.InCategory(d.Categorie) {
+		if o.ID != d.ID {
+			v.Siblings = append(v.Siblings, o)
+		}
+	}
+	return v
+}
+
+// Strategy is what strategie.html shows.
+type Strategy struct {
+	*content.Strategy
+	Cluster      content.Cluster
+	Determinants []DeterminantLink // the links to it, kern first, then by number
+	Related      []*content.Strategy
+	Sources      []content.Source
+	Citations    []Citation
+}
+
+// DeterminantLink is a link to a strategy, seen from the strategy: the determinant it comes from.
+type DeterminantLink struct {
+	content.Link
+	Determinant *content.Determinant
+	Category    content.Category
+	Source      content.Source
+}
+
+// RelatedStrategies is how many related strategies a strategy page shows.
+const RelatedStrategies = 5
+
+func strategy(g *link.Graph, s *content.Strategy, year int) Strategy {
+	v := Strategy{Strategy: s, Cluster: g.Cluster(s.Cluster), Related: g.Related(s, RelatedStrategies),
+		Sources: sources(g, s.Bronnen), Citations: citations(g, s, year)}
+	for _, bl := range g.Backlinks(s.ID) {
+		v.Determinants = append(v.Determinants, DeterminantLink{Link: bl.Link, Determinant: bl.Determinant,
+			Category: g.Category(bl.Determinant.Categorie), Source: g.Source(bl.Source)})
+	}
+	return v
+}
+
+// Network is what leernetwerk.html shows.
+type Network struct {
+	*content.Network
+	Posts      []*content.Post
+	Factsheets []*content.Factsheet
+}
+
+func network(g *link.Graph, n *content.Network, _ int) Network {
+	return Network{Network: n, Posts: g.NetworkPosts(n.ID), Factsheets: g.NetworkFactsheets(n.ID)}
+}
+
+// Factsheet is what factsheet.html shows.
+type Factsheet struct {
+	*content.Factsheet
+	Network *content.Network // the learning network it belongs to, or nil
+}
+
+func factsheet(g *link.Graph, f *content.Factsheet, _ int) Factsheet {
+	return Factsheet{Factsheet: f, Network: g.Network(f.Leernetwerk)}
+}
+
+// Post is what bericht.html shows.
+type Post struct {
+	*content.Post
+	Network   *content.Network // the learning network it belongs to, or nil
+	EventFile string           // its calendar file, for an agenda item
+}
+
+func post(g *link.Graph, p *content.Post, _ int) Post {
+	return Post{Post: p, Network: g.Network(p.Leernetwerk), EventFile: publish.EventPath(p)}
+}
+
+// Page is what pagina.html shows.
+type Page struct {
+	*content.Page
+	Citations []Citation // on the colofon: how to cite the knowledge base and TNO's tool
+}
+
+func page(g *link.Graph, p *content.Page, year int) Page {
+	return Page{Page: p, Citations: citations(g, p, year)}
+}

@@ -1,0 +1,138 @@
+package view
+
+import (
+	"kennisbank/generator/content"
+	"kennisbank/generator/data"
+	"kennisbank/generator/link"
+	"kennisbank/generator/publish"
+)
+
+// Standalone returns the view of a page that is not an item's: home, 404, the list of each kind,
+// and the stand-alone templates (scan, matrix, zoeken, open-data). A project's own stand-alone
+// template gets the whole knowledge base, as data/kennisbank.json holds it.
+func Standalone(g *link.Graph, template string, year int) any {
+	if f, ok := standaloneViews[template]; ok {
+		return f(g, year)
+	}
+	return data.Build(g)
+}
+
+var standaloneViews = map[string]func(*link.Graph, int) any{
+	"home":                          func(g *link.Graph, _ int) any { return home(g) },
+	"404":                           none,
+	"zoeken":                        none,
+	string(content.KindDeterminant): func(g *link.Graph, _ int) any { return determinants(g) },
+	string(content.KindStrategy):    func(g *link.Graph, _ int) any { return strategies(g) },
+	string(content.KindNetwork):     func(g *link.Graph, _ int) any { return Networks{g.Content.Networks} },
+	string(content.KindFactsheet):   func(g *link.Graph, _ int) any { return Factsheets{g.Content.Factsheets} },
+	string(content.KindPost):        func(g *link.Graph, _ int) any { return posts(g) },
+	"matrix":                        func(g *link.Graph, _ int) any { return matrix(g) },
+	"scan":                          func(g *link.Graph, _ int) any { return scan(g) },
+	"open-data":                     func(g *link.Graph, year int) any { return openData(g, year) },
+}
+
+func none(*link.Graph, int) any { return struct{}{} }
+
+// Home is what home.html shows.
+type Home struct {
+	Determinants, Strategies int             // how many there are
+	Posts                    []*content.Post // the newest few
+}
+
+// HomePosts is how many news and agenda items the home page shows.
+const HomePosts = 4
+
+func home(g *link.Graph) Home {
+	posts := g.Content.Posts
+	return Home{Determinants: len(g.Content.Determinants), Strategies: len(g.Content.Strategies), Posts: posts[:min(HomePosts, len(posts))]}
+}
+
+// Determinants is what determinanten.html shows.
+type Determinants struct {
+	Count      int
+	Categories []Category // all four, also when empty
+}
+
+func determinants(g *link.Graph) Determinants {
+	return Determinants{Count: len(g.Content.Determinants), Categories: categories(g)}
+}
+
+// Strategies is what strategieen.html shows: the strategies by cluster, and the filters' options.
+type Strategies struct {
+	Count      int
+	Categories []Category       // for the filter on determinants
+	Clusters   []Cluster        // the clusters that have strategies, in the order of site.toml
+	Sources    []content.Source // the sources strategies come from
+}
+
+// Cluster is a cluster of strategies with its strategies, by title.
+type Cluster struct {
+	content.Cluster
+	Strategies []StrategyCard
+}
+
+// StrategyCard is a strategy in the list, with what the filters need.
+type StrategyCard struct {
+	*content.Strategy
+	FilterKeys string // "determinant:category:strength" per link, separated by spaces
+}
+
+func strategies(g *link.Graph) Strategies {
+	v := Strategies{Count: len(g.Content.Strategies), Categories: categories(g), Sources: strategySources(g)}
+	for _, cl := range g.Site().Clusters {
+		list := g.InCluster(cl.ID)
+		if len(list) == 0 {
+			continue
+		}
+		c := Cluster{Cluster: cl}
+		for _, s := range list {
+			c.Strategies = append(c.Strategies, StrategyCard{s, filterKeys(g, s.ID)})
+		}
+		v.Clusters = append(v.Clusters, c)
+	}
+	return v
+}
+
+// Networks is what leernetwerken.html shows.
+type Networks struct{ Networks []*content.Network }
+
+// Factsheets is what factsheets.html shows.
+type Factsheets struct{ Factsheets []*content.Factsheet }
+
+// Posts is what nieuws.html shows.
+type Posts struct {
+	Posts  []*content.Post
+	Agenda string // the calendar file of all agenda items, or ""
+	Feed   string // the Atom feed, or "" without base_url
+}
+
+func posts(g *link.Graph) Posts {
+	return Posts{Posts: g.Content.Posts, Agenda: publish.AgendaFile(g), Feed: publish.FeedFile(g)}
+}
+
+// Scan is what scan.html shows: the questionnaire.
+type Scan struct {
+	Count      int
+	Categories []Category
+	Dugstad    content.Source // the study whose barrier rule the scan uses
+}
+
+func scan(g *link.Graph) Scan {
+	return Scan{Count: len(g.Content.Determinants), Categories: categories(g), Dugstad: g.Source("dugstad")}
+}
+
+// OpenData is what open-data.html shows.
+type OpenData struct {
+	JSON   string
+	Tables []data.Table
+	Agenda string // the calendar file, or ""
+	Feed   string // the Atom feed, or ""
+	Site   Citation
+	TNO    Citation
+}
+
+func openData(g *link.Graph, year int) OpenData {
+	site, tno := publish.SiteCitation(g, year), publish.TNOCitation()
+	return OpenData{JSON: data.Path, Tables: data.Tables(), Agenda: publish.AgendaFile(g), Feed: publish.FeedFile(g),
+		Site: citation(site), TNO: citation(tno)}
+}
