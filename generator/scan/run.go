@@ -37,25 +37,16 @@ func Run(o Options, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	ro := ReportOptions{Threshold: o.Threshold, Facilitator: o.Facilitator}
-	for _, f := range []struct {
-		path string
-		into **string
-	}{{o.Mapping, &ro.Mapping}, {o.Compare, &ro.Compare}} {
-		if f.path == "" {
-			continue
-		}
-		data, err := os.ReadFile(f.path)
-		if err != nil {
-			return err
-		}
-		text := string(data)
-		*f.into = &text
+	ro := ReportOptions{Threshold: o.Threshold, Facilitator: o.Facilitator, CompareName: filepath.Base(o.Compare)}
+	if ro.Mapping, err = optionalText(o.Mapping); err != nil {
+		return err
+	}
+	if ro.Compare, err = optionalText(o.Compare); err != nil {
+		return err
 	}
 	if o.Group != "" {
 		ro.Group = &o.Group
 	}
-	ro.CompareName = filepath.Base(o.Compare)
 	rep, err := m.Report(file, ro)
 	var fe *FileError
 	if errors.As(err, &fe) {
@@ -70,6 +61,19 @@ func Run(o Options, w io.Writer) error {
 		return err
 	}
 	return WriteText(w, rep)
+}
+
+// optionalText reads the file at p, if there is one.
+func optionalText(p string) (*string, error) {
+	if p == "" {
+		return nil, nil
+	}
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return nil, err
+	}
+	text := string(data)
+	return &text, nil
 }
 
 // readLimited reads at most limit+1 bytes: the logic refuses a file past its limit, and a file
