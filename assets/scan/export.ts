@@ -90,7 +90,7 @@ export function limeSurvey(kb: KnowledgeBase, title: string): string {
     if (dets.length === 0) continue;
     out += lsRow({ class: "G", name: c.title, relevance: "1", language: nl });
     for (const d of dets) {
-      out += lsRow({ class: "Q", "type/scale": "L", name: "D" + (d.number < 10 ? "0" : "") + d.number, relevance: "1", text: d.question, help: `${d.number}. ${d.title}`, language: nl, mandatory: "N", other: "N" });
+      out += lsRow({ class: "Q", "type/scale": "L", name: "D" + (d.number < 10 ? "0" : "") + d.number, relevance: "1", text: d.question, language: nl, mandatory: "N", other: "N" });
       for (const code of answerCodes(d.scale).concat(["nvt"])) {
         out += lsRow({ class: "A", "type/scale": "0", name: code, text: answerLabel(code), language: nl });
       }
