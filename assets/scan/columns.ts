@@ -3,7 +3,7 @@
 // that starts with the number ("1.", "Vraag 1", "Q1", "D01", "[1]", "MIDI[D01]"), or by the
 // determinant's title. Form tools' own columns (ID, times, e-mail, name) are known as such.
 
-import { byNumber, Determinant, findDeterminant, fold, KnowledgeBase, table } from "./kb";
+import { byNumber, Determinant, fold, KnowledgeBase, table } from "./kb";
 
 // How a column was recognised. "koppeling": the reader's mapping said so.
 export type How = "nummer" | "id" | "vraag" | "kop" | "titel" | "koppeling" | "";
@@ -65,25 +65,30 @@ function numbered(kb: KnowledgeBase, heading: string): Determinant | null {
 export interface Questions {
   list: { key: string; d: Determinant }[];
   titles: Record<string, Determinant>;
+  exact: Record<string, Determinant>; // by id (lower case) and by number ("1", "01")
 }
 
 export function questions(kb: KnowledgeBase): Questions {
   const list = kb.determinants.map((d) => ({ key: fold(d.question), d })).filter((q) => q.key.length >= 12);
   list.sort((a, b) => b.key.length - a.key.length);
   const titles: Record<string, Determinant> = table({});
+  const exact: Record<string, Determinant> = table({});
   for (const d of kb.determinants) {
     titles[fold(d.title)] = d;
     if (d.title_en) titles[fold(d.title_en)] = d;
+    exact[d.id.toLowerCase()] = d;
   }
-  return { list, titles };
+  for (const d of kb.determinants) if (!exact[String(d.number)]) exact[String(d.number)] = d;
+  return { list, titles, exact };
 }
 
 // recognise finds the determinant a heading asks about, or null. text is a second heading row,
 // as Qualtrics writes the question text under its own codes.
 export function recognise(kb: KnowledgeBase, q: Questions, heading: string, text: string): Match | null {
   const h = heading.trim();
-  const exact = findDeterminant(kb, h);
-  if (exact) return { determinant: exact, how: /^[0-9]+$/.test(h) ? "nummer" : "id" };
+  const number = /^[0-9]{1,3}$/.test(h);
+  const exact = q.exact[number ? String(parseInt(h, 10)) : h.toLowerCase()];
+  if (exact) return { determinant: exact, how: number ? "nummer" : "id" };
   for (const s of [h, text]) {
     const k = fold(s);
     if (k === "") continue;
