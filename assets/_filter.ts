@@ -1,6 +1,6 @@
 // Filters on the strategy overview. Every strategy is in the HTML; this only hides and shows
 // cards, updates the counts and keeps the state in the URL query (shareable; back works).
-import { terms } from "./_fold";
+import { words } from "./_fold";
 
 interface Card {
   el: HTMLElement;
@@ -34,7 +34,7 @@ function readCard(el: HTMLElement): Card {
       const [determinant, category, strength] = l.split(":");
       return { determinant, category, strength };
     }),
-    text: " " + terms(el.textContent || "").join(" "),
+    text: " " + words(el.textContent || "").join(" "),
   };
 }
 
@@ -106,7 +106,7 @@ class StrategyFilter {
 
   // apply shows the cards that pass s (at most SHOW unless asked for all) and updates the counts.
   apply(s: State): void {
-    const query = terms(s.q).map((q) => " " + q);
+    const query = words(s.q).map((q) => " " + q);
     let matched = 0;
     const perSection = new Map<HTMLElement, number>();
     for (const c of this.cards) {

@@ -12,12 +12,14 @@ import (
 	"html/template"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
 
 	"kennisbank/generator/assets"
 	"kennisbank/generator/check"
+	"kennisbank/generator/cms"
 	"kennisbank/generator/content"
 	"kennisbank/generator/data"
 	"kennisbank/generator/link"
@@ -213,6 +215,9 @@ func (s *siteBuild) plan() {
 	}
 	if s.dev {
 		s.known["_kennisbank/reload.js"] = true // served by package serve
+	}
+	for _, p := range cms.Paths(s.g.Site(), s.dev) { // admin/: not a page, not in the sitemap or search
+		s.known[p] = true
 	}
 }
 
@@ -427,29 +432,64 @@ func (s *siteBuild) writeRest(year int) (int, error) {
 	if serr := <-searched; err == nil {
 		err = serr
 	}
-	return files + 2 + n, err
+	if err != nil {
+		return files + 3 + n, err // 3: the data, and the two search indexes
+	}
+	admin, err := cms.Files(s.g.Site(), cms.Options{Dev: s.dev, Script: s.bundle.Names["admin.js"], Style: s.bundle.Names["admin.css"]})
+	for name, body := range admin {
+		if err == nil {
+			err = s.w.WriteFile(name, body)
+		}
+	}
+	return files + 3 + n + len(admin), err
+}
+
+// searchDoc is what the search indexes of an item's page: its title, summary, zoektermen and
+// text, and the fields the model marks for the search.
+func searchDoc(j *job) search.Doc {
+	spec := content.SpecOf(j.item.Kind)
+	d := search.Doc{Title: j.item.Titel, URL: j.url, Kind: spec.Singular, Summary: j.item.Samenvatting,
+		Terms: slices.Clone(j.item.Zoektermen), Text: j.body.Text}
+	if v := spec.VariantOf(j.value); v != nil {
+		d.Kind = v.Label
+	}
+	for i := range spec.Fields {
+		f := &spec.Fields[i]
+		switch f.Search {
+		case "number":
+			d.Title = fmt.Sprintf("%d. %s", f.Value(j.value).Int(), d.Title)
+		case "terms":
+			if t := f.Value(j.value).String(); t != "" {
+				d.Terms = append(d.Terms, t)
+			}
+		case "text":
+			d.More = append(d.More, f.Value(j.value).String())
+		}
+	}
+	return d
 }
 
 func (s *siteBuild) writeSearchIndex() error {
-	kinds := make([]string, len(content.Specs))
-	for i, spec := range content.Specs {
-		kinds[i] = spec.ListTitle
+	// A link's explanation shows on the pages of both its determinant and its strategy.
+	explained := map[string][]string{}
+	strategyURL := content.SpecOf(content.KindStrategy).URL
+	for _, d := range s.g.Content.Determinants {
+		for _, l := range d.Links {
+			explained[d.URL()] = append(explained[d.URL()], l.Explanation)
+			explained[strategyURL(l.Strategy)] = append(explained[strategyURL(l.Strategy)], l.Explanation)
+		}
 	}
 	var docs []search.Doc
 	for _, j := range s.jobs {
 		if j.item == nil {
+			if j.template != "home" && j.template != "404" && j.template != "zoeken" {
+				docs = append(docs, search.Doc{Title: j.title, URL: j.url, Kind: "Pagina"})
+			}
 			continue
 		}
-		d := search.Doc{Title: j.item.Titel, URL: j.url, Kind: content.SpecOf(j.item.Kind).ListTitle, Summary: j.item.Samenvatting, Text: j.body.Text}
-		if det, ok := j.value.(*content.Determinant); ok {
-			d.Title = fmt.Sprintf("%d. %s", det.Nummer, det.Titel)
-			d.Headings = append(d.Headings, det.TitelEN, det.Vraag)
-		}
-		if st, ok := j.value.(*content.Strategy); ok {
-			d.Headings = append(d.Headings, st.TitelEN)
-		}
-		for _, h := range j.body.Headings {
-			d.Headings = append(d.Headings, h.Text)
+		d := searchDoc(j)
+		if e := explained[j.url]; len(e) > 0 {
+			d.Text += "\n" + strings.Join(e, "\n")
 		}
 		docs = append(docs, d)
 	}
@@ -457,9 +497,17 @@ func (s *siteBuild) writeSearchIndex() error {
 	if s.cache != nil {
 		memo = s.cache.search
 	}
-	index, err := search.Build(docs, kinds, memo).JSON()
+	idx := search.Build(docs, memo)
+	full, err := idx.Full()
 	if err != nil {
 		return err
 	}
-	return s.w.WriteFile(search.Path, index)
+	suggest, err := idx.Suggestions()
+	if err != nil {
+		return err
+	}
+	if err := s.w.WriteFile(search.Path, full); err != nil {
+		return err
+	}
+	return s.w.WriteFile(search.SuggestPath, suggest)
 }

@@ -4,11 +4,12 @@
 //   - equal weight: kennisbank/ (content, the repository's templates and assets, with an empty
 //     "related" partial) against hugo/ (layouts of equal weight); neither side searches for
 //     related items per page;
+//
 //   - as shipped: kennisbank-full/ (the repository's templates as they are: related strategies,
 //     matrix, search index, citations, link check) against hugo-minimal/ (a title and the text
 //     per page, a list per section).
 //
-//	go run ./bench/corpus --pages 10000 --out /tmp/kb-bench/10000
+//     go run ./bench/corpus --pages 10000 --out /tmp/kb-bench/10000
 package main
 
 import (

@@ -29,7 +29,7 @@ var usage = `kennisbank turns content/ (Markdown with TOML front matter) into a 
 Usage:
   kennisbank build [--src DIR] [--out DIR] [--base-url URL] [--drafts]
   kennisbank serve [--src DIR] [--addr 127.0.0.1:1313] [--drafts]
-  kennisbank check [--src DIR] [--drafts]
+  kennisbank check [--src DIR] [--drafts] [--format text|github]
   kennisbank new [--src DIR] <kind> "<titel>"
   kennisbank scan --responses FILE [--threshold 0.2] [--facilitator 0.8] [--format text|json]
                   [--mapping FILE] [--group COLUMN] [--compare EARLIER.json]
@@ -114,13 +114,21 @@ func build(args []string, stdout, stderr io.Writer) int {
 }
 
 func check(args []string, stdout, stderr io.Writer) int {
-	fs := flags("check", "check [--src DIR] [--drafts]", stderr)
+	fs := flags("check", "check [--src DIR] [--drafts] [--format text|github]", stderr)
 	src := fs.String("src", ".", "project folder with content/, templates/ and assets/")
 	drafts := fs.Bool("drafts", false, "include items with concept = true")
+	format := fs.String("format", "text", "problems as text (file:line: message), or github: workflow annotations on stdout")
 	if code := parse(fs, args, stdout); code >= 0 {
 		return code
 	}
+	if *format != "text" && *format != "github" {
+		fmt.Fprintf(stderr, "kennisbank check: --format %q: want text or github\n", *format)
+		return exitUsage
+	}
 	res, err := generator.Check(generator.Options{Root: *src, Drafts: *drafts})
+	if *format == "github" {
+		annotate(err, stdout)
+	}
 	if code := report(err, stderr); code != exitOK {
 		return code
 	}
@@ -226,6 +234,14 @@ func scanCmd(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	return report(err, stderr)
+}
+
+// annotate prints each problem as a GitHub Actions annotation, so that the run and the commit
+// show it at its file and line.
+func annotate(err error, stdout io.Writer) {
+	for _, p := range problem.AsList(err).Sorted() {
+		fmt.Fprintln(stdout, p.Annotation())
+	}
 }
 
 // report prints problems or an error and returns the exit code.

@@ -9,12 +9,13 @@ import (
 	"slices"
 	"strings"
 
+	"kennisbank/generator/cms"
 	"kennisbank/generator/content"
 	"kennisbank/generator/problem"
 )
 
 // reservedRoots are top-level URL names that stand-alone pages may not take.
-var reservedRoots = []string{"assets", "data", "scan", "zoeken", "matrix", "_kennisbank"}
+var reservedRoots = []string{"assets", "data", "scan", "zoeken", "matrix", "_kennisbank", cms.Dir}
 
 // Check checks the whole content. all is everything loaded; built is the part that goes into
 // the site (drafts left out unless requested), on which references are checked.
@@ -116,6 +117,7 @@ func (c checker) checkSite() {
 			c.probs.Add(file, line, "cluster %q: unknown source %q (expected one of: %s)", cl.ID, cl.Bron, strings.Join(s.Values("bron"), ", "))
 		}
 	}
+	*c.probs = append(*c.probs, cms.Check(s)...)
 }
 
 func tableLine(k content.KeyLines, table string, i int) int {

@@ -9,7 +9,7 @@ import (
 // problems found after decoding can still point at a line.
 type KeyLines struct {
 	First  int              // line of the first front-matter line
-	Top    map[string]int   // top-level key → line
+	Top    map[string]int   // top-level key → line; a plain [table] and its keys as "table.key"
 	Tables map[string][]int // array-of-tables name → line of each [[name]] header
 	// TableKeys[name][i][key] is the line of key inside the i-th [[name]] table.
 	TableKeys map[string][]map[string]int
@@ -39,6 +39,9 @@ func scanKeyLines(toml []byte, firstLine int) KeyLines {
 			k.TableKeys[name] = append(k.TableKeys[name], map[string]int{})
 		case strings.HasPrefix(line, "["):
 			table = strings.Trim(line, "[] ")
+			if _, seen := k.Top[table]; !seen {
+				k.Top[table] = n
+			}
 		default:
 			key, _, ok := strings.Cut(line, "=")
 			if !ok || strings.HasPrefix(line, "#") {
@@ -51,6 +54,8 @@ func scanKeyLines(toml []byte, firstLine int) KeyLines {
 				}
 			} else if tks := k.TableKeys[table]; len(tks) > 0 {
 				tks[len(tks)-1][key] = n
+			} else if _, seen := k.Top[table+"."+key]; !seen {
+				k.Top[table+"."+key] = n // a key of a plain [table], by its dotted name
 			}
 		}
 	}
@@ -60,6 +65,9 @@ func scanKeyLines(toml []byte, firstLine int) KeyLines {
 // lineOf finds the line for a dotted key as reported by the TOML decoder ("strategie.bron").
 // Keys inside arrays of tables cannot say which table they are in, so the first match is used.
 func (k KeyLines) lineOf(dotted string) int {
+	if l, ok := k.Top[dotted]; ok {
+		return l
+	}
 	parts := strings.Split(dotted, ".")
 	if len(parts) == 1 {
 		if hs := k.Tables[parts[0]]; len(hs) > 0 {

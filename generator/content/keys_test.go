@@ -13,7 +13,7 @@ func TestEveryKeyIsLowerCase(t *testing.T) {
 	for _, v := range []any{&Site{}, &Determinant{}, &Strategy{}, &Network{}, &Factsheet{}, &Post{}, &Page{}} {
 		var names []string
 		collectKeys(deref(reflect.TypeOf(v)), &names)
-		for _, table := range []string{"strategie", "menu", "bron", "cluster"} {
+		for _, table := range []string{"strategie", "menu", "bron", "cluster", "cms"} {
 			names = append(names, tomlKeys(v, table+".x")...)
 		}
 		if len(names) == 0 {

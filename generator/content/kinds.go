@@ -73,10 +73,10 @@ func (it *Item) URL() string { return SpecOf(it.Kind).URL(it.ID) }
 // Determinant is one of the 29 MIDI determinants.
 type Determinant struct {
 	Item
-	Nummer    int      `toml:"nummer" label:"Nummer" required:"" min:"1" max:"29" example:"1" help:"Het nummer in de MIDI, 1 tot en met 29; elk nummer komt één keer voor."`
+	Nummer    int      `toml:"nummer" label:"Nummer" search:"number" required:"" min:"1" max:"29" example:"1" help:"Het nummer in de MIDI, 1 tot en met 29; elk nummer komt één keer voor."`
 	Categorie string   `toml:"categorie" label:"Categorie" required:"" values:"categorie" example:"\"innovatie\"" help:"De groep van de MIDI waartoe de determinant hoort."`
-	TitelEN   string   `toml:"titel_en" label:"Engelse naam" required:"" example:"\"\"" help:"De oorspronkelijke Engelse naam uit de MIDI; onderzoekers zoeken erop."`
-	Vraag     string   `toml:"vraag" label:"Vraag" required:"" text:"long" example:"\"\"" help:"De vraag of stelling waarmee je de determinant meet."`
+	TitelEN   string   `toml:"titel_en" label:"Engelse naam" search:"terms" required:"" example:"\"\"" help:"De oorspronkelijke Engelse naam uit de MIDI; onderzoekers zoeken erop."`
+	Vraag     string   `toml:"vraag" label:"Vraag" search:"text" required:"" text:"long" example:"\"\"" help:"De vraag of stelling waarmee je de determinant meet."`
 	Schaal    string   `toml:"schaal" label:"Antwoordschaal" required:"" values:"schaal" example:"\"eens5\"" help:"Hoe de vraag beantwoord wordt; bij omgekeerd is eens het belemmerende antwoord."`
 	Bronnen   []string `toml:"bronnen" label:"Bronnen" values:"bron" example:"[\"midi\"]" help:"Waar de determinant vandaan komt: bronnen uit de site-instellingen."`
 	Links     []Link   `toml:"strategie" label:"Gekoppelde strategieën" help:"Strategieën die op deze determinant werken; de strategiepagina toont de koppeling vanzelf terug."`
@@ -94,7 +94,7 @@ type Link struct {
 // Strategy is an implementation strategy.
 type Strategy struct {
 	Item
-	TitelEN string   `toml:"titel_en" label:"Oorspronkelijke naam" example:"\"\"" help:"De Engelse naam uit ERIC of Intervention Mapping; onderzoekers zoeken erop."`
+	TitelEN string   `toml:"titel_en" label:"Oorspronkelijke naam" search:"terms" example:"\"\"" help:"De Engelse naam uit ERIC of Intervention Mapping; onderzoekers zoeken erop."`
 	Cluster string   `toml:"cluster" label:"Cluster" required:"" values:"cluster" example:"\"evalueren-en-bijstellen\"" help:"De groep strategieën waartoe deze hoort (uit de site-instellingen)."`
 	Bronnen []string `toml:"bronnen" label:"Bronnen" values:"bron" example:"[\"eric\"]" help:"Waar de strategie vandaan komt: bronnen uit de site-instellingen."`
 	Fase    []string `toml:"fase" label:"Fasen" values:"fase" example:"[]" help:"In welke fasen van implementatie de strategie past."`
@@ -146,8 +146,20 @@ type Site struct {
 	Menu         []MenuItem `toml:"menu"`
 	Bronnen      []Source   `toml:"bron"`
 	Clusters     []Cluster  `toml:"cluster"`
+	CMS          *CMS       `toml:"cms"` // the web CMS at admin/; nil when the site has none
 
 	Keys KeyLines `toml:"-"`
+}
+
+// CMS is the [cms] table of site.toml: the Git host where the web CMS (Decap CMS, at admin/)
+// reads and saves the content. Package cms checks and uses it.
+type CMS struct {
+	Backend string `toml:"backend"`  // github or gitlab
+	Repo    string `toml:"repo"`     // owner/name; on GitLab also group/subgroup/name
+	Branch  string `toml:"branch"`   // the branch the site is built from; main when empty
+	AuthURL string `toml:"auth_url"` // GitHub: the address of the OAuth helper that signs editors in
+	AppID   string `toml:"app_id"`   // GitLab: the application id of the site's OAuth application
+	APIRoot string `toml:"api_root"` // GitHub Enterprise or a GitLab of your own: its API address
 }
 
 // MenuItem is an entry in the main navigation; URL is relative to the site root.

@@ -179,9 +179,10 @@ func decodeItem(src source, data []byte) (Entry, problem.List) {
 	item := Item{ID: src.id, Kind: src.kind, File: src.file, Body: doc.Body, BodyLine: doc.BodyLine,
 		Bundle: src.bundle, Files: src.files, Keys: scanKeyLines(doc.FrontMatter, 2), Hash: sha256.Sum256(data)}
 
-	target := SpecOf(src.kind).New()
+	spec := SpecOf(src.kind)
+	target := spec.New()
 	*target.Base() = item
-	if !decode(src.file, doc.FrontMatter, item.Keys, target, &probs) {
+	if !decode(src.file, cmsValues(doc.FrontMatter, item.Keys, spec.Fields), item.Keys, target, &probs) {
 		return nil, probs
 	}
 	if d, ok := target.(*Determinant); ok {

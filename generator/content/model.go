@@ -24,6 +24,8 @@ import (
 //	min, max the range of a number
 //	example  the value `kennisbank new` writes for it
 //	text     "long" for text of several sentences (a text area rather than a line)
+//	search   where the search weighs it besides title, zoektermen, summary and body: "terms"
+//	         (with the zoektermen), "text" (with the body), "number" (before the title: "7. …")
 
 // FieldType is what kind of value a field holds.
 type FieldType string
@@ -51,6 +53,7 @@ type Field struct {
 	Ref      Kind   // the kind whose ids its values are, or ""
 	Min, Max int    // the range of a number; both 0 when it has none
 	Example  string // the TOML value `new` writes, or "" to leave the key out
+	Search   string // "terms", "text" or "number": how the search uses it (see the package comment)
 	Fields   []Field
 
 	index []int // where the field is in the Go struct
@@ -71,12 +74,14 @@ type Spec struct {
 	Kind      Kind     // its folder under content/, and the first part of its pages' URLs
 	Name      string   // singular, as typed after `kennisbank new` ("determinant")
 	Label     string   // Dutch singular for editors ("Determinant")
+	Singular  string   // Dutch singular for readers, as search results label an item ("Nieuwsbericht")
 	ListTitle string   // the list page's title, the menu and the search group ("Determinanten")
 	Help      string   // one Dutch sentence for editors: what an item of this kind is
 	Template  string   // the template of an item's page, templates/<Template>.html
 	FileName  FileName // the rule its ids follow
 	AtRoot    bool     // its pages live at the site root (over/) rather than under its folder
 	Fixed     bool     // the set is fixed (the 29 determinants): editors change items, not add them
+	Bundle    bool     // the CMS makes new items page bundles (a folder with index.md), so images go beside them
 	Outline   []string // the headings a new item's text starts from (CONTENT-STYLE.md's page shapes)
 	Variants  []Variant
 	Fields    []Field
@@ -89,8 +94,18 @@ type Spec struct {
 // post with a start, an end and a place.
 type Variant struct {
 	Name   string   // as typed after `kennisbank new` ("agenda")
-	Label  string   // Dutch, for editors
-	Fields []string // the keys only this variant writes
+	Label  string   // Dutch, for editors and readers
+	Fields []string // the keys only this variant writes; an item with the first one set is one
+}
+
+// VariantOf returns the variant e is, or nil when it is a plain item of its kind.
+func (s *Spec) VariantOf(e Entry) *Variant {
+	for i, v := range s.Variants {
+		if f := s.Field(v.Fields[0]); f != nil && !f.Value(e).IsZero() {
+			return &s.Variants[i]
+		}
+	}
+	return nil
 }
 
 // Entry is an item of any kind: a pointer to its typed struct.
@@ -105,30 +120,30 @@ type listAccess struct {
 
 // Specs lists every kind in the order the site presents them.
 var Specs = []*Spec{
-	spec(Spec{Kind: KindDeterminant, Name: "determinant", Label: "Determinant", ListTitle: "Determinanten",
+	spec(Spec{Kind: KindDeterminant, Singular: "Determinant", Name: "determinant", Label: "Determinant", ListTitle: "Determinanten",
 		Help:     "Een van de 29 determinanten van de MIDI, met de vraag die hem meet en de strategieën die erop werken.",
 		Template: "determinant", FileName: NameNumberSlug, Fixed: true,
 		Outline: []string{"Wat is het", "Waarom het ertoe doet", "Hoe meet je het", "Bron"}},
 		func(c *Content) *[]*Determinant { return &c.Determinants }),
-	spec(Spec{Kind: KindStrategy, Name: "strategie", Label: "Strategie", ListTitle: "Strategieën",
+	spec(Spec{Kind: KindStrategy, Singular: "Strategie", Name: "strategie", Label: "Strategie", ListTitle: "Strategieën",
 		Help:     "Een implementatiestrategie: wat je doet om een innovatie gebruikt te krijgen.",
 		Template: "strategie", FileName: NameSlug,
 		Outline: []string{"Wat houdt het in", "Wanneer past het", "Zo pak je het aan", "Voorbeeld uit de jeugdzorg", "Bron"}},
 		func(c *Content) *[]*Strategy { return &c.Strategies }),
-	spec(Spec{Kind: KindNetwork, Name: "leernetwerk", Label: "Leernetwerk", ListTitle: "Leernetwerken",
+	spec(Spec{Kind: KindNetwork, Singular: "Leernetwerk", Name: "leernetwerk", Label: "Leernetwerk", ListTitle: "Leernetwerken",
 		Help:     "Een leernetwerk van de werkplaats, met zijn doelen en plannen.",
 		Template: "leernetwerk", FileName: NameSlug},
 		func(c *Content) *[]*Network { return &c.Networks }),
-	spec(Spec{Kind: KindFactsheet, Name: "factsheet", Label: "Factsheet", ListTitle: "Factsheets",
+	spec(Spec{Kind: KindFactsheet, Singular: "Factsheet", Name: "factsheet", Label: "Factsheet", ListTitle: "Factsheets",
 		Help:     "Een factsheet die de werkplaats uitgeeft.",
-		Template: "factsheet", FileName: NameSlug},
+		Template: "factsheet", FileName: NameSlug, Bundle: true},
 		func(c *Content) *[]*Factsheet { return &c.Factsheets }),
-	spec(Spec{Kind: KindPost, Name: "nieuws", Label: "Nieuws- of agendabericht", ListTitle: "Nieuws en agenda",
+	spec(Spec{Kind: KindPost, Singular: "Nieuwsbericht", Name: "nieuws", Label: "Nieuws- of agendabericht", ListTitle: "Nieuws en agenda",
 		Help:     "Een nieuwsbericht, of een agendabericht als het een begintijd heeft.",
-		Template: "bericht", FileName: NameDateSlug,
+		Template: "bericht", FileName: NameDateSlug, Bundle: true,
 		Variants: []Variant{{Name: "agenda", Label: "Agendabericht", Fields: []string{"start", "eind", "locatie"}}}},
 		func(c *Content) *[]*Post { return &c.Posts }),
-	spec(Spec{Kind: KindPage, Name: "pagina", Label: "Pagina", ListTitle: "Over deze site",
+	spec(Spec{Kind: KindPage, Singular: "Pagina", Name: "pagina", Label: "Pagina", ListTitle: "Over deze site",
 		Help:     "Een losse pagina van de site, zoals Over of Colofon; het adres is de bestandsnaam.",
 		Template: "pagina", FileName: NameSlug, AtRoot: true},
 		func(c *Content) *[]*Page { return &c.Pages }),
@@ -283,7 +298,7 @@ func fieldsOf(t reflect.Type, index []int) []Field {
 func fieldFromTag(sf reflect.StructField, key string, index []int) Field {
 	tag := sf.Tag
 	f := Field{Key: key, Label: tag.Get("label"), Help: tag.Get("help"), Values: tag.Get("values"),
-		Ref: Kind(tag.Get("ref")), Example: tag.Get("example"), Long: tag.Get("text") == "long", index: index}
+		Ref: Kind(tag.Get("ref")), Example: tag.Get("example"), Long: tag.Get("text") == "long", Search: tag.Get("search"), index: index}
 	_, f.Required = tag.Lookup("required")
 	f.Min, _ = strconv.Atoi(tag.Get("min"))
 	f.Max, _ = strconv.Atoi(tag.Get("max"))

@@ -26,7 +26,7 @@ func TestEveryFieldIsDescribedForEditors(t *testing.T) {
 		}
 	}
 	for _, s := range Specs {
-		if s.Name == "" || s.Label == "" || s.ListTitle == "" || s.Help == "" || s.Template == "" {
+		if s.Name == "" || s.Label == "" || s.Singular == "" || s.ListTitle == "" || s.Help == "" || s.Template == "" {
 			t.Errorf("%s: descriptor incomplete: %+v", s.Kind, s)
 		}
 		walk(s.Kind, s.Fields)

@@ -3,6 +3,7 @@
 package problem
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -64,4 +65,17 @@ func (l List) Err() error {
 		return nil
 	}
 	return l
+}
+
+// AsList returns the problems in err: the list itself, or one problem without a file for any
+// other error (a template that does not parse); nil for nil.
+func AsList(err error) List {
+	if err == nil {
+		return nil
+	}
+	var l List
+	if errors.As(err, &l) {
+		return l
+	}
+	return List{{Message: err.Error()}}
 }

@@ -1,7 +1,13 @@
-// Package search builds the site's search index at build time: an inverted index from folded
-// words (lower case, accents removed: "coördinatie" → "coordinatie") to the pages they occur in,
-// weighted by where they occur. The browser loads it only when someone searches, and matches
-// query words as prefixes against the sorted term list.
+// Package search builds the site's search index at build time. Each page's text is cut into
+// folded words (package fold), stop words left out (package dutch); compound words also count
+// for their parts (Split). For every term the index lists the pages it occurs in, with where it
+// occurs: in the title, in the zoektermen (and other names), in the summary or in the body, as a
+// whole word or as a part.
+//
+// The browser does the rest (assets/search/): it stems the terms with the same Dutch stemmer,
+// splits query words with the same compound rule, and ranks. Two files are written: the full
+// index for the zoeken/ page, and a small one of titles and zoektermen for the suggestions the
+// header's search box shows while someone types, so that the first keystrokes fetch little.
 package search
 
 import (
@@ -10,171 +16,150 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
+	"sync"
 
-	"golang.org/x/text/unicode/norm"
+	"kennisbank/generator/dutch"
+	"kennisbank/generator/fold"
 )
 
-// Path is where the index lands in the site.
-const Path = "data/zoekindex.json"
+// Where the two indexes land in the site.
+const (
+	Path        = "data/zoekindex.json"
+	SuggestPath = "data/zoeksuggesties.json"
+)
 
 // Doc is one page to index.
 type Doc struct {
-	Title    string
-	URL      string // relative to the site root
-	Kind     string // a group name readers see, e.g. "Strategieën"
-	Summary  string
-	Headings []string
-	Text     string // the body as plain text
+	Title   string
+	URL     string // relative to the site root
+	Kind    string // what readers see beside the result: "Strategie"
+	Summary string
+	Terms   []string // the zoektermen, and other names readers search by (the English title)
+	More    []string // more short text that says what the page is about (a question): weighs as the summary
+	Text    string   // the body as plain text
 }
 
-// Weights of the places a word can occur. Each is a power of two, so that a page's weight for a
-// word, the sum over the places it occurs in, is the OR of their weights.
+// The places a word can stand, from the one that says least about a page to the one that says
+// most. A posting's value says where a term stands on a page, as bits: 1<<f for field f as a
+// whole word, 1<<(4+f) as a part of a compound word, and in bits 8 and 9 how often it occurs in
+// the body (0: once or never, 1: two or three times, 2: four to seven, 3: more), so that the most
+// common value, once in the body, is 1.
 const (
-	weightTitle   = 8
-	weightHeading = 4
-	weightSummary = 2
-	weightBody    = 1
+	fieldBody = iota
+	fieldSummary
+	fieldTerms
+	fieldTitle
+	fields
 )
 
-// Index is the JSON document. Terms is sorted; Postings[i] lists pairs (doc, weight) for Terms[i].
-type Index struct {
-	Kinds    []string `json:"kinds"` // group order for results
-	Docs     []IDoc   `json:"docs"`
-	Terms    []string `json:"terms"`
-	Postings [][]int  `json:"postings"`
+// counts says how often a word occurs in each field of a page.
+type counts [fields]uint16
+
+// pageWords is a page's words, in the order they first occur, with their counts.
+type pageWords struct {
+	words  []string
+	counts []counts
 }
 
-// IDoc is what a result shows.
-type IDoc struct {
-	Title   string `json:"t"`
-	URL     string `json:"u"`
-	Kind    int    `json:"k"` // index into Kinds
-	Summary string `json:"s,omitempty"`
+// analyzer cuts pages into words. It keeps one copy of each word for all pages, and scratch
+// space it reuses from page to page. Use it from one goroutine.
+type analyzer struct {
+	copies map[string]string
+	at     map[string]int // a word's place in the page being analyzed, -1 for one left out
 }
 
-// Memo remembers the weighted terms of each document between builds, so that a rebuild only
-// folds the text of pages that changed. Use one Memo from one goroutine at a time.
+func newAnalyzer() *analyzer {
+	return &analyzer{copies: map[string]string{}, at: map[string]int{}}
+}
+
+// analyze cuts a page's text into words and counts them per field.
+func (a *analyzer) analyze(d Doc) pageWords {
+	clear(a.at)
+	var pw pageWords
+	add := func(text string, f int) {
+		fold.Each(text, func(w string) {
+			i, ok := a.at[w]
+			if !ok {
+				w = a.copy(w)
+				i = -1 // a stop word, or one letter: not indexed
+				if len(w) >= 2 && !dutch.IsStopWord(w) {
+					i = len(pw.words)
+					pw.words = append(pw.words, w)
+					pw.counts = append(pw.counts, counts{})
+				}
+				a.at[w] = i
+			}
+			if i >= 0 {
+				pw.counts[i][f]++
+			}
+		})
+	}
+	add(d.Title, fieldTitle)
+	for _, t := range d.Terms {
+		add(t, fieldTerms)
+	}
+	add(d.Summary, fieldSummary)
+	for _, t := range d.More {
+		add(t, fieldSummary)
+	}
+	add(d.Text, fieldBody)
+	return pw
+}
+
+// copy returns the one copy of w, which fold.Each may hand over in a buffer it reuses.
+func (a *analyzer) copy(w string) string {
+	if c, ok := a.copies[w]; ok {
+		return c
+	}
+	c := strings.Clone(w)
+	a.copies[c] = c
+	return c
+}
+
+// Memo remembers the words of each page between builds, so that a rebuild only reads the text of
+// pages that changed. It is safe for concurrent use.
 type Memo struct {
-	terms map[[32]byte][]weighted
-}
-
-type weighted struct {
-	term   string
-	weight int
+	mu    sync.Mutex
+	pages map[[32]byte]pageWords
 }
 
 // NewMemo returns an empty memo.
-func NewMemo() *Memo { return &Memo{terms: map[[32]byte][]weighted{}} }
+func NewMemo() *Memo { return &Memo{pages: map[[32]byte]pageWords{}} }
 
-// Build indexes docs; kinds gives the order of the result groups. memo may be nil.
-func Build(docs []Doc, kinds []string, memo *Memo) Index {
-	idx := Index{Kinds: kinds, Docs: make([]IDoc, len(docs))}
-	kindNo := map[string]int{}
-	for i, k := range kinds {
-		kindNo[k] = i
-	}
-	var p postings
-	p.number = map[string]int{}
-	var seen map[[32]byte]bool
-	if memo != nil {
-		seen = map[[32]byte]bool{}
-	}
-	for i, d := range docs {
-		idx.Docs[i] = IDoc{Title: d.Title, URL: d.URL, Kind: kindNo[d.Kind], Summary: d.Summary}
-		if memo == nil {
-			d.eachTerm(func(t string, w int) { p.add(i, t, w) })
-			continue
+// analyzeAll returns the words of every doc, from memo where it has them.
+func analyzeAll(docs []Doc, memo *Memo) []pageWords {
+	out := make([]pageWords, len(docs))
+	a := newAnalyzer()
+	if memo == nil {
+		for i, d := range docs {
+			out[i] = a.analyze(d)
 		}
+		return out
+	}
+	memo.mu.Lock()
+	defer memo.mu.Unlock()
+	seen := make(map[[32]byte]bool, len(docs))
+	for i, d := range docs {
 		key := d.key()
 		seen[key] = true
-		terms, ok := memo.terms[key]
+		pw, ok := memo.pages[key]
 		if !ok {
-			terms = d.weighted()
-			memo.terms[key] = terms
+			pw = a.analyze(d)
+			memo.pages[key] = pw
 		}
-		for _, t := range terms {
-			p.add(i, t.term, t.weight)
-		}
+		out[i] = pw
 	}
-	if memo != nil {
-		for k := range memo.terms {
-			if !seen[k] {
-				delete(memo.terms, k) // a page that changed or went away
-			}
+	for k := range memo.pages {
+		if !seen[k] {
+			delete(memo.pages, k) // a page that changed or went away
 		}
 	}
-	order := make([]int, len(p.terms))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortFunc(order, func(a, b int) int { return strings.Compare(p.terms[a], p.terms[b]) })
-	idx.Terms = make([]string, len(order))
-	idx.Postings = make([][]int, len(order))
-	for i, n := range order {
-		idx.Terms[i], idx.Postings[i] = p.terms[n], p.lists[n]
-	}
-	return idx
-}
-
-// postings collects, per term, pairs (doc, weight) in the order of the docs.
-type postings struct {
-	number map[string]int // term → its position in terms
-	terms  []string
-	lists  [][]int
-	last   []int // per term, 1 + the last doc added to its list
-}
-
-// add records that term occurs in doc with weight; a term already recorded for the doc gets the
-// weight ORed into its pair.
-func (p *postings) add(doc int, term string, weight int) {
-	n, ok := p.number[term]
-	if !ok {
-		term = strings.Clone(term) // not the whole folded text it was cut from
-		n = len(p.terms)
-		p.number[term] = n
-		p.terms = append(p.terms, term)
-		p.lists = append(p.lists, nil)
-		p.last = append(p.last, 0)
-	}
-	if p.last[n] == doc+1 {
-		p.lists[n][len(p.lists[n])-1] |= weight
-		return
-	}
-	p.last[n] = doc + 1
-	p.lists[n] = append(p.lists[n], doc, weight)
-}
-
-// eachTerm calls f for every term of the document with the weight of the place it is in.
-func (d Doc) eachTerm(f func(term string, weight int)) {
-	place := func(text string, w int) { eachTerm(Fold(text), func(t string) { f(t, w) }) }
-	place(d.Title, weightTitle)
-	for _, h := range d.Headings {
-		place(h, weightHeading)
-	}
-	place(d.Summary, weightSummary)
-	place(d.Text, weightBody)
-}
-
-// weighted returns the document's terms, each once with its weight.
-func (d Doc) weighted() []weighted {
-	at := map[string]int{}
-	var out []weighted
-	d.eachTerm(func(t string, w int) {
-		if i, ok := at[t]; ok {
-			out[i].weight |= w
-			return
-		}
-		at[t] = len(out)
-		out = append(out, weighted{strings.Clone(t), w})
-	})
 	return out
 }
 
 func (d Doc) key() [32]byte {
 	h := sha256.New()
-	for _, s := range append([]string{d.Title, d.Summary, d.Text}, d.Headings...) {
+	for _, s := range append(append(append([]string{d.Title, d.Summary, d.Text}, d.Terms...), "\x01"), d.More...) {
 		h.Write([]byte(s))
 		h.Write([]byte{0})
 	}
@@ -183,123 +168,195 @@ func (d Doc) key() [32]byte {
 	return k
 }
 
-// JSON encodes the index. The postings, most of its bytes, are written directly: they are only
-// numbers, and encoding/json takes several times as long over them.
-func (idx Index) JSON() ([]byte, error) {
-	head, err := json.Marshal(struct {
-		Kinds []string `json:"kinds"`
-		Docs  []IDoc   `json:"docs"`
-		Terms []string `json:"terms"`
-	}{idx.Kinds, idx.Docs, idx.Terms})
+// Index is the search index of a set of pages, ready to be written as the two files.
+type Index struct {
+	docs  []Doc
+	kinds []string
+	terms []string // sorted
+	lists [][]posting
+}
+
+// posting says where a term stands on one page.
+type posting struct {
+	doc          int
+	whole, parts uint8 // bit f: in field f as a whole word, as a part of a compound word
+	count        int   // in the body, as either
+}
+
+// value encodes the posting for the browser (see fieldBody).
+func (p posting) value() int {
+	bucket := 0
+	switch {
+	case p.count >= 8:
+		bucket = 3
+	case p.count >= 4:
+		bucket = 2
+	case p.count >= 2:
+		bucket = 1
+	}
+	return int(p.whole) | int(p.parts)<<4 | bucket<<8
+}
+
+// Build indexes docs. memo may be nil.
+func Build(docs []Doc, memo *Memo) *Index {
+	pages := analyzeAll(docs, memo)
+	parts := compoundParts(pages)
+	number := map[string]int{}
+	idx := &Index{docs: docs}
+	kindNo := map[string]int{}
+	for _, d := range docs {
+		if _, ok := kindNo[d.Kind]; !ok {
+			kindNo[d.Kind] = len(idx.kinds)
+			idx.kinds = append(idx.kinds, d.Kind)
+		}
+	}
+	var lists [][]posting
+	add := func(doc int, term string, c counts, part bool) {
+		n, ok := number[term]
+		if !ok {
+			n = len(idx.terms)
+			number[term] = n
+			idx.terms = append(idx.terms, term)
+			lists = append(lists, nil)
+		}
+		if l := lists[n]; len(l) == 0 || l[len(l)-1].doc != doc {
+			lists[n] = append(l, posting{doc: doc})
+		}
+		p := &lists[n][len(lists[n])-1]
+		for f := range fields {
+			if c[f] > 0 && part {
+				p.parts |= 1 << f
+			} else if c[f] > 0 {
+				p.whole |= 1 << f
+			}
+		}
+		p.count += int(c[fieldBody])
+	}
+	for doc, pw := range pages {
+		for i, w := range pw.words {
+			add(doc, w, pw.counts[i], false)
+			for _, p := range parts[w] {
+				add(doc, p, pw.counts[i], true)
+			}
+		}
+	}
+	order := make([]int, len(idx.terms))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return strings.Compare(idx.terms[a], idx.terms[b]) })
+	terms := make([]string, len(order))
+	idx.lists = make([][]posting, len(order))
+	for i, n := range order {
+		terms[i], idx.lists[i] = idx.terms[n], lists[n]
+	}
+	idx.terms = terms
+	return idx
+}
+
+// compoundParts splits every word of the pages that is a compound by the rule of Split, against
+// the pages' own words; a part that is a compound itself counts for its parts too.
+func compoundParts(pages []pageWords) map[string][]string {
+	vocab := map[string]bool{}
+	for _, pw := range pages {
+		for _, w := range pw.words {
+			vocab[w] = true
+		}
+	}
+	stems := make(map[string]bool, len(vocab))
+	for w := range vocab {
+		stems[dutch.Stem(w)] = true
+	}
+	known := func(w string) bool { return vocab[w] }
+	knownStem := func(s string) bool { return stems[s] }
+	parts := map[string][]string{}
+	var all func(w string, into []string) []string
+	all = func(w string, into []string) []string {
+		for _, p := range Split(w, known, knownStem) {
+			if !slices.Contains(into, p) {
+				into = all(p, append(into, p))
+			}
+		}
+		return into
+	}
+	for w := range vocab {
+		if p := all(w, nil); p != nil {
+			parts[w] = p
+		}
+	}
+	return parts
+}
+
+// Full is the index for the zoeken/ page: every page with its summary, every term.
+func (idx *Index) Full() ([]byte, error) {
+	return idx.json(true, func(posting) bool { return true })
+}
+
+// Suggestions is the small index for the header's suggestions: titles and kinds, and the terms
+// of the titles and zoektermen.
+func (idx *Index) Suggestions() ([]byte, error) {
+	const titleOrTerms = 1<<fieldTitle | 1<<fieldTerms
+	return idx.json(false, func(p posting) bool { return (p.whole|p.parts)&titleOrTerms != 0 })
+}
+
+// docJSON is a page as the browser shows it in a result.
+type docJSON struct {
+	Title   string `json:"t"`
+	URL     string `json:"u"`
+	Kind    int    `json:"k"` // index into kinds
+	Summary string `json:"s,omitempty"`
+}
+
+// json writes an index with the postings keep accepts (and the terms it keeps any of). The postings, most of its bytes, are written directly: [doc, value, doc, value, …] with
+// each doc as the difference from the one before, which gzip packs well.
+func (idx *Index) json(summaries bool, keep func(posting) bool) ([]byte, error) {
+	kindNo := map[string]int{}
+	for i, k := range idx.kinds {
+		kindNo[k] = i
+	}
+	head := struct {
+		Stop  []string  `json:"stop"`
+		Kinds []string  `json:"kinds"`
+		Docs  []docJSON `json:"docs"`
+		Terms []string  `json:"terms"`
+	}{Stop: dutch.StopWords, Kinds: idx.kinds, Docs: make([]docJSON, len(idx.docs)), Terms: []string{}}
+	for i, d := range idx.docs {
+		head.Docs[i] = docJSON{Title: d.Title, URL: d.URL, Kind: kindNo[d.Kind]}
+		if summaries {
+			head.Docs[i].Summary = d.Summary
+		}
+	}
+	var post []byte
+	for i, list := range idx.lists {
+		n := len(post)
+		post = append(post, ",["...)
+		prev, any := 0, false
+		for _, p := range list {
+			if !keep(p) {
+				continue
+			}
+			if any {
+				post = append(post, ',')
+			}
+			post = strconv.AppendInt(post, int64(p.doc-prev), 10)
+			post = append(post, ',')
+			post = strconv.AppendInt(post, int64(p.value()), 10)
+			prev, any = p.doc, true
+		}
+		if !any {
+			post = post[:n]
+			continue
+		}
+		post = append(post, ']')
+		head.Terms = append(head.Terms, idx.terms[i])
+	}
+	out, err := json.Marshal(head)
 	if err != nil {
 		return nil, err
 	}
-	out := append(head[:len(head)-1], `,"postings":`...)
-	if idx.Postings == nil {
-		return append(out, "null}"...), nil
-	}
-	out = append(out, '[')
-	for i, list := range idx.Postings {
-		if i > 0 {
-			out = append(out, ',')
-		}
-		if list == nil {
-			out = append(out, "null"...)
-			continue
-		}
-		out = append(out, '[')
-		for j, n := range list {
-			if j > 0 {
-				out = append(out, ',')
-			}
-			out = strconv.AppendInt(out, int64(n), 10)
-		}
-		out = append(out, ']')
+	out = append(out[:len(out)-1], `,"postings":[`...)
+	if len(post) > 0 {
+		out = append(out, post[1:]...)
 	}
 	return append(out, "]}"...), nil
-}
-
-// Terms splits text into folded search terms: lower case, accents removed, runs of a–z and 0–9.
-// The browser folds queries with the same rule (assets/_search.ts).
-func Terms(text string) []string {
-	folded := Fold(text)
-	return strings.FieldsFunc(folded, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') })
-}
-
-// eachTerm calls f for every run of a–z and 0–9 in folded text, as Terms splits it.
-func eachTerm(folded string, f func(string)) {
-	start := -1
-	for i := 0; i <= len(folded); i++ {
-		if i < len(folded) && (folded[i] >= 'a' && folded[i] <= 'z' || folded[i] >= '0' && folded[i] <= '9') {
-			if start < 0 {
-				start = i
-			}
-			continue
-		}
-		if start >= 0 {
-			f(folded[start:i])
-			start = -1
-		}
-	}
-}
-
-// Fold lower-cases s (valid UTF-8) and removes accents: it decomposes s (NFD), drops the combining marks and
-// lower-cases what is left. Runs of ASCII, which decomposition leaves alone, skip the Unicode
-// tables; decomposing the rest run by run gives the same result, because no decomposition or
-// reordering reaches across an ASCII character. Runs of Latin letters with accents (ë, é, ï:
-// U+0080 to U+017F) are looked up letter by letter: each of these is a starter, so no reordering
-// reaches across it either.
-func Fold(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for len(s) > 0 {
-		i := 0
-		for ; i < len(s) && s[i] < utf8.RuneSelf; i++ {
-			c := s[i]
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			b.WriteByte(c)
-		}
-		s = s[i:]
-		i = 0
-		latin := true
-		for i < len(s) && s[i] >= utf8.RuneSelf {
-			r, n := utf8.DecodeRuneInString(s[i:])
-			latin = latin && r < latinEnd
-			i += n
-		}
-		if latin {
-			for _, r := range s[:i] {
-				b.WriteString(latinFolds[r-utf8.RuneSelf])
-			}
-		} else {
-			foldRun(&b, s[:i])
-		}
-		s = s[i:]
-	}
-	return b.String()
-}
-
-// latinEnd ends the runes whose folds are kept in latinFolds, from utf8.RuneSelf on.
-const latinEnd = 0x180
-
-var latinFolds = func() []string {
-	out := make([]string, latinEnd-utf8.RuneSelf)
-	for r := rune(utf8.RuneSelf); r < latinEnd; r++ {
-		var b strings.Builder
-		foldRun(&b, string(r))
-		out[r-utf8.RuneSelf] = b.String()
-	}
-	return out
-}()
-
-// foldRun writes the fold of s: decomposed, without combining marks, in lower case.
-func foldRun(b *strings.Builder, s string) {
-	for _, r := range norm.NFD.String(s) {
-		if unicode.Is(unicode.Mn, r) {
-			continue
-		}
-		b.WriteRune(unicode.ToLower(r))
-	}
 }

@@ -8,44 +8,163 @@ import (
 	"kennisbank/internal/corpus"
 )
 
-func TestTermsFoldAccentsAndCase(t *testing.T) {
-	got := Terms("Coördinatie: één Cliënt, JGZ-team (2024)")
-	want := []string{"coordinatie", "een", "client", "jgz", "team", "2024"}
-	if !slices.Equal(got, want) {
-		t.Errorf("Terms = %v, want %v", got, want)
+// decoded is an index file as the browser reads it, with the postings undone.
+type decoded struct {
+	Stop  []string `json:"stop"`
+	Kinds []string `json:"kinds"`
+	Docs  []struct {
+		Title   string `json:"t"`
+		URL     string `json:"u"`
+		Kind    int    `json:"k"`
+		Summary string `json:"s"`
+	} `json:"docs"`
+	Terms    []string `json:"terms"`
+	Postings [][]int  `json:"postings"`
+}
+
+func decode(t *testing.T, data []byte) decoded {
+	t.Helper()
+	var d decoded
+	if err := json.Unmarshal(data, &d); err != nil {
+		t.Fatalf("the index is no valid JSON: %v\n%s", err, data)
+	}
+	if len(d.Terms) != len(d.Postings) {
+		t.Fatalf("%d terms, %d posting lists", len(d.Terms), len(d.Postings))
+	}
+	if !slices.IsSorted(d.Terms) {
+		t.Fatal("terms are not sorted")
+	}
+	return d
+}
+
+// postings returns doc → value for term, or nil when term is not in the index.
+func (d decoded) postings(term string) map[int]int {
+	i, ok := slices.BinarySearch(d.Terms, term)
+	if !ok {
+		return nil
+	}
+	out := map[int]int{}
+	doc := 0
+	for j := 0; j < len(d.Postings[i]); j += 2 {
+		doc += d.Postings[i][j]
+		out[doc] = d.Postings[i][j+1]
+	}
+	return out
+}
+
+func whole(f int) int { return 1 << f }
+func part(f int) int  { return 1 << (4 + f) }
+
+// often is the bits for a word that occurs n times in the body.
+func often(n int) int {
+	switch {
+	case n >= 8:
+		return 3 << 8
+	case n >= 4:
+		return 2 << 8
+	case n >= 2:
+		return 1 << 8
+	}
+	return 0
+}
+
+var testDocs = []Doc{
+	{Title: "Wet- en regelgeving", URL: "determinanten/29/", Kind: "Determinant", Summary: "Regels die de innovatie in de weg zitten.", Terms: []string{"wetten"}, Text: "Nieuwe regels geven ruimte. Regels, regels."},
+	{Title: "Audit en feedback", URL: "strategieen/audit/", Kind: "Strategie", Terms: []string{"Audit and provide feedback"}, Text: "Je geeft feedback over het personeelsverloop en het verloop van het personeel."},
+	{Title: "Coördinator", URL: "determinanten/25/", Kind: "Determinant", More: []string{"Is er een coördinator?"}, Text: "De coördinator regelt de invoering."},
+}
+
+func TestIndexSaysWhereEachWordStands(t *testing.T) {
+	full, err := Build(testDocs, nil).Full()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := decode(t, full)
+	for _, c := range []struct {
+		term  string
+		doc   int
+		value int
+	}{
+		{"wet", 0, whole(fieldTitle)},
+		{"regelgeving", 0, whole(fieldTitle)},
+		{"regel", 0, part(fieldTitle)}, // a part of "regelgeving", where "regels" is known
+		{"regels", 0, whole(fieldSummary) | whole(fieldBody) | often(3)},
+		{"wetten", 0, whole(fieldTerms)},
+		{"feedback", 1, whole(fieldTitle) | whole(fieldTerms) | whole(fieldBody)},
+		{"personeel", 1, whole(fieldBody) | part(fieldBody) | often(2)}, // the word and a part of personeelsverloop
+		{"verloop", 1, whole(fieldBody) | part(fieldBody) | often(2)},
+		{"coordinator", 2, whole(fieldTitle) | whole(fieldSummary) | whole(fieldBody)},
+	} {
+		p := d.postings(c.term)
+		if p == nil {
+			t.Errorf("%q is not in the index", c.term)
+			continue
+		}
+		if got := p[c.doc]; got != c.value {
+			t.Errorf("%q on page %d: value %#x, want %#x", c.term, c.doc, got, c.value)
+		}
+	}
+	for _, stop := range []string{"de", "en", "het", "in"} {
+		if d.postings(stop) != nil {
+			t.Errorf("the stop word %q is in the index", stop)
+		}
+	}
+	if len(d.Stop) == 0 || d.Kinds[d.Docs[1].Kind] != "Strategie" || d.Docs[0].Summary == "" {
+		t.Errorf("stop words, kinds or summaries missing: %+v", d)
 	}
 }
 
-func TestIndexWeighsTitleAboveBody(t *testing.T) {
-	idx := Build([]Doc{
-		{Title: "Audit en feedback", URL: "strategieen/audit-en-feedback/", Kind: "Strategieën", Text: "Je meet de zorg."},
-		{Title: "Kennis", URL: "determinanten/17-kennis/", Kind: "Determinanten", Text: "Feedback helpt bij kennis."},
-	}, []string{"Determinanten", "Strategieën"}, nil)
-	i, ok := slices.BinarySearch(idx.Terms, "feedback")
-	if !ok {
-		t.Fatalf("feedback not indexed: %v", idx.Terms)
+func TestSuggestionsHoldTitlesAndZoektermenOnly(t *testing.T) {
+	small, err := Build(testDocs, nil).Suggestions()
+	if err != nil {
+		t.Fatal(err)
 	}
-	p := idx.Postings[i]
-	if len(p) != 4 || p[0] != 0 || p[1] != weightTitle || p[2] != 1 || p[3] != weightBody {
-		t.Errorf("postings for feedback = %v", p)
+	d := decode(t, small)
+	for _, term := range []string{"wetten", "regelgeving", "regel", "audit", "provide", "coordinator"} {
+		if d.postings(term) == nil {
+			t.Errorf("%q, from a title or the zoektermen, is not in the suggestions", term)
+		}
 	}
-	if idx.Docs[0].Kind != 1 || idx.Docs[1].Kind != 0 {
-		t.Errorf("kinds: %+v", idx.Docs)
+	for _, term := range []string{"ruimte", "personeelsverloop", "invoering"} {
+		if d.postings(term) != nil {
+			t.Errorf("%q, only in a body, is in the suggestions", term)
+		}
+	}
+	if p := d.postings("coordinator"); p[2] != whole(fieldTitle)|whole(fieldSummary)|whole(fieldBody) {
+		t.Errorf("a posting in the suggestions must keep its whole value, got %#x", p[2])
+	}
+	for _, doc := range d.Docs {
+		if doc.Summary != "" {
+			t.Errorf("the suggestions carry a summary: %q", doc.Summary)
+		}
 	}
 }
 
 func TestMemoGivesTheSameIndex(t *testing.T) {
-	docs := []Doc{{Title: "Coördinator", URL: "a/", Kind: "A", Text: "Eén tekst"}, {Title: "Kennis", URL: "b/", Kind: "A", Text: "Twee"}}
+	docs := slices.Clone(testDocs)
 	memo := NewMemo()
-	first, _ := Build(docs, []string{"A"}, memo).JSON()
-	docs[1].Text = "Drie"
-	again, _ := Build(docs, []string{"A"}, memo).JSON()
-	want, _ := Build(docs, []string{"A"}, nil).JSON()
+	first, _ := Build(docs, memo).Full()
+	docs[1].Text = "Drie nieuwe woorden"
+	again, _ := Build(docs, memo).Full()
+	want, _ := Build(docs, nil).Full()
 	if string(again) != string(want) || string(first) == string(again) {
 		t.Errorf("a memo must not change the index:\n%s\n%s", again, want)
 	}
-	if len(memo.terms) != 2 {
-		t.Errorf("the memo keeps %d documents, want the 2 current ones", len(memo.terms))
+	if len(memo.pages) != len(docs) {
+		t.Errorf("the memo keeps %d pages, want the %d current ones", len(memo.pages), len(docs))
+	}
+}
+
+func TestEmptyIndexIsValid(t *testing.T) {
+	for _, docs := range [][]Doc{nil, {{Title: "", URL: "x/", Kind: "Pagina"}}} {
+		full, err := Build(docs, nil).Full()
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := decode(t, full)
+		if len(d.Terms) != 0 {
+			t.Errorf("terms %v for pages without words", d.Terms)
+		}
 	}
 }
 
@@ -54,32 +173,19 @@ func BenchmarkIndex(b *testing.B) {
 	c := corpus.Generate(10000)
 	var docs []Doc
 	for _, s := range c.Strategies {
-		docs = append(docs, Doc{Title: s.Title, URL: "strategieen/" + s.ID + "/", Kind: "Strategieën", Summary: s.Summary, Headings: []string{s.TitleEN}, Text: s.Body})
+		docs = append(docs, Doc{Title: s.Title, URL: "strategieen/" + s.ID + "/", Kind: "Strategie", Summary: s.Summary, Terms: []string{s.TitleEN}, Text: s.Body})
 	}
 	for _, p := range c.Posts {
-		docs = append(docs, Doc{Title: p.Title, URL: "nieuws/" + p.ID + "/", Kind: "Nieuws", Text: p.Body})
+		docs = append(docs, Doc{Title: p.Title, URL: "nieuws/" + p.ID + "/", Kind: "Nieuwsbericht", Text: p.Body})
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Build(docs, []string{"Strategieën", "Nieuws"}, nil).JSON(); err != nil {
+		idx := Build(docs, nil)
+		if _, err := idx.Full(); err != nil {
 			b.Fatal(err)
 		}
-	}
-}
-
-func TestJSONIsWhatEncodingJSONWrites(t *testing.T) {
-	for _, idx := range []Index{
-		Build([]Doc{{Title: "Coördinator <b>", URL: "a/?x=1&y=2", Kind: "A", Summary: "\"Eén\" tekst", Text: "Eén tekst\u2028"}, {Title: "Kennis", URL: "b/", Kind: "A", Text: "Twee"}}, []string{"A"}, nil),
-		{},
-		{Kinds: []string{}, Docs: []IDoc{}, Terms: []string{"a"}, Postings: [][]int{nil}},
-	} {
-		got, err := idx.JSON()
-		if err != nil {
-			t.Fatal(err)
-		}
-		want, _ := json.Marshal(idx)
-		if string(got) != string(want) {
-			t.Errorf("JSON:\n%s\nwant:\n%s", got, want)
+		if _, err := idx.Suggestions(); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

@@ -22,7 +22,9 @@ import (
 	"github.com/fsnotify/fsnotify"
 
 	"kennisbank/generator"
+	"kennisbank/generator/cms"
 	"kennisbank/generator/output"
+	"kennisbank/generator/problem"
 )
 
 // Options configures the server.
@@ -49,6 +51,8 @@ type Server struct {
 	site    *output.Memory
 	problem string // the last build's problems, "" when it succeeded
 	version int    // raised after every build, good or bad
+	last    cms.Build
+	cms     *cms.Local
 
 	changed *sync.Cond
 }
@@ -57,6 +61,7 @@ type Server struct {
 func New(opts Options) *Server {
 	s := &Server{opts: opts, dev: generator.NewDev(), site: output.NewMemory()}
 	s.changed = sync.NewCond(&s.mu)
+	s.cms = cms.NewLocal(opts.Build.Root, s.lastBuild)
 	return s
 }
 
@@ -65,11 +70,13 @@ func (s *Server) Rebuild() error {
 	s.building.Lock()
 	defer s.building.Unlock()
 	mem := output.NewMemory()
+	started := time.Now()
 	res, err := s.dev.Generate(s.opts.Build, mem)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.version++
 	s.changed.Broadcast()
+	s.last = cms.Build{Started: started, Problems: problem.AsList(err)}
 	if err != nil {
 		s.problem = err.Error()
 		return err
@@ -91,6 +98,7 @@ func Run(opts Options) error {
 		return err
 	}
 	fmt.Fprintf(opts.Out, "kennisbank: serving on http://%s/ (Ctrl+C to stop)\n", ln.Addr())
+	fmt.Fprintf(opts.Out, "kennisbank: edit the content in the CMS at http://%s/%s/\n", ln.Addr(), cms.Dir)
 	go func() {
 		if err := s.Watch(context.Background()); err != nil {
 			fmt.Fprintf(opts.Log, "kennisbank: watching stopped: %v\n", err)
@@ -197,8 +205,20 @@ const reloadScript = `(function () {
 })();
 `
 
-// ServeHTTP serves the site, the reload script and the long-poll version endpoint.
+// lastBuild tells the CMS's local backend about the last finished build.
+func (s *Server) lastBuild() cms.Build {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.last
+}
+
+// ServeHTTP serves the site, the reload script and the long-poll version endpoint, and hands
+// the CMS's requests to its local backend.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if strings.HasPrefix(r.URL.Path, cms.Prefix) {
+		s.cms.ServeHTTP(w, r)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return

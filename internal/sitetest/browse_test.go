@@ -1,17 +1,12 @@
 package sitetest
 
 import (
-	"os"
-	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
-	"github.com/chromedp/chromedp/kb"
 
-	"kennisbank/generator/search"
 	"kennisbank/internal/browsertest"
 )
 
@@ -89,84 +84,6 @@ func TestFilteringNarrowsListAndURLAndBackRestores(t *testing.T) {
 	}
 	if !strings.Contains(status, "strategieën") {
 		t.Errorf("count text %q", status)
-	}
-}
-
-// bodyWord picks a long word from a strategy's body that is not in its title, so that finding
-// the strategy proves the body is indexed.
-func bodyWord(t *testing.T, id string) string {
-	t.Helper()
-	data, err := os.ReadFile(filepath.Join(repoRoot, "content", "strategieen", id+".md"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	parts := strings.SplitN(string(data), "+++", 3)
-	title := strings.ToLower(parts[1])
-	for _, w := range regexp.MustCompile(`[a-z]{11,}`).FindAllString(parts[2], -1) {
-		if !strings.Contains(title, w) {
-			return w
-		}
-	}
-	t.Fatalf("no long body word in %s", id)
-	return ""
-}
-
-func searchResults(t *testing.T, base, query string) []string {
-	t.Helper()
-	ctx := browsertest.New(t)
-	if err := chromedp.Run(ctx,
-		chromedp.Navigate(base+"zoeken/"),
-		chromedp.WaitVisible("#zoek-q"),
-		chromedp.SendKeys("#zoek-q", query),
-		chromedp.WaitVisible("#zoekresultaten a"),
-	); err != nil {
-		t.Fatalf("search %q: %v", query, err)
-	}
-	var hrefs []string
-	if err := chromedp.Run(ctx, eval(`Array.from(document.querySelectorAll("#zoekresultaten a")).map(a => a.getAttribute("href"))`, &hrefs)); err != nil {
-		t.Fatal(err)
-	}
-	return hrefs
-}
-
-func TestSearchFindsBodyWordsAndIgnoresAccents(t *testing.T) {
-	base := browsertest.Serve(t, siteDir, "/kb/")
-	word := bodyWord(t, "audit-en-feedback")
-	if hits := searchResults(t, base, word); !containsStr(hits, "../strategieen/audit-en-feedback/") {
-		t.Errorf("searching the body word %q did not find the strategy; got %v", word, hits)
-	}
-	// "coordinator" typed without its accent finds "Coördinator".
-	var accented string
-	for _, d := range knowledge.Determinants {
-		if search.Fold(d.Titel) != d.Titel && strings.ToLower(d.Titel) != search.Fold(d.Titel) {
-			accented = d.Titel
-			if hits := searchResults(t, base, search.Fold(d.Titel)); !containsStr(hits, "../"+d.URL()) {
-				t.Errorf("searching %q without accents did not find %q; got %v", search.Fold(d.Titel), d.Titel, hits)
-			}
-			break
-		}
-	}
-	if accented == "" {
-		t.Fatal("no determinant title with an accent to test with")
-	}
-}
-
-func TestSearchFromHeaderOnAnyPage(t *testing.T) {
-	ctx := browsertest.New(t)
-	base := browsertest.Serve(t, siteDir, "/kb/")
-	if err := chromedp.Run(ctx,
-		chromedp.Navigate(base+"determinanten/"),
-		chromedp.SendKeys("#site-zoek", "ambassad"+kb.Enter),
-		chromedp.WaitVisible("#zoekresultaten a"),
-	); err != nil {
-		t.Fatal(err)
-	}
-	var text string
-	if err := chromedp.Run(ctx, chromedp.Text("#zoekresultaten", &text)); err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(text, "Ambassadeurs") || !strings.Contains(text, "Strategieën (") {
-		t.Errorf("results for 'ambassad' grouped by kind: %q", text)
 	}
 }
 

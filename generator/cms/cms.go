@@ -1,0 +1,198 @@
+// Package cms gives editors a browser CMS: Decap CMS (vendored in package decap) at admin/ of
+// the site, configured from the content model (content.Specs), so that what the CMS lets an
+// editor write is what the build accepts.
+//
+// It works in two ways. On the web, the CMS saves to the Git host named in the [cms] table of
+// site.toml (GitHub or GitLab), and the host's workflow (deploy/) checks and publishes. Locally,
+// `kennisbank serve` writes admin/ with Decap's proxy backend, and Local answers that backend's
+// requests by reading and writing files under content/ itself (what decap-server does, without
+// Node.js), and tells the admin page the problems `check` finds in the file just saved.
+package cms
+
+import (
+	"net/url"
+	"strings"
+
+	"kennisbank/generator/cms/decap"
+	"kennisbank/generator/content"
+	"kennisbank/generator/problem"
+)
+
+// Dir is where the CMS lives in the site.
+const Dir = "admin"
+
+// APIPath is where `kennisbank serve` answers the local backend, from the site root.
+const APIPath = "/_kennisbank/cms/api"
+
+// The backends of the [cms] table.
+const (
+	GitHub = "github"
+	GitLab = "gitlab"
+)
+
+// Options says which admin/ to write.
+type Options struct {
+	Dev    bool   // for `kennisbank serve`: the local backend, whatever site.toml says
+	Script string // for Dev: site path of the script of the check banner; "" for none
+	Style  string // for Dev: site path of its style sheet; "" for none
+}
+
+// Files returns the files of admin/ by site path, or nil when the site has no CMS: a build for
+// the web without a [cms] table in site.toml.
+func Files(site *content.Site, opts Options) (map[string][]byte, error) {
+	var backend Backend
+	switch {
+	case opts.Dev:
+		// The proxy sends a branch with every request; the local backend ignores it.
+		backend = Backend{Name: "proxy", ProxyURL: APIPath, Branch: "main"}
+	case site.CMS == nil:
+		return nil, nil
+	default:
+		backend = webBackend(site.CMS)
+		opts.Script, opts.Style = "", "" // the banner asks kennisbank serve, which the web has not
+	}
+	cfg, err := NewConfig(site, backend)
+	if err != nil {
+		return nil, err
+	}
+	yml, err := cfg.YAML()
+	if err != nil {
+		return nil, err
+	}
+	files := map[string][]byte{
+		Dir + "/index.html":  page(site, backend, opts),
+		Dir + "/config.yml":  yml,
+		Dir + "/LICENSE.txt": decap.License,
+	}
+	for name, data := range decap.Files() {
+		files[Dir+"/"+name] = data
+	}
+	return files, nil
+}
+
+// Paths lists the site paths Files writes, for the plan of the site's files.
+func Paths(site *content.Site, dev bool) []string {
+	if !dev && site.CMS == nil {
+		return nil
+	}
+	out := []string{Dir + "/", Dir + "/index.html", Dir + "/config.yml", Dir + "/LICENSE.txt"}
+	for name := range decap.Files() {
+		out = append(out, Dir+"/"+name)
+	}
+	return out
+}
+
+// webBackend is the Git host of the [cms] table.
+func webBackend(s *content.CMS) Backend {
+	b := Backend{Name: s.Backend, Repo: s.Repo, Branch: branch(s), APIRoot: s.APIRoot}
+	switch s.Backend {
+	case GitHub:
+		b.BaseURL = s.AuthURL
+	case GitLab:
+		// PKCE: the browser signs in with GitLab itself, no helper server needed.
+		b.AuthType, b.AppID = "pkce", s.AppID
+		if s.APIRoot != "" {
+			b.BaseURL = origin(s.APIRoot)
+		}
+	}
+	return b
+}
+
+func branch(s *content.CMS) string {
+	if s.Branch == "" {
+		return "main"
+	}
+	return s.Branch
+}
+
+// apiOrigins are the origins the admin page may connect to: the Git host's API and, for GitLab,
+// where it exchanges the sign-in code for a token.
+func apiOrigins(b Backend) []string {
+	switch b.Name {
+	case GitHub:
+		if b.APIRoot != "" {
+			return []string{origin(b.APIRoot)}
+		}
+		return []string{"https://api.github.com"}
+	case GitLab:
+		if b.APIRoot != "" {
+			return []string{origin(b.APIRoot)}
+		}
+		return []string{"https://gitlab.com"}
+	}
+	return nil
+}
+
+// avatarOrigins are where the Git host keeps the pictures of its users, which Decap shows beside
+// the editor's name once signed in. Not Gravatar, which GitLab uses for users without a
+// picture: that would be a request to a third party.
+func avatarOrigins(b Backend) []string {
+	switch b.Name {
+	case GitHub:
+		if b.APIRoot != "" {
+			return []string{origin(b.APIRoot)}
+		}
+		return []string{"https://avatars.githubusercontent.com"}
+	case GitLab:
+		return apiOrigins(b)
+	}
+	return nil
+}
+
+func origin(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" {
+		return ""
+	}
+	return u.Scheme + "://" + u.Host
+}
+
+// Check reports the problems of the [cms] table of site.toml, with their lines.
+func Check(site *content.Site) problem.List {
+	var probs problem.List
+	s := site.CMS
+	if s == nil {
+		return nil
+	}
+	const file = "content/site.toml"
+	line := func(key string) int { return site.Keys.Line("cms." + key) }
+	table := site.Keys.Line("cms")
+	switch s.Backend {
+	case GitHub, GitLab:
+	case "":
+		probs.Add(file, table, "[cms] without \"backend\" (expected %q or %q)", GitHub, GitLab)
+	default:
+		probs.Add(file, line("backend"), "[cms] backend %q: unknown (expected %q or %q)", s.Backend, GitHub, GitLab)
+	}
+	parts := strings.Split(s.Repo, "/")
+	switch {
+	case s.Repo == "":
+		probs.Add(file, table, "[cms] without \"repo\" (expected the repository as owner/name, e.g. \"werkplaats/kennisbank\")")
+	case len(parts) < 2 || slicesContainEmpty(parts) || strings.ContainsAny(s.Repo, " :") || (s.Backend == GitHub && len(parts) != 2):
+		probs.Add(file, line("repo"), "[cms] repo %q: expected the repository as owner/name, e.g. \"werkplaats/kennisbank\" (not its web address)", s.Repo)
+	}
+	if strings.ContainsAny(s.Branch, " ~^:?*[\\") {
+		probs.Add(file, line("branch"), "[cms] branch %q is not a branch name", s.Branch)
+	}
+	for key, value := range map[string]string{"auth_url": s.AuthURL, "api_root": s.APIRoot} {
+		if value != "" && (origin(value) == "" || !strings.HasPrefix(value, "https://")) {
+			probs.Add(file, line(key), "[cms] %s %q: expected an https:// address", key, value)
+		}
+	}
+	if s.Backend == GitLab && s.AppID == "" {
+		probs.Add(file, table, "[cms] backend \"gitlab\" needs \"app_id\": the application id of an OAuth application in GitLab (scope api, redirect URL the site's admin/ address)")
+	}
+	if s.Backend == GitHub && s.AppID != "" {
+		probs.Add(file, line("app_id"), "[cms] app_id is for GitLab; GitHub signs in through auth_url")
+	}
+	return probs
+}
+
+func slicesContainEmpty(parts []string) bool {
+	for _, p := range parts {
+		if p == "" {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,565 @@
+package cms
+
+import (
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net"
+	"net/http"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"kennisbank/generator/content"
+	"kennisbank/generator/problem"
+)
+
+// Prefix is the part of the development server's URL space that Local answers.
+const Prefix = "/_kennisbank/cms/"
+
+// ProblemsPath is where the admin page asks for the problems of the last save.
+const ProblemsPath = Prefix + "problems"
+
+// maxRequest bounds a request: an entry with its images, base64-encoded (decap-server's limit).
+const maxRequest = 50 << 20
+
+// Build is what the development server tells about its last finished build.
+type Build struct {
+	Started  time.Time    // when it started: it saw every file written before
+	Problems problem.List // what it found; none when it succeeded
+}
+
+// Local answers Decap CMS's proxy backend for `kennisbank serve`, as decap-server's local_fs mode
+// does: it lists, reads, writes and deletes files under the project's content/ folder, and
+// nowhere else. It answers only requests from this computer to this computer.
+type Local struct {
+	project   string
+	lastBuild func() Build
+
+	mu    sync.Mutex
+	saved []string  // the files of the last saved entry, from the project root
+	at    time.Time // when they were written
+}
+
+// NewLocal returns the local backend for the project folder; lastBuild reports the development
+// server's last finished build.
+func NewLocal(project string, lastBuild func() Build) *Local {
+	return &Local{project: project, lastBuild: lastBuild}
+}
+
+// request is what Decap's proxy backend sends: an action and its parameters.
+type request struct {
+	Action string          `json:"action"`
+	Params json.RawMessage `json:"params"`
+}
+
+// apiError is an answer other than 200, with the message Decap shows the editor.
+type apiError struct {
+	status int
+	msg    string
+}
+
+func (e *apiError) Error() string { return e.msg }
+
+func badRequest(format string, args ...any) error {
+	return &apiError{http.StatusUnprocessableEntity, fmt.Sprintf(format, args...)}
+}
+
+// ServeHTTP answers the local backend's API and the admin page's question for problems.
+func (l *Local) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if err := local(r); err != nil {
+		http.Error(w, err.Error(), http.StatusForbidden)
+		return
+	}
+	switch {
+	case r.URL.Path == APIPath && r.Method == http.MethodPost:
+		l.api(w, r)
+	case r.URL.Path == ProblemsPath && r.Method == http.MethodGet:
+		writeJSON(w, http.StatusOK, l.problems())
+	default:
+		http.Error(w, "not found", http.StatusNotFound)
+	}
+}
+
+// local refuses what does not come from this computer to this computer through its own pages:
+// another machine (serve --addr 0.0.0.0), another site in the editor's browser (a cross-site
+// request, or DNS rebinding under a foreign host name).
+func local(r *http.Request) error {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if ip := net.ParseIP(host); err != nil || ip == nil || !ip.IsLoopback() {
+		return errors.New("the CMS's local backend answers only this computer")
+	}
+	if !loopbackName(r.Host) {
+		return fmt.Errorf("the CMS's local backend answers only at 127.0.0.1 or localhost, not %q", r.Host)
+	}
+	if o := r.Header.Get("Origin"); o != "" && o != "http://"+r.Host {
+		return fmt.Errorf("request from %q: the CMS's local backend answers only its own admin page", o)
+	}
+	if site := r.Header.Get("Sec-Fetch-Site"); site != "" && site != "same-origin" && site != "none" {
+		return fmt.Errorf("a %s request: the CMS's local backend answers only its own admin page", site)
+	}
+	if r.Method == http.MethodPost && !strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") {
+		return errors.New("expected a JSON request")
+	}
+	return nil
+}
+
+func loopbackName(hostport string) bool {
+	host, _, err := net.SplitHostPort(hostport)
+	if err != nil {
+		host = hostport
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(strings.Trim(host, "[]"))
+	return ip != nil && ip.IsLoopback()
+}
+
+func (l *Local) api(w http.ResponseWriter, r *http.Request) {
+	var req request
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxRequest))
+	if err := dec.Decode(&req); err != nil {
+		writeJSON(w, http.StatusBadRequest, map[string]string{"error": "not a JSON request: " + err.Error()})
+		return
+	}
+	root, err := os.OpenRoot(filepath.Join(l.project, content.Dir))
+	if err != nil {
+		writeJSON(w, http.StatusInternalServerError, map[string]string{"error": err.Error()})
+		return
+	}
+	defer root.Close()
+	out, err := l.do(root, req)
+	var ae *apiError
+	switch {
+	case errors.As(err, &ae):
+		writeJSON(w, ae.status, map[string]string{"error": ae.msg})
+	case err != nil:
+		writeJSON(w, http.StatusInternalServerError, map[string]string{"error": err.Error()})
+	default:
+		writeJSON(w, http.StatusOK, out)
+	}
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+// The parameters of the actions, as decap-server's types name them.
+type (
+	folderParams struct {
+		Folder    string `json:"folder"`
+		Extension string `json:"extension"`
+		Depth     int    `json:"depth"`
+	}
+	fileRef struct {
+		Path  string `json:"path"`
+		Label string `json:"label,omitempty"`
+	}
+	filesParams struct {
+		Files []fileRef `json:"files"`
+	}
+	pathParams struct {
+		Path string `json:"path"`
+	}
+	pathsParams struct {
+		Paths []string `json:"paths"`
+	}
+	mediaFolderParams struct {
+		MediaFolder string `json:"mediaFolder"`
+	}
+	dataFile struct {
+		Path    string `json:"path"`
+		Raw     string `json:"raw"`
+		NewPath string `json:"newPath"`
+	}
+	asset struct {
+		Path     string `json:"path"`
+		Content  string `json:"content"`
+		Encoding string `json:"encoding"`
+	}
+	persistEntryParams struct {
+		Entry     *dataFile  `json:"entry"`
+		DataFiles []dataFile `json:"dataFiles"`
+		Assets    []asset    `json:"assets"`
+	}
+	persistMediaParams struct {
+		Asset asset `json:"asset"`
+	}
+)
+
+// handler runs one action.
+type handler func(l *Local, root *os.Root, req request) (any, error)
+
+// with decodes an action's parameters into P before running it.
+func with[P any](run func(l *Local, root *os.Root, p P) (any, error)) handler {
+	return func(l *Local, root *os.Root, req request) (any, error) {
+		var p P
+		if len(req.Params) == 0 {
+			return nil, badRequest("action %s without params", req.Action)
+		}
+		if err := json.Unmarshal(req.Params, &p); err != nil {
+			return nil, badRequest("action %s: %v", req.Action, err)
+		}
+		return run(l, root, p)
+	}
+}
+
+// actions are the actions of decap-server's local_fs mode, by name.
+var actions = map[string]handler{
+	"info": func(l *Local, _ *os.Root, _ request) (any, error) {
+		return map[string]any{"repo": filepath.Base(l.absProject()), "publish_modes": []string{"simple"}, "type": "local_fs"}, nil
+	},
+	"entriesByFolder": with(func(_ *Local, root *os.Root, p folderParams) (any, error) { return entriesByFolder(root, p) }),
+	"entriesByFiles":  with(func(_ *Local, root *os.Root, p filesParams) (any, error) { return entries(root, p.Files) }),
+	"getEntry": with(func(_ *Local, root *os.Root, p pathParams) (any, error) {
+		list, err := entries(root, []fileRef{{Path: p.Path}})
+		if err != nil {
+			return nil, err
+		}
+		return list[0], nil
+	}),
+	"persistEntry": with((*Local).persistEntry),
+	"getMedia":     with(func(_ *Local, root *os.Root, p mediaFolderParams) (any, error) { return media(root, p.MediaFolder) }),
+	"getMediaFile": with(func(_ *Local, root *os.Root, p pathParams) (any, error) { return mediaFile(root, p.Path) }),
+	"persistMedia": with(func(_ *Local, root *os.Root, p persistMediaParams) (any, error) {
+		if err := writeAsset(root, p.Asset, nil); err != nil {
+			return nil, err
+		}
+		return mediaFile(root, p.Asset.Path)
+	}),
+	"deleteFile": with(func(_ *Local, root *os.Root, p pathParams) (any, error) {
+		return message("deleted file %s", p.Path), deleteFiles(root, []string{p.Path})
+	}),
+	"deleteFiles": with(func(_ *Local, root *os.Root, p pathsParams) (any, error) {
+		return message("deleted files %s", strings.Join(p.Paths, ", ")), deleteFiles(root, p.Paths)
+	}),
+	"getDeployPreview": func(*Local, *os.Root, request) (any, error) { return nil, nil },
+}
+
+// withoutWorkflow are the actions of the editorial workflow, which the site does not use.
+var withoutWorkflow = []string{"unpublishedEntries", "unpublishedEntry", "unpublishedEntryDataFile",
+	"unpublishedEntryMediaFile", "deleteUnpublishedEntry", "updateUnpublishedEntryStatus", "publishUnpublishedEntry"}
+
+// do runs one action.
+func (l *Local) do(root *os.Root, req request) (any, error) {
+	if run, ok := actions[req.Action]; ok {
+		return run(l, root, req)
+	}
+	if slices.Contains(withoutWorkflow, req.Action) {
+		return nil, badRequest("%s: not supported; the site saves directly (publish_mode simple, no editorial workflow)", req.Action)
+	}
+	return nil, badRequest("Unknown action %s", req.Action)
+}
+
+func message(format string, args ...any) map[string]string {
+	return map[string]string{"message": fmt.Sprintf(format, args...)}
+}
+
+func (l *Local) absProject() string {
+	abs, err := filepath.Abs(l.project)
+	if err != nil {
+		return l.project
+	}
+	return abs
+}
+
+// inContent turns a path from Decap (relative to the project: content/nieuws/x.md) into a path
+// inside content/ for os.Root, refusing anything else: other folders, "..", absolute paths,
+// backslashes. os.Root then refuses symbolic links that lead out.
+func inContent(p string) (string, error) {
+	rest, ok := strings.CutPrefix(p, content.Dir+"/")
+	if p == content.Dir {
+		rest, ok = ".", true
+	}
+	clean := path.Clean(rest)
+	if !ok || rest == "" || clean != strings.TrimSuffix(rest, "/") || strings.ContainsAny(p, "\\\x00") ||
+		clean == ".." || strings.HasPrefix(clean, "../") || path.IsAbs(clean) {
+		return "", &apiError{http.StatusForbidden, fmt.Sprintf("path %q: the CMS works only in the folder %s/", p, content.Dir)}
+	}
+	return clean, nil
+}
+
+// entry is one file as Decap expects it: its text and its path with a content hash as id; a
+// missing file has null for both.
+type entry struct {
+	Data *string   `json:"data"`
+	File entryFile `json:"file"`
+}
+
+type entryFile struct {
+	Path  string  `json:"path"`
+	Label string  `json:"label,omitempty"`
+	ID    *string `json:"id"`
+}
+
+func entries(root *os.Root, files []fileRef) ([]entry, error) {
+	out := make([]entry, 0, len(files))
+	for _, f := range files {
+		name, err := inContent(f.Path)
+		if err != nil {
+			return nil, err
+		}
+		e := entry{File: entryFile{Path: f.Path, Label: f.Label}}
+		if data, err := root.ReadFile(name); err == nil {
+			text, id := string(data), hash(data)
+			e.Data, e.File.ID = &text, &id
+		}
+		out = append(out, e)
+	}
+	return out, nil
+}
+
+func hash(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:])
+}
+
+// entriesByFolder reads the files of a folder, to the given depth, whose names end in the
+// extension: entries both as name.md and as name/index.md.
+func entriesByFolder(root *os.Root, p folderParams) ([]entry, error) {
+	dir, err := inContent(p.Folder)
+	if err != nil {
+		return nil, err
+	}
+	var refs []fileRef
+	for _, name := range listFiles(root, dir, p.Depth) {
+		if strings.HasSuffix(name, "."+p.Extension) {
+			refs = append(refs, fileRef{Path: path.Join(content.Dir, name)})
+		}
+	}
+	return entries(root, refs)
+}
+
+// listFiles lists the files under dir (inside content/) to depth levels, leaving out names that
+// start with a dot; a folder that does not exist has none.
+func listFiles(root *os.Root, dir string, depth int) []string {
+	if depth <= 0 {
+		return nil
+	}
+	list, err := fs.ReadDir(root.FS(), dir)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, e := range list {
+		name := path.Join(dir, e.Name())
+		switch {
+		case strings.HasPrefix(e.Name(), "."):
+		case e.IsDir():
+			out = append(out, listFiles(root, name, depth-1)...)
+		case e.Type().IsRegular():
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// mediaFileJSON is a media file as Decap expects it: base64 content and a content hash as id.
+type mediaFileJSON struct {
+	ID       string `json:"id"`
+	Content  string `json:"content"`
+	Encoding string `json:"encoding"`
+	Path     string `json:"path"`
+	Name     string `json:"name"`
+}
+
+func mediaFile(root *os.Root, p string) (mediaFileJSON, error) {
+	name, err := inContent(p)
+	if err != nil {
+		return mediaFileJSON{}, err
+	}
+	data, err := root.ReadFile(name)
+	if err != nil {
+		return mediaFileJSON{}, &apiError{http.StatusNotFound, fmt.Sprintf("%s: %v", p, err)}
+	}
+	return mediaFileJSON{ID: hash(data), Content: base64.StdEncoding.EncodeToString(data), Encoding: "base64", Path: p, Name: path.Base(p)}, nil
+}
+
+// media lists the files of a media folder: beside a bundle's index.md, without the Markdown.
+func media(root *os.Root, folder string) ([]mediaFileJSON, error) {
+	dir, err := inContent(folder)
+	if err != nil {
+		return nil, err
+	}
+	out := []mediaFileJSON{}
+	for _, name := range listFiles(root, dir, 1) {
+		if strings.HasSuffix(name, ".md") {
+			continue
+		}
+		f, err := mediaFile(root, path.Join(content.Dir, name))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, f)
+	}
+	return out, nil
+}
+
+func (l *Local) persistEntry(root *os.Root, p persistEntryParams) (any, error) {
+	files := p.DataFiles
+	if len(files) == 0 && p.Entry != nil {
+		files = []dataFile{*p.Entry}
+	}
+	if len(files) == 0 {
+		return nil, badRequest("persistEntry without an entry")
+	}
+	bundles := map[string]bool{} // folders of the index.md files saved now
+	var saved []string
+	for _, f := range files {
+		name, err := inContent(f.Path)
+		if err != nil {
+			return nil, err
+		}
+		if !strings.HasSuffix(name, ".md") {
+			return nil, badRequest("%s: an entry is a .md file", f.Path)
+		}
+		if err := writeFile(root, name, []byte(f.Raw)); err != nil {
+			return nil, err
+		}
+		if path.Base(name) == "index.md" {
+			bundles[path.Dir(name)] = true
+		}
+		saved = append(saved, f.Path)
+	}
+	for _, a := range p.Assets {
+		if err := writeAsset(root, a, bundles); err != nil {
+			return nil, err
+		}
+	}
+	for i, f := range files {
+		if f.NewPath == "" || f.NewPath == f.Path {
+			continue
+		}
+		if err := move(root, f.Path, f.NewPath); err != nil {
+			return nil, err
+		}
+		saved[i] = f.NewPath
+	}
+	l.mu.Lock()
+	l.saved, l.at = saved, time.Now()
+	l.mu.Unlock()
+	return message("entry persisted"), nil
+}
+
+// writeAsset writes an image or download. It must go beside the index.md of a page bundle (one
+// that exists, or one saved in the same request): the site has no other place for files.
+func writeAsset(root *os.Root, a asset, newBundles map[string]bool) error {
+	name, err := inContent(a.Path)
+	if err != nil {
+		return err
+	}
+	if a.Encoding != "base64" {
+		return badRequest("%s: encoding %q, expected base64", a.Path, a.Encoding)
+	}
+	data, err := base64.StdEncoding.DecodeString(a.Content)
+	if err != nil {
+		return badRequest("%s: %v", a.Path, err)
+	}
+	dir := path.Dir(name)
+	if _, err := root.Stat(path.Join(dir, "index.md")); (err != nil && !newBundles[dir]) || strings.HasSuffix(name, ".md") || strings.Count(dir, "/") < 1 {
+		return badRequest("Een afbeelding of bestand hoort bij een bericht of factsheet. Sla het bericht eerst op en voeg het bestand daarin toe (%s kan hier niet staan).", a.Path)
+	}
+	return writeFile(root, name, data)
+}
+
+func writeFile(root *os.Root, name string, data []byte) error {
+	if err := root.MkdirAll(path.Dir(name), 0o755); err != nil {
+		return err
+	}
+	return root.WriteFile(name, data, 0o644)
+}
+
+// move renames an entry; a bundle's index.md takes the files beside it along.
+func move(root *os.Root, from, to string) error {
+	src, err := inContent(from)
+	if err != nil {
+		return err
+	}
+	dst, err := inContent(to)
+	if err != nil {
+		return err
+	}
+	if path.Base(src) == "index.md" && path.Base(dst) == "index.md" && path.Dir(src) != path.Dir(dst) {
+		if err := root.MkdirAll(path.Dir(path.Dir(dst)), 0o755); err != nil {
+			return err
+		}
+		return root.Rename(path.Dir(src), path.Dir(dst))
+	}
+	if err := root.MkdirAll(path.Dir(dst), 0o755); err != nil {
+		return err
+	}
+	return root.Rename(src, dst)
+}
+
+// deleteFiles removes files, and the folders they leave empty (a deleted bundle).
+func deleteFiles(root *os.Root, paths []string) error {
+	for _, p := range paths {
+		name, err := inContent(p)
+		if err != nil {
+			return err
+		}
+		if err := root.Remove(name); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		// A kind's folder (one level down) stays, even when empty.
+		for dir := path.Dir(name); strings.Contains(dir, "/"); dir = path.Dir(dir) {
+			if root.Remove(dir) != nil { // fails when the folder is not empty
+				break
+			}
+		}
+	}
+	return nil
+}
+
+// problemsJSON answers the admin page: the problems in the files of the last save, once a
+// build has seen them.
+type problemsJSON struct {
+	Saved    []string      `json:"saved"`
+	Ready    bool          `json:"ready"` // a build that started after the save has finished
+	Problems []problemJSON `json:"problems"`
+	Others   int           `json:"others"` // problems in other files
+}
+
+type problemJSON struct {
+	File    string `json:"file"`
+	Line    int    `json:"line"`
+	Message string `json:"message"`
+}
+
+func (l *Local) problems() problemsJSON {
+	l.mu.Lock()
+	saved, at := l.saved, l.at
+	l.mu.Unlock()
+	b := l.lastBuild()
+	out := problemsJSON{Saved: saved, Ready: !b.Started.Before(at), Problems: []problemJSON{}}
+	if out.Saved == nil {
+		out.Saved = []string{}
+	}
+	if !out.Ready {
+		return out
+	}
+	mine := map[string]bool{}
+	for _, p := range saved {
+		mine[p] = true
+	}
+	for _, p := range b.Problems.Sorted() {
+		if mine[p.File] {
+			out.Problems = append(out.Problems, problemJSON{File: p.File, Line: p.Line, Message: p.Message})
+		} else {
+			out.Others++
+		}
+	}
+	return out
+}

@@ -1,0 +1,34 @@
+package problem
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Annotation writes the problem as a GitHub Actions workflow command,
+// "::error file=content/x.md,line=7::message", so that the run and the commit show it at the
+// file and line. Values are escaped as GitHub's toolkit escapes them: %, CR and LF everywhere,
+// and : and , too in the properties.
+func (p Problem) Annotation() string {
+	var b strings.Builder
+	b.WriteString("::error")
+	if p.File != "" {
+		b.WriteString(" file=")
+		b.WriteString(escapeProperty(p.File))
+		if p.Line > 0 {
+			b.WriteString(",line=")
+			b.WriteString(strconv.Itoa(p.Line))
+		}
+	}
+	b.WriteString("::")
+	b.WriteString(escapeData(p.Message))
+	return b.String()
+}
+
+var (
+	dataEscaper     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
+	propertyEscaper = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
+)
+
+func escapeData(s string) string     { return dataEscaper.Replace(s) }
+func escapeProperty(s string) string { return propertyEscaper.Replace(s) }

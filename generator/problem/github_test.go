@@ -1,0 +1,23 @@
+package problem
+
+import "testing"
+
+func TestAnnotationEscapesAsGitHubDoes(t *testing.T) {
+	cases := []struct {
+		p    Problem
+		want string
+	}{
+		{Problem{File: "content/strategieen/x.md", Line: 7, Message: `field "fase": unknown value "adoptei"`},
+			`::error file=content/strategieen/x.md,line=7::field "fase": unknown value "adoptei"`},
+		// In the message only %, CR and LF are escaped; the colon stays.
+		{Problem{File: "content/nieuws/a,b:c%.md", Line: 3, Message: "100% wrong:\r\nsee line 2"},
+			`::error file=content/nieuws/a%2Cb%3Ac%25.md,line=3::100%25 wrong:%0D%0Asee line 2`},
+		{Problem{File: "content/site.toml", Message: "about the file"}, `::error file=content/site.toml::about the file`},
+		{Problem{Message: "templates/x.html: cannot parse"}, `::error::templates/x.html: cannot parse`},
+	}
+	for _, c := range cases {
+		if got := c.p.Annotation(); got != c.want {
+			t.Errorf("%+v:\n got %s\nwant %s", c.p, got, c.want)
+		}
+	}
+}

@@ -1,0 +1,110 @@
+// Package tsrun runs TypeScript modules of assets/ in goja, a JavaScript engine written in Go,
+// so that Go tests can hold the browser's code to the Go code that does the same work (the
+// folding rule, the stemmer, the compound split, the search ranking). esbuild's Go API bundles
+// the module and strips its types, as it does for the site.
+//
+//	m, err := tsrun.Load(root, "assets/_fold.ts")
+//	v, err := m.Call("words", "Coördinatie")
+package tsrun
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/dop251/goja"
+	"github.com/evanw/esbuild/pkg/api"
+)
+
+// Global is the name under which a bundled module exposes its exports.
+const Global = "TSRunModule"
+
+// Module is one bundled module running in its own engine. Use it from one goroutine at a time.
+type Module struct {
+	vm      *goja.Runtime
+	exports *goja.Object
+}
+
+// Load bundles root/entry (with everything it imports) and runs it.
+func Load(root, entry string) (*Module, error) {
+	script, err := Bundle(root, entry)
+	if err != nil {
+		return nil, err
+	}
+	vm := goja.New()
+	if _, err := vm.RunScript(entry, string(script)); err != nil {
+		return nil, fmt.Errorf("%s: %w", entry, err)
+	}
+	return &Module{vm: vm, exports: vm.Get(Global).ToObject(vm)}, nil
+}
+
+// Bundle bundles root/entry into one script that defines the global Global with the module's
+// exports, for goja or a browser page.
+func Bundle(root, entry string) ([]byte, error) {
+	path := filepath.Join(root, filepath.FromSlash(entry))
+	if _, err := os.Stat(path); err != nil {
+		return nil, err
+	}
+	res := api.Build(api.BuildOptions{
+		EntryPoints: []string{path},
+		Bundle:      true,
+		Format:      api.FormatIIFE,
+		GlobalName:  Global,
+		Target:      api.ES2017,
+		Charset:     api.CharsetUTF8,
+		LogLevel:    api.LogLevelSilent,
+	})
+	if len(res.Errors) > 0 {
+		m := res.Errors[0]
+		if m.Location != nil {
+			return nil, fmt.Errorf("%s:%d: %s", m.Location.File, m.Location.Line, m.Text)
+		}
+		return nil, errors.New(m.Text)
+	}
+	if len(res.OutputFiles) != 1 {
+		return nil, fmt.Errorf("%s: esbuild wrote %d files, want 1", entry, len(res.OutputFiles))
+	}
+	return res.OutputFiles[0].Contents, nil
+}
+
+// Call calls the exported function name with args (converted by goja: strings, numbers, slices
+// and maps of them) and returns its result.
+func (m *Module) Call(name string, args ...any) (goja.Value, error) {
+	fn, ok := goja.AssertFunction(m.exports.Get(name))
+	if !ok {
+		return nil, fmt.Errorf("no exported function %q", name)
+	}
+	vals := make([]goja.Value, len(args))
+	for i, a := range args {
+		vals[i] = m.vm.ToValue(a)
+	}
+	v, err := fn(goja.Undefined(), vals...)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return v, nil
+}
+
+// CallJSON calls name with args and decodes its result, passed through JSON.stringify, into out.
+func (m *Module) CallJSON(out any, name string, args ...any) error {
+	v, err := m.Call(name, args...)
+	if err != nil {
+		return err
+	}
+	s, err := json.Marshal(v.Export())
+	if err != nil {
+		return fmt.Errorf("%s: result: %w", name, err)
+	}
+	return json.Unmarshal(s, out)
+}
+
+// Eval runs JavaScript source in the module's engine, where the module's exports are the
+// global Global, and returns its value.
+func (m *Module) Eval(src string) (goja.Value, error) {
+	return m.vm.RunString(src)
+}
+
+// Runtime is the module's engine, for values a test builds itself.
+func (m *Module) Runtime() *goja.Runtime { return m.vm }
