@@ -3,6 +3,8 @@
 // `kennisbank scan` runs the same files in goja (generator/scan). Keep them to ES2017 and simple
 // regular expressions: goja must run them.
 
+import { words } from "../_fold";
+
 export interface Link {
   strategy: string;
   strength: string; // kern | aanvullend
@@ -84,13 +86,11 @@ export function findDeterminant(kb: KnowledgeBase, key: string): Determinant | n
   return null;
 }
 
-// fold makes the key under which texts are compared: accents, case, spacing, punctuation and
-// curly quotes do not count, so only letters and digits are left.
+// fold makes the key under which texts are compared: the site's folding rule (../_fold.ts), with
+// the spaces between words left out too, so that accents, case, spacing, punctuation and curly
+// quotes do not count.
 export function fold(s: string): string {
-  return s
-    .normalize("NFD")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "");
+  return words(s).join("");
 }
 
 export function round(x: number, digits: number): number {

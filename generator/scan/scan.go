@@ -22,11 +22,11 @@ import (
 	"github.com/dop251/goja"
 	"github.com/evanw/esbuild/pkg/api"
 
-	scanassets "kennisbank/assets/scan"
+	scanassets "kennisbank/assets"
 )
 
 // Entry is the logic's entry module, relative to assets/scan.
-const Entry = "logic.ts"
+const Entry = "scan/logic.ts"
 
 // Global is the name under which the bundled module exposes its exports.
 const Global = "KennisbankScan"
@@ -53,11 +53,12 @@ func Embedded() ([]byte, error) {
 // Bundle bundles the logic of the project at root (root/assets/scan), as the scan page's build
 // does.
 func Bundle(root string) ([]byte, error) {
-	return bundle(os.DirFS(filepath.Join(root, "assets", "scan")))
+	return bundle(os.DirFS(filepath.Join(root, "assets")))
 }
 
-// bundle bundles logic.ts and the modules it imports from src into one script that defines the
-// global Global. It targets ES2017, which goja runs. Only relative imports within src resolve.
+// bundle bundles scan/logic.ts and the modules it imports from src (the assets folder) into one
+// script that defines the global Global. It targets ES2017, which goja runs. Only relative
+// imports within src resolve.
 func bundle(src fs.FS) ([]byte, error) {
 	sources := api.Plugin{
 		Name: "scan-sources",
@@ -66,10 +67,10 @@ func bundle(src fs.FS) ([]byte, error) {
 				if a.Kind == api.ResolveEntryPoint {
 					return api.OnResolveResult{Path: a.Path, Namespace: "scan"}, nil
 				}
-				if !strings.HasPrefix(a.Path, "./") {
-					return api.OnResolveResult{}, fmt.Errorf("%s imports %q: the scan's logic may only import its own modules (./name)", a.Importer, a.Path)
-				}
 				p := path.Join(path.Dir(a.Importer), a.Path)
+				if !strings.HasPrefix(a.Path, "./") && !strings.HasPrefix(a.Path, "../") || strings.HasPrefix(p, "../") {
+					return api.OnResolveResult{}, fmt.Errorf("%s imports %q: the scan's logic may only import modules of assets/ (./name, ../name)", a.Importer, a.Path)
+				}
 				if !strings.HasSuffix(p, ".ts") {
 					p += ".ts"
 				}
