@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"kennisbank/generator"
 	"kennisbank/generator/problem"
@@ -30,7 +31,9 @@ Usage:
   kennisbank serve [--src DIR] [--addr 127.0.0.1:1313] [--drafts]
   kennisbank check [--src DIR] [--drafts] [--format text|github]
   kennisbank new [--src DIR] <kind> "<titel>"
-  kennisbank scan --responses FILE.csv [--threshold 0.2] [--format text|json] [--src DIR]
+  kennisbank scan --responses FILE [--threshold 0.2] [--facilitator 0.8] [--format text|json]
+                  [--mapping FILE] [--group COLUMN] [--compare EARLIER.json]
+                  [--src DIR | --kennisbank FILE|URL]
 
 Kinds for new: ` + scaffold.KindList + `
 
@@ -178,37 +181,62 @@ func newCmd(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
+const scanSynopsis = `scan --responses FILE [--threshold 0.2] [--facilitator 0.8] [--format text|json]
+                  [--mapping FILE] [--group COLUMN] [--compare EARLIER.json] [--src DIR | --kennisbank FILE|URL]`
+
 func scanCmd(args []string, stdout, stderr io.Writer) int {
-	fs := flags("scan", "scan --responses FILE.csv [--threshold 0.2] [--format text|json] [--src DIR]", stderr)
-	src := fs.String("src", ".", "project folder with content/ and assets/scan/logic.ts")
-	responses := fs.String("responses", "", "CSV file: one row per respondent, one column per determinant (number or id)")
+	fs := flags("scan", scanSynopsis, stderr)
+	src := fs.String("src", ".", "project folder whose content/ holds the knowledge base")
+	kb := fs.String("kennisbank", "", "a published site's data/kennisbank.json instead of a project: a file, a folder (public/) or a URL")
+	responses := fs.String("responses", "", "the team's answers: .xlsx, CSV or tab-separated text, one row per respondent")
 	threshold := fs.Float64("threshold", scan.DefaultThreshold, "share of negative answers (0 < x <= 1) at which a determinant is a barrier")
+	facilitator := fs.Float64("facilitator", scan.DefaultFacilitator, "share of positive answers (0 < x <= 1) at which a determinant is a facilitator")
 	format := fs.String("format", "text", "output: text or json")
+	mapping := fs.String("mapping", "", "a mapping file (JSON, as the scan page saves it): determinants for unrecognised columns, scale points for unknown answers")
+	group := fs.String("group", "", "a column (heading or letter) to compare groups by, such as role or team; groups of fewer than 5 are not shown")
+	compare := fs.String("compare", "", "an earlier result to compare with: JSON saved by the scan page or printed by --format json")
 	if code := parse(fs, args, stdout); code >= 0 {
 		return code
 	}
+	srcSet := false
+	fs.Visit(func(f *flag.Flag) { srcSet = srcSet || f.Name == "src" })
 	switch {
 	case *responses == "":
-		fmt.Fprintln(stderr, "kennisbank scan: --responses FILE.csv is required")
+		fmt.Fprintln(stderr, "kennisbank scan: --responses FILE is required")
 		fs.Usage()
 		return exitUsage
 	case !(*threshold > 0 && *threshold <= 1):
 		fmt.Fprintf(stderr, "kennisbank scan: --threshold %v: want a fraction above 0 and at most 1, e.g. 0.2 for 20%%\n", *threshold)
 		return exitUsage
+	case !(*facilitator > 0 && *facilitator <= 1):
+		fmt.Fprintf(stderr, "kennisbank scan: --facilitator %v: want a fraction above 0 and at most 1, e.g. 0.8 for 80%%\n", *facilitator)
+		return exitUsage
 	case *format != "text" && *format != "json":
 		fmt.Fprintf(stderr, "kennisbank scan: --format %q: want text or json\n", *format)
 		return exitUsage
+	case srcSet && *kb != "":
+		fmt.Fprintln(stderr, "kennisbank scan: give --src or --kennisbank, not both")
+		return exitUsage
 	}
-	err := scan.Run(scan.Options{Root: *src, Responses: *responses, Threshold: *threshold, JSON: *format == "json"}, stdout)
-	if err != nil {
-		var csvErr *scan.CSVError
-		if errors.As(err, &csvErr) {
-			fmt.Fprintf(stderr, "kennisbank scan: %v\n", csvErr)
-			return exitProblems
+	err := scan.Run(scan.Options{
+		Source:    scan.Source{Project: *src, File: *kb},
+		Responses: *responses, Threshold: *threshold, Facilitator: *facilitator,
+		Mapping: *mapping, Group: *group, Compare: *compare, JSON: *format == "json",
+	}, stdout)
+	var fileErr *scan.FileError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.As(err, &fileErr):
+		for _, line := range strings.Split(fileErr.Error(), "\n") {
+			fmt.Fprintf(stderr, "kennisbank scan: %s\n", line)
 		}
-		return report(err, stderr)
+		return exitProblems
+	case errors.Is(err, scan.ErrNoKnowledgeBase):
+		fmt.Fprintf(stderr, "kennisbank scan: %v\n", err)
+		return exitUsage
 	}
-	return exitOK
+	return report(err, stderr)
 }
 
 // annotate prints each problem as a GitHub Actions annotation, so that the run and the commit

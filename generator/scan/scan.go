@@ -1,60 +1,108 @@
-// Package scan runs the implementatiescan's logic outside the browser. It bundles the very module
-// the scan page uses (assets/scan/logic.ts) with esbuild's Go API and runs it in goja, a JavaScript
-// engine written in Go, so `kennisbank scan` and the page cannot disagree.
+// Package scan runs the implementatiescan's logic outside the browser. The binary carries the
+// very modules the scan page uses (assets/scan/*.ts, embedded); they are bundled with esbuild's
+// Go API and run in goja, a JavaScript engine written in Go, so `kennisbank scan` and the page
+// cannot disagree, and the command works from any folder.
 //
-//	m, err := scan.Load(".")                // bundle the module, load the knowledge base
-//	rep, err := m.Report(csvText, 0.2)      // a *CSVError names the row and column of bad input
+//	kb, err := scan.KnowledgeBase(scan.Source{Project: "."})   // or {File: "https://…/data/kennisbank.json"}
+//	m, err := scan.New(kb)
+//	rep, err := m.Report(fileBytes, scan.ReportOptions{Threshold: 0.2})   // a *FileError names rows and columns
 package scan
 
 import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
+	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/dop251/goja"
 	"github.com/evanw/esbuild/pkg/api"
 
-	"kennisbank/generator"
+	scanassets "kennisbank/assets"
 )
 
-// Entry is the module, relative to the project folder.
-const Entry = "assets/scan/logic.ts"
+// Entry is the logic's entry module, relative to assets/scan.
+const Entry = "scan/logic.ts"
 
 // Global is the name under which the bundled module exposes its exports.
 const Global = "KennisbankScan"
 
-// DefaultThreshold is the share of negative answers at which a determinant is a barrier.
-const DefaultThreshold = 0.2
+// Defaults, as the logic has them: a barrier at 20% negative answers, a facilitator at 80%
+// positive ones.
+const (
+	DefaultThreshold   = 0.2
+	DefaultFacilitator = 0.8
+)
 
-// Bundle bundles root/assets/scan/logic.ts into one script that defines the global Global.
-// It targets ES2017, which goja runs.
+var embedded struct {
+	once   sync.Once
+	bundle []byte
+	err    error
+}
+
+// Embedded bundles the logic the binary carries. The bundle is made once per process.
+func Embedded() ([]byte, error) {
+	embedded.once.Do(func() { embedded.bundle, embedded.err = bundle(scanassets.Sources) })
+	return embedded.bundle, embedded.err
+}
+
+// Bundle bundles the logic of the project at root (root/assets/scan), as the scan page's build
+// does.
 func Bundle(root string) ([]byte, error) {
-	entry := filepath.Join(root, filepath.FromSlash(Entry))
-	if _, err := os.Stat(entry); err != nil {
-		return nil, fmt.Errorf("scan module: %w", err)
+	return bundle(os.DirFS(filepath.Join(root, "assets")))
+}
+
+// bundle bundles scan/logic.ts and the modules it imports from src (the assets folder) into one
+// script that defines the global Global. It targets ES2017, which goja runs. Only relative
+// imports within src resolve.
+func bundle(src fs.FS) ([]byte, error) {
+	sources := api.Plugin{
+		Name: "scan-sources",
+		Setup: func(b api.PluginBuild) {
+			b.OnResolve(api.OnResolveOptions{Filter: ".*"}, func(a api.OnResolveArgs) (api.OnResolveResult, error) {
+				if a.Kind == api.ResolveEntryPoint {
+					return api.OnResolveResult{Path: a.Path, Namespace: "scan"}, nil
+				}
+				p := path.Join(path.Dir(a.Importer), a.Path)
+				if !strings.HasPrefix(a.Path, "./") && !strings.HasPrefix(a.Path, "../") || strings.HasPrefix(p, "../") {
+					return api.OnResolveResult{}, fmt.Errorf("%s imports %q: the scan's logic may only import modules of assets/ (./name, ../name)", a.Importer, a.Path)
+				}
+				if !strings.HasSuffix(p, ".ts") {
+					p += ".ts"
+				}
+				return api.OnResolveResult{Path: p, Namespace: "scan"}, nil
+			})
+			b.OnLoad(api.OnLoadOptions{Filter: ".*", Namespace: "scan"}, func(a api.OnLoadArgs) (api.OnLoadResult, error) {
+				data, err := fs.ReadFile(src, a.Path)
+				if err != nil {
+					return api.OnLoadResult{}, err
+				}
+				text := string(data)
+				return api.OnLoadResult{Contents: &text, Loader: api.LoaderTS}, nil
+			})
+		},
 	}
 	res := api.Build(api.BuildOptions{
-		EntryPoints: []string{entry},
+		EntryPoints: []string{Entry},
 		Bundle:      true,
 		Format:      api.FormatIIFE,
 		GlobalName:  Global,
 		Target:      api.ES2017,
 		Charset:     api.CharsetUTF8,
+		Plugins:     []api.Plugin{sources},
 		Write:       false,
 		LogLevel:    api.LogLevelSilent,
 	})
 	if len(res.Errors) > 0 {
 		m := res.Errors[0]
 		if m.Location != nil {
-			return nil, fmt.Errorf("%s:%d: %s", m.Location.File, m.Location.Line, m.Text)
+			return nil, fmt.Errorf("scan module: assets/scan/%s:%d: %s", m.Location.File, m.Location.Line, m.Text)
 		}
-		return nil, errors.New(m.Text)
+		return nil, fmt.Errorf("scan module: %s", m.Text)
 	}
 	if len(res.OutputFiles) != 1 {
 		return nil, fmt.Errorf("scan module: esbuild wrote %d files, want 1", len(res.OutputFiles))
@@ -71,26 +119,31 @@ type Module struct {
 	kb        goja.Value
 	parse     goja.Callable
 	stringify goja.Callable
+	bytes     goja.Callable // ArrayBuffer → Uint8Array
 }
 
-// Load bundles the module of the project at root and loads its knowledge base (drafts left out),
-// as a build would publish it in data/kennisbank.json.
+// New runs the embedded logic with the knowledge base (data/kennisbank.json).
+func New(kbJSON []byte) (*Module, error) {
+	b, err := Embedded()
+	if err != nil {
+		return nil, err
+	}
+	return NewWithBundle(b, kbJSON)
+}
+
+// Load runs the embedded logic with the knowledge base of the project at root.
 func Load(root string) (*Module, error) {
-	bundle, err := Bundle(root)
+	kb, err := KnowledgeBase(Source{Project: root})
 	if err != nil {
 		return nil, err
 	}
-	kb, err := generator.KnowledgeBaseJSON(generator.Options{Root: root})
-	if err != nil {
-		return nil, err
-	}
-	return New(bundle, kb)
+	return New(kb)
 }
 
-// New runs the bundled module and parses the knowledge base (data/kennisbank.json) into it.
-func New(bundle, kbJSON []byte) (*Module, error) {
+// NewWithBundle runs a bundle (see Bundle) with the knowledge base.
+func NewWithBundle(bundle, kbJSON []byte) (*Module, error) {
 	vm := goja.New()
-	if _, err := vm.RunScript(Entry, string(bundle)); err != nil {
+	if _, err := vm.RunScript("assets/scan/"+Entry, string(bundle)); err != nil {
 		return nil, fmt.Errorf("scan module: %w", err)
 	}
 	exports := vm.Get(Global)
@@ -100,15 +153,24 @@ func New(bundle, kbJSON []byte) (*Module, error) {
 	jsonObj := vm.Get("JSON").ToObject(vm)
 	parse, _ := goja.AssertFunction(jsonObj.Get("parse"))
 	stringify, _ := goja.AssertFunction(jsonObj.Get("stringify"))
+	toBytes, err := vm.RunString("(function (b) { return new Uint8Array(b) })")
+	if err != nil {
+		return nil, err
+	}
+	bytesFn, _ := goja.AssertFunction(toBytes)
 	kb, err := parse(goja.Undefined(), vm.ToValue(string(kbJSON)))
 	if err != nil {
 		return nil, fmt.Errorf("knowledge base: %w", err)
 	}
-	return &Module{vm: vm, exports: exports.ToObject(vm), kb: kb, parse: parse, stringify: stringify}, nil
+	return &Module{vm: vm, exports: exports.ToObject(vm), kb: kb, parse: parse, stringify: stringify, bytes: bytesFn}, nil
 }
 
+// Bytes marks an argument of Call as bytes: it reaches the module as a Uint8Array.
+type Bytes []byte
+
 // Call calls the module's exported function name with the knowledge base as its first argument
-// and args after it (each passed through JSON), and returns the result as JSON.
+// and args after it (each passed through JSON, Bytes as a Uint8Array), and returns the result as
+// JSON.
 func (m *Module) Call(name string, args ...any) (json.RawMessage, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -118,13 +180,9 @@ func (m *Module) Call(name string, args ...any) (json.RawMessage, error) {
 	}
 	vals := []goja.Value{m.kb}
 	for _, a := range args {
-		b, err := json.Marshal(a)
+		v, err := m.value(a)
 		if err != nil {
 			return nil, fmt.Errorf("scan module: argument of %s: %w", name, err)
-		}
-		v, err := m.parse(goja.Undefined(), m.vm.ToValue(string(b)))
-		if err != nil {
-			return nil, err
 		}
 		vals = append(vals, v)
 	}
@@ -142,141 +200,22 @@ func (m *Module) Call(name string, args ...any) (json.RawMessage, error) {
 	return json.RawMessage(out.String()), nil
 }
 
-// Report is what `kennisbank scan --format json` prints. Negative and positive are fractions
-// 0..1 of the answers given to that determinant (missing and "niet van toepassing" answers are not
-// counted).
-type Report struct {
-	Respondents    int        `json:"respondents"`
-	Threshold      float64    `json:"threshold"`
-	Barriers       []Barrier  `json:"barriers"`
-	Strategies     []Strategy `json:"strategies"`
-	IgnoredColumns []string   `json:"ignored_columns"`
-}
-
-// Barrier is a determinant whose share of negative answers reaches the threshold.
-type Barrier struct {
-	ID       string  `json:"id"`
-	Number   int     `json:"number"`
-	Title    string  `json:"title"`
-	Answers  int     `json:"answers"`
-	Negative float64 `json:"negative"`
-	Positive float64 `json:"positive"`
-}
-
-// Strategy is a ranked strategy and the barriers (determinant ids) it addresses.
-type Strategy struct {
-	ID       string   `json:"id"`
-	Title    string   `json:"title"`
-	Score    float64  `json:"score"`
-	Barriers []string `json:"barriers"`
-}
-
-// CSVError is the first problem in a responses file. Row 1 is the heading row; Row or Column is
-// 0 when the problem is about the whole file or row.
-type CSVError struct {
-	File      string `json:"-"`
-	Row       int    `json:"row"`
-	Column    int    `json:"column"`
-	Header    string `json:"header"`
-	Value     string `json:"value"`
-	Message   string `json:"message"`    // Dutch, as the page shows it
-	MessageEN string `json:"message_en"` // English, for the command line
-}
-
-func (e *CSVError) Error() string {
-	if e.File != "" {
-		return e.File + ": " + e.MessageEN
+func (m *Module) value(a any) (goja.Value, error) {
+	if b, ok := a.(Bytes); ok {
+		return m.bytes(goja.Undefined(), m.vm.ToValue(m.vm.NewArrayBuffer(b)))
 	}
-	return e.MessageEN
-}
-
-// Report reads a team's answers (CSV text) and ranks the strategies. Bad CSV gives a *CSVError.
-func (m *Module) Report(csv string, threshold float64) (*Report, error) {
-	raw, err := m.Call("report", csv, threshold)
+	b, err := json.Marshal(a)
 	if err != nil {
 		return nil, err
 	}
-	var res struct {
-		OK    bool      `json:"ok"`
-		Value *Report   `json:"value"`
-		Error *CSVError `json:"error"`
-	}
-	if err := json.Unmarshal(raw, &res); err != nil {
-		return nil, fmt.Errorf("scan module: report: %w", err)
-	}
-	if !res.OK {
-		if res.Error == nil {
-			return nil, errors.New("scan module: report failed without a reason")
-		}
-		return nil, res.Error
-	}
-	return res.Value, nil
+	return m.parse(goja.Undefined(), m.vm.ToValue(string(b)))
 }
 
-// Options is what the scan command runs.
-type Options struct {
-	Root      string  // project folder
-	Responses string  // the CSV file
-	Threshold float64 // 0 < Threshold <= 1
-	JSON      bool    // JSON instead of text
+// Limit reads one of the logic's limits (LIMITS.bytes, .rows, .columns).
+func (m *Module) Limit(name string) int64 {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.exports.Get("LIMITS").ToObject(m.vm).Get(name).ToInteger()
 }
 
-// Run reads the responses file, runs the scan and writes the result to w. Bad CSV gives a
-// *CSVError carrying the file name.
-func Run(opts Options, w io.Writer) error {
-	csv, err := os.ReadFile(opts.Responses)
-	if err != nil {
-		return err
-	}
-	m, err := Load(opts.Root)
-	if err != nil {
-		return err
-	}
-	rep, err := m.Report(string(csv), opts.Threshold)
-	var csvErr *CSVError
-	if errors.As(err, &csvErr) {
-		csvErr.File = opts.Responses
-		return csvErr
-	}
-	if err != nil {
-		return err
-	}
-	if opts.JSON {
-		out, err := json.MarshalIndent(rep, "", "  ")
-		if err != nil {
-			return err
-		}
-		_, err = fmt.Fprintf(w, "%s\n", out)
-		return err
-	}
-	return WriteText(w, rep)
-}
-
-func percent(f float64) string {
-	return strconv.FormatFloat(f*100, 'f', -1, 64) + "%"
-}
-
-// WriteText writes the report for people to read.
-func WriteText(w io.Writer, r *Report) error {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%d respondent(s); a determinant is a barrier at >= %s negative answers.\n\n", r.Respondents, percent(r.Threshold))
-	if len(r.Barriers) == 0 {
-		fmt.Fprintf(&b, "No barriers: no determinant reaches %s negative answers.\n", percent(r.Threshold))
-	} else {
-		fmt.Fprintf(&b, "Barriers (%d):\n", len(r.Barriers))
-		for _, x := range r.Barriers {
-			fmt.Fprintf(&b, "  %2d. %s: %d answer(s), %.0f%% negative, %.0f%% positive\n", x.Number, x.Title, x.Answers, x.Negative*100, x.Positive*100)
-		}
-	}
-	if len(r.Strategies) > 0 {
-		fmt.Fprintf(&b, "\nStrategies, best first (%d):\n", len(r.Strategies))
-		for i, s := range r.Strategies {
-			fmt.Fprintf(&b, "  %3d. %s (score %.3f; barriers: %s)\n", i+1, s.Title, s.Score, strings.Join(s.Barriers, ", "))
-		}
-	}
-	if len(r.IgnoredColumns) > 0 {
-		fmt.Fprintf(&b, "\nIgnored columns (no determinant): %s\n", strings.Join(r.IgnoredColumns, ", "))
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
-}
+var errNoReason = errors.New("scan module: the file was refused without a reason")
