@@ -538,17 +538,11 @@ func TestScanAccessibility(t *testing.T) {
 				eval(`localStorage.clear(), true`, nil),
 				st.action,
 				chromedp.Evaluate(axe, nil),
-				eval(`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}).then(r => r.violations)`, &found),
+				runAxe(&found, nil),
 			); err != nil {
 				t.Fatalf("%s (%s): %v", st.name, scheme, err)
 			}
-			for _, v := range found {
-				var targets []string
-				for _, n := range v.Nodes {
-					targets = append(targets, strings.Join(n.Target, " "))
-				}
-				t.Errorf("scan page, %s (%s): %s (%s): %s at %s", st.name, scheme, v.ID, v.Impact, v.Help, strings.Join(targets, ", "))
-			}
+			reportViolations(t, fmt.Sprintf("scan page, %s (%s)", st.name, scheme), found)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package sitetest
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -323,18 +324,12 @@ func TestSearchStatesAreAccessible(t *testing.T) {
 			actions := append([]chromedp.Action{emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}})}, s.actions...)
 			actions = append(actions,
 				chromedp.Evaluate(axe+"\n;true", nil),
-				eval(`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}).then(r => r.violations)`, &found),
+				runAxe(&found, nil),
 			)
 			if err := chromedp.Run(ctx, actions...); err != nil {
 				t.Fatalf("%s (%s): %v", s.name, scheme, err)
 			}
-			for _, v := range found {
-				var targets []string
-				for _, n := range v.Nodes {
-					targets = append(targets, strings.Join(n.Target, " "))
-				}
-				t.Errorf("%s (%s): %s (%s): %s at %s", s.name, scheme, v.ID, v.Impact, v.Help, strings.Join(targets, ", "))
-			}
+			reportViolations(t, fmt.Sprintf("%s (%s)", s.name, scheme), found)
 		}
 	}
 }

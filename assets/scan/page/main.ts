@@ -54,8 +54,6 @@ export function initScan(): void {
   const root = document.getElementById("scan");
   if (!root) return;
   root.classList.add("scan-ready");
-  $("scan-start").hidden = false;
-  root.querySelectorAll<HTMLElement>(".scan-progress, .scan-actions, .scan-reset").forEach((e) => (e.hidden = false));
   for (const id of ["plan-kop", "vragenlijst", "team-kop"]) $(id).setAttribute("tabindex", "-1");
   const page = makePage(root);
   initQuestionnaire(page);
