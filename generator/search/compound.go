@@ -30,8 +30,8 @@ const compoundMin = 7
 var prefixes = map[string]bool{"ver": true, "her": true, "ont": true, "mis": true}
 
 // Split returns the modifier and head of a compound word, or nil when word is none by the rule.
-// known reports whether a word is one of the known words as it stands; knownStem whether a stem
-// is the stem of a known word.
+// known reports whether a word is one of the known words as it stands; knownStem whether a word
+// has the stem of a known word.
 func Split(word string, known, knownStem func(string) bool) []string {
 	if len(word) < compoundMin {
 		return nil
@@ -55,7 +55,7 @@ func Split(word string, known, knownStem func(string) bool) []string {
 			if dutch.IsStopWord(head) {
 				continue
 			}
-			if known(head) || len(head) >= 6 && knownStem(dutch.Stem(head)) {
+			if known(head) || len(head) >= 6 && knownStem(head) {
 				return []string{mod, head}
 			}
 		}

@@ -18,7 +18,7 @@ func vocabulary(words ...string) (known, knownStem func(string) bool) {
 		set[w] = true
 		stems[dutch.Stem(w)] = true
 	}
-	return func(w string) bool { return set[w] }, func(s string) bool { return stems[s] }
+	return func(w string) bool { return set[w] }, func(w string) bool { return stems[dutch.Stem(w)] }
 }
 
 func TestSplitCutsCompoundsWhereTheyAreMade(t *testing.T) {

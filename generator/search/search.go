@@ -117,14 +117,28 @@ func (a *analyzer) copy(w string) string {
 }
 
 // Memo remembers the words of each page between builds, so that a rebuild only reads the text of
-// pages that changed. It is safe for concurrent use.
+// pages that changed, and the stems of the words, which splitting compounds asks for again. It is
+// safe for concurrent use.
 type Memo struct {
 	mu    sync.Mutex
 	pages map[[32]byte]pageWords
+	stems stems
 }
 
 // NewMemo returns an empty memo.
-func NewMemo() *Memo { return &Memo{pages: map[[32]byte]pageWords{}} }
+func NewMemo() *Memo { return &Memo{pages: map[[32]byte]pageWords{}, stems: stems{}} }
+
+// stems remembers the stem of each word it was asked for (dutch.Stem is a pure function).
+type stems map[string]string
+
+func (s stems) of(word string) string {
+	st, ok := s[word]
+	if !ok {
+		st = dutch.Stem(word)
+		s[word] = st
+	}
+	return st
+}
 
 // analyzeAll returns the words of every doc, from memo where it has them.
 func analyzeAll(docs []Doc, memo *Memo) []pageWords {
@@ -200,7 +214,13 @@ func (p posting) value() int {
 // Build indexes docs. memo may be nil.
 func Build(docs []Doc, memo *Memo) *Index {
 	pages := analyzeAll(docs, memo)
-	parts := compoundParts(pages)
+	cache := stems{}
+	if memo != nil {
+		memo.mu.Lock()
+		cache = memo.stems
+		defer memo.mu.Unlock()
+	}
+	parts := compoundParts(pages, cache)
 	number := map[string]int{}
 	idx := &Index{docs: docs}
 	kindNo := map[string]int{}
@@ -256,19 +276,19 @@ func Build(docs []Doc, memo *Memo) *Index {
 
 // compoundParts splits every word of the pages that is a compound by the rule of Split, against
 // the pages' own words; a part that is a compound itself counts for its parts too.
-func compoundParts(pages []pageWords) map[string][]string {
+func compoundParts(pages []pageWords, stem stems) map[string][]string {
 	vocab := map[string]bool{}
 	for _, pw := range pages {
 		for _, w := range pw.words {
 			vocab[w] = true
 		}
 	}
-	stems := make(map[string]bool, len(vocab))
+	stemmed := make(map[string]bool, len(vocab))
 	for w := range vocab {
-		stems[dutch.Stem(w)] = true
+		stemmed[stem.of(w)] = true
 	}
 	known := func(w string) bool { return vocab[w] }
-	knownStem := func(s string) bool { return stems[s] }
+	knownStem := func(w string) bool { return stemmed[stem.of(w)] }
 	parts := map[string][]string{}
 	var all func(w string, into []string) []string
 	all = func(w string, into []string) []string {
