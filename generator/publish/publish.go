@@ -121,27 +121,21 @@ func files(g *link.Graph, opts Options) []file {
 	// One file per format holds every page's reference, rather than two files beside every page:
 	// the page itself shows the text and offers it as a file made in the browser.
 	pages := sync.OnceValue(func() []Citation { return pageCitations(g, opts.Year) })
-	add(PagesBibTeX, func() ([]byte, error) {
-		var b bytes.Buffer
-		for i, c := range pages() {
-			if i > 0 {
-				b.WriteByte('\n')
-			}
-			b.Write(c.ref.BibTeX())
-		}
-		return b.Bytes(), nil
-	})
-	add(PagesRIS, func() ([]byte, error) {
-		var b bytes.Buffer
-		for i, c := range pages() {
-			if i > 0 {
-				b.WriteString("\r\n")
-			}
-			b.Write(c.ref.RIS())
-		}
-		return b.Bytes(), nil
-	})
+	add(PagesBibTeX, func() ([]byte, error) { return joined(pages(), "\n", cite.Reference.BibTeX), nil })
+	add(PagesRIS, func() ([]byte, error) { return joined(pages(), "\r\n", cite.Reference.RIS), nil })
 	return out
+}
+
+// joined writes the references of cs in one format, one after another, sep between them.
+func joined(cs []Citation, sep string, format func(cite.Reference) []byte) []byte {
+	var b bytes.Buffer
+	for i, c := range cs {
+		if i > 0 {
+			b.WriteString(sep)
+		}
+		b.Write(format(c.ref))
+	}
+	return b.Bytes()
 }
 
 // EventPath is where the calendar file of one agenda item lands, next to its page; "" for news.
