@@ -14,18 +14,16 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
-	"strings"
 	"sync"
 
 	"github.com/dop251/goja"
-	"github.com/evanw/esbuild/pkg/api"
 
 	scanassets "kennisbank/assets"
+	"kennisbank/generator/assets"
 )
 
-// Entry is the logic's entry module, relative to assets/scan.
+// Entry is the logic's entry module, relative to assets/.
 const Entry = "scan/logic.ts"
 
 // Global is the name under which the bundled module exposes its exports.
@@ -57,57 +55,13 @@ func Bundle(root string) ([]byte, error) {
 }
 
 // bundle bundles scan/logic.ts and the modules it imports from src (the assets folder) into one
-// script that defines the global Global. It targets ES2017, which goja runs. Only relative
-// imports within src resolve.
+// script that defines the global Global.
 func bundle(src fs.FS) ([]byte, error) {
-	sources := api.Plugin{
-		Name: "scan-sources",
-		Setup: func(b api.PluginBuild) {
-			b.OnResolve(api.OnResolveOptions{Filter: ".*"}, func(a api.OnResolveArgs) (api.OnResolveResult, error) {
-				if a.Kind == api.ResolveEntryPoint {
-					return api.OnResolveResult{Path: a.Path, Namespace: "scan"}, nil
-				}
-				p := path.Join(path.Dir(a.Importer), a.Path)
-				if !strings.HasPrefix(a.Path, "./") && !strings.HasPrefix(a.Path, "../") || strings.HasPrefix(p, "../") {
-					return api.OnResolveResult{}, fmt.Errorf("%s imports %q: the scan's logic may only import modules of assets/ (./name, ../name)", a.Importer, a.Path)
-				}
-				if !strings.HasSuffix(p, ".ts") {
-					p += ".ts"
-				}
-				return api.OnResolveResult{Path: p, Namespace: "scan"}, nil
-			})
-			b.OnLoad(api.OnLoadOptions{Filter: ".*", Namespace: "scan"}, func(a api.OnLoadArgs) (api.OnLoadResult, error) {
-				data, err := fs.ReadFile(src, a.Path)
-				if err != nil {
-					return api.OnLoadResult{}, err
-				}
-				text := string(data)
-				return api.OnLoadResult{Contents: &text, Loader: api.LoaderTS}, nil
-			})
-		},
+	b, err := assets.Module(src, Entry, Global)
+	if err != nil {
+		return nil, fmt.Errorf("scan module: assets/%w", err)
 	}
-	res := api.Build(api.BuildOptions{
-		EntryPoints: []string{Entry},
-		Bundle:      true,
-		Format:      api.FormatIIFE,
-		GlobalName:  Global,
-		Target:      api.ES2017,
-		Charset:     api.CharsetUTF8,
-		Plugins:     []api.Plugin{sources},
-		Write:       false,
-		LogLevel:    api.LogLevelSilent,
-	})
-	if len(res.Errors) > 0 {
-		m := res.Errors[0]
-		if m.Location != nil {
-			return nil, fmt.Errorf("scan module: assets/scan/%s:%d: %s", m.Location.File, m.Location.Line, m.Text)
-		}
-		return nil, fmt.Errorf("scan module: %s", m.Text)
-	}
-	if len(res.OutputFiles) != 1 {
-		return nil, fmt.Errorf("scan module: esbuild wrote %d files, want 1", len(res.OutputFiles))
-	}
-	return res.OutputFiles[0].Contents, nil
+	return b, nil
 }
 
 // Module is the scan logic running in one JavaScript engine, with the knowledge base loaded.

@@ -9,13 +9,12 @@ package tsrun
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 
 	"github.com/dop251/goja"
-	"github.com/evanw/esbuild/pkg/api"
+
+	"kennisbank/generator/assets"
 )
 
 // Global is the name under which a bundled module exposes its exports.
@@ -40,33 +39,10 @@ func Load(root, entry string) (*Module, error) {
 	return &Module{vm: vm, exports: vm.Get(Global).ToObject(vm)}, nil
 }
 
-// Bundle bundles root/entry into one script that defines the global Global with the module's
-// exports, for goja or a browser page.
+// Bundle bundles root/entry (a path relative to root) into one script that defines the global
+// Global with the module's exports, for goja or a browser page.
 func Bundle(root, entry string) ([]byte, error) {
-	path := filepath.Join(root, filepath.FromSlash(entry))
-	if _, err := os.Stat(path); err != nil {
-		return nil, err
-	}
-	res := api.Build(api.BuildOptions{
-		EntryPoints: []string{path},
-		Bundle:      true,
-		Format:      api.FormatIIFE,
-		GlobalName:  Global,
-		Target:      api.ES2017,
-		Charset:     api.CharsetUTF8,
-		LogLevel:    api.LogLevelSilent,
-	})
-	if len(res.Errors) > 0 {
-		m := res.Errors[0]
-		if m.Location != nil {
-			return nil, fmt.Errorf("%s:%d: %s", m.Location.File, m.Location.Line, m.Text)
-		}
-		return nil, errors.New(m.Text)
-	}
-	if len(res.OutputFiles) != 1 {
-		return nil, fmt.Errorf("%s: esbuild wrote %d files, want 1", entry, len(res.OutputFiles))
-	}
-	return res.OutputFiles[0].Contents, nil
+	return assets.Module(os.DirFS(root), entry, Global)
 }
 
 // Call calls the exported function name with args (converted by goja: strings, numbers, slices
