@@ -262,13 +262,7 @@ func (w *stemmer) del() { w.sliceFrom("") }
 // insert puts x at the cursor, before it; the cursor stays where it was.
 func (w *stemmer) insert(x string) {
 	c := w.c
-	adjust := w.replace(c, c, x)
-	if c <= w.bra {
-		w.bra += adjust
-	}
-	if c <= w.ket {
-		w.ket += adjust
-	}
+	w.attach(x)
 	w.c = c
 }
 
