@@ -36,12 +36,6 @@ const (
 	ScaleYesNo         = "janeeweetniet"
 )
 
-// Scales lists the valid scale ids.
-var Scales = []string{ScaleAgree5, ScaleAgree5Reverse, ScaleYesNo}
-
-// Strengths of a link between a determinant and a strategy.
-var Strengths = []string{"kern", "aanvullend"}
-
 // Phases of implementation a strategy can fit.
 var Phases = []string{"verspreiding", "adoptie", "implementatie", "borging"}
 
