@@ -128,15 +128,16 @@ func (v variant) only(key string) int {
 	return 0
 }
 
-// comment is a field's help, with its allowed values where they are a fixed list.
+// comment is a field's help, with its allowed values where they are a fixed list; lists that
+// come from site.toml are empty without one.
 func comment(f content.Field) string {
-	switch f.Values {
-	case "categorie", "schaal", "fase", "sterkte":
-		return f.Help + " (" + strings.Join((&content.Site{}).Values(f.Values), " | ") + ")"
-	case "bron", "cluster":
-		return f.Help + " (ids uit content/site.toml)"
+	if f.Values == "" {
+		return f.Help
 	}
-	return f.Help
+	if fixed := (&content.Site{}).Values(f.Values); len(fixed) > 0 {
+		return f.Help + " (" + strings.Join(fixed, " | ") + ")"
+	}
+	return f.Help + " (ids uit content/site.toml)"
 }
 
 // tableExample shows, commented out, how to write one table of an array of tables.
