@@ -16,10 +16,8 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
-	"crypto/sha256"
 	"crypto/sha512"
 	"encoding/base64"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -27,9 +25,10 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"time"
+
+	"kennisbank/generator/cms/decap"
 )
 
 const (
@@ -85,7 +84,7 @@ func run(args []string) error {
 	if err != nil {
 		return err
 	}
-	sums := sha256Sums(contents)
+	sums := decap.Sums(contents)
 	if want.Version == old.Version {
 		if have, err := os.ReadFile(filepath.Join(dir, "SHA256SUMS")); err == nil && string(have) != sums {
 			return fmt.Errorf("the files of %s differ from the vendored ones (SHA256SUMS); nobody should have changed them", want.Version)
@@ -111,22 +110,6 @@ func run(args []string) error {
 	}
 	fmt.Printf("decap: Decap CMS %s in %s (%d files)\n", want.Version, dist, len(contents))
 	return nil
-}
-
-// sha256Sums lists the files with their SHA-256 sums, as sha256sum writes them (run
-// "cd generator/cms/decap/dist && sha256sum -c ../SHA256SUMS" to check them by hand).
-func sha256Sums(contents map[string][]byte) string {
-	names := make([]string, 0, len(contents))
-	for name := range contents {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	var b strings.Builder
-	for _, name := range names {
-		sum := sha256.Sum256(contents[name])
-		fmt.Fprintf(&b, "%s  %s\n", hex.EncodeToString(sum[:]), name)
-	}
-	return b.String()
 }
 
 // lookUp asks the registry for a version's tarball and integrity hash.

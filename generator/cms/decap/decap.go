@@ -5,8 +5,12 @@
 package decap
 
 import (
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
+	"fmt"
 	"io/fs"
+	"sort"
 	"strings"
 	"sync"
 )
@@ -58,4 +62,20 @@ func Pinned(key string) string {
 		}
 	}
 	return ""
+}
+
+// Sums lists files with their SHA-256 sums, as sha256sum writes them: the form of SHA256SUMS
+// ("cd generator/cms/decap/dist && sha256sum -c ../SHA256SUMS" checks them by hand).
+func Sums(files map[string][]byte) string {
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	var b strings.Builder
+	for _, name := range names {
+		sum := sha256.Sum256(files[name])
+		fmt.Fprintf(&b, "%s  %s\n", hex.EncodeToString(sum[:]), name)
+	}
+	return b.String()
 }
