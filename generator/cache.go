@@ -164,7 +164,8 @@ func (s *siteBuild) globalKey(chrome *render.Chrome) [32]byte {
 }
 
 // pageKey fingerprints a page: the global inputs (the chrome among them), its template and the
-// rest of what its template is given. Templates read nothing else (their functions are pure,
+// rest of what its template is given. The frame is left out: it is made from the chrome and the
+// page's URL, root and section, which are in. Templates read nothing else (their functions are pure,
 // their data holds no graph), so a page whose key is unchanged would be rendered to the same
 // bytes.
 func pageKey(global [32]byte, template string, p *render.Page) [32]byte {
@@ -172,7 +173,7 @@ func pageKey(global [32]byte, template string, p *render.Page) [32]byte {
 	h.Write(global[:])
 	h.Write([]byte(template + "\x00"))
 	own := *p
-	own.Chrome = nil // in global
+	own.Frame = nil
 	fingerprint(h, reflect.ValueOf(&own))
 	var key [32]byte
 	h.Sum(key[:0])

@@ -310,14 +310,14 @@ func (s *siteBuild) writeAll() error {
 		restDone <- restResult{n, err}
 	}()
 	links := linkcheck.New(func(p string) bool { return s.known[p] }, s.g.Site().BaseURL, filepath.Join(s.opts.Root, render.Dir))
-	chrome := s.chrome(year)
+	frames := render.NewFrames(s.chrome(year))
 	var global [32]byte
 	if s.cache != nil {
-		global = s.globalKey(chrome)
+		global = s.globalKey(frames.Chrome())
 		s.fresh = map[string]cachedPage{}
 	}
 	err := s.parallel(func(j *job) error {
-		p, err := s.page(j, chrome)
+		p, err := s.page(j, frames)
 		if err != nil {
 			return err
 		}
@@ -361,9 +361,18 @@ func (s *siteBuild) chrome(year int) *render.Chrome {
 	return &render.Chrome{Site: s.g.Site(), Footer: footer, Feed: publish.FeedFile(s.g), Assets: s.bundle.Names, Dev: s.dev, Year: year}
 }
 
-// page is what the template of j receives: the chrome, j's own part and its view.
-func (s *siteBuild) page(j *job, chrome *render.Chrome) (*render.Page, error) {
-	p := render.Page{Chrome: chrome, URL: j.url, Title: j.title, Section: j.section, Crumbs: j.crumbs}
+// page is what the template of j receives: its frame, j's own part and its view.
+func (s *siteBuild) page(j *job, frames *render.Frames) (*render.Page, error) {
+	p := render.Page{URL: j.url, Title: j.title, Section: j.section, Crumbs: j.crumbs}
+	if j.url == "404.html" {
+		// The 404 page is served at any depth, so its links must not be relative: with a
+		// base_url they start from its path; without one they only work at the root.
+		p.URL = ""
+		if !s.dev { // the development server serves the site at its root
+			p.Root = s.g.RootPath()
+		}
+	}
+	p.Frame = frames.For(p.URL, p.Root, p.Section)
 	p.Body, p.Headings = template.HTML(j.body.HTML), j.body.Headings
 	p.Description = s.g.Site().Beschrijving
 	jsonLD, err := schema.JSONLD(s.g, j.url, j.value)
@@ -379,14 +388,6 @@ func (s *siteBuild) page(j *job, chrome *render.Chrome) (*render.Page, error) {
 		p.View = view.Item(s.g, j.value, p.Year)
 	} else {
 		p.View = view.Standalone(s.g, j.template, p.Year)
-	}
-	if j.url == "404.html" {
-		// The 404 page is served at any depth, so its links must not be relative: with a
-		// base_url they start from its path; without one they only work at the root.
-		p.URL = ""
-		if !s.dev { // the development server serves the site at its root
-			p.Root = s.g.RootPath()
-		}
 	}
 	return &p, nil
 }

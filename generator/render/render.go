@@ -18,19 +18,18 @@ import (
 	"kennisbank/generator/cite"
 	"kennisbank/generator/content"
 	"kennisbank/generator/markdown"
-	"kennisbank/generator/sitepath"
 	"kennisbank/generator/view"
 )
 
 // Dir is the name of the templates folder inside a project.
 const Dir = "templates"
 
-// Page is what every template receives: what every page shows around its own part (Chrome),
-// the page's own part, and View, the data of the page's own template (a value from package
-// view). Templates read nothing else: their functions are pure, so a page depends on its Page
-// alone.
+// Page is what every template receives: what every page shows around its own part (Frame,
+// with the Chrome), the page's own part, and View, the data of the page's own template (a value
+// from package view). Templates read nothing else: their functions are pure, so a page depends on
+// its Page alone. Rel and Asset come with the frame.
 type Page struct {
-	*Chrome
+	*Frame
 	URL         string // this page, relative to the site root ("" for home)
 	Title       string
 	Description string
@@ -63,22 +62,6 @@ type Meta struct {
 	Citation []cite.Meta // Highwire Press and Dublin Core tags, on a page that can be cited
 }
 
-// Rel returns the URL of target (relative to the site root) as seen from this page.
-func (p *Page) Rel(target string) string {
-	if p.Root != "" {
-		return p.Root + target
-	}
-	return sitepath.Relative(p.URL, target)
-}
-
-// Asset returns the relative URL of a bundled asset by entry name ("main.js").
-func (p *Page) Asset(name string) string {
-	if site, ok := p.Assets[name]; ok {
-		return p.Rel(site)
-	}
-	return ""
-}
-
 // Canonical returns the absolute URL of this page when base_url is set.
 func (p *Page) Canonical() string {
 	if p.Site.BaseURL == "" {
@@ -89,15 +72,18 @@ func (p *Page) Canonical() string {
 
 // Templates is the parsed set of layouts: one template per page kind, each with the base layout.
 type Templates struct {
-	byName map[string]*template.Template
-	sizes  sync.Map // template name → *atomic.Int64, the size of its last page
+	byName   map[string]*template.Template
+	partials *template.Template // base.html and the partials, for cached partials
+	sizes    sync.Map           // template name → *atomic.Int64, the size of its last page
 }
 
 // Load parses root/templates: base.html and partials/*.html are shared; every other .html file
 // is a page template that defines "main" (and may define "head").
 func Load(root string) (*Templates, error) {
 	dir := filepath.Join(root, Dir)
-	base, err := template.New("base.html").Funcs(funcs).ParseFiles(filepath.Join(dir, "base.html"))
+	t := &Templates{byName: map[string]*template.Template{}}
+	base, err := template.New("base.html").Funcs(funcs).Funcs(template.FuncMap{"cached": t.cached}).
+		ParseFiles(filepath.Join(dir, "base.html"))
 	if err != nil {
 		return nil, fmt.Errorf("templates: %w", err)
 	}
@@ -108,7 +94,6 @@ func Load(root string) (*Templates, error) {
 		}
 	}
 	pages, _ := filepath.Glob(filepath.Join(dir, "*.html"))
-	t := &Templates{byName: map[string]*template.Template{}}
 	for _, p := range pages {
 		name := filepath.Base(p)
 		if name == "base.html" {
@@ -127,6 +112,7 @@ func Load(root string) (*Templates, error) {
 		}
 		t.byName[strings.TrimSuffix(name, ".html")] = clone
 	}
+	t.partials = base // executed only after all clones were made: html/template cannot clone then
 	return t, nil
 }
 
@@ -216,29 +202,43 @@ var funcs = template.FuncMap{
 
 // MatrixCells writes the cells of one row of the matrix: a <td> per determinant with its
 // category, and for a link its strength as class and as text ("K" for sight, "kern" for screen
-// readers). A large knowledge base has hundreds of thousands of cells; written here rather than
-// cell by cell in the template, its matrix takes milliseconds instead of half a second.
+// readers). A large knowledge base has hundreds of thousands of cells but only a dozen kinds of
+// cell: each kind is written once, here rather than cell by cell in the template, so that its
+// matrix takes tens of milliseconds instead of half a second.
 func MatrixCells(cells []view.MatrixCell) template.HTML {
 	var b strings.Builder
+	b.Grow(len(cells) * len(`<td data-cat="organisatie"></td>`))
 	for _, c := range cells {
-		b.WriteString(`<td data-cat="`)
-		b.WriteString(html.EscapeString(c.Category))
-		b.WriteByte('"')
-		if c.Strength != "" {
-			b.WriteString(` class="m-`)
-			b.WriteString(html.EscapeString(c.Strength))
-			b.WriteByte('"')
-		}
-		b.WriteByte('>')
-		switch c.Strength {
-		case "kern":
-			b.WriteString(`<span aria-hidden="true">K</span><span class="visually-hidden">kern</span>`)
-		case "aanvullend":
-			b.WriteString(`<span aria-hidden="true">A</span><span class="visually-hidden">aanvullend</span>`)
-		}
-		b.WriteString("</td>")
+		b.WriteString(matrixCell(c))
 	}
 	return template.HTML(b.String())
+}
+
+var matrixCellHTML sync.Map // view.MatrixCell → its HTML
+
+func matrixCell(c view.MatrixCell) string {
+	if html, ok := matrixCellHTML.Load(c); ok {
+		return html.(string)
+	}
+	var b strings.Builder
+	b.WriteString(`<td data-cat="`)
+	b.WriteString(html.EscapeString(c.Category))
+	b.WriteByte('"')
+	if c.Strength != "" {
+		b.WriteString(` class="m-`)
+		b.WriteString(html.EscapeString(c.Strength))
+		b.WriteByte('"')
+	}
+	b.WriteByte('>')
+	switch c.Strength {
+	case "kern":
+		b.WriteString(`<span aria-hidden="true">K</span><span class="visually-hidden">kern</span>`)
+	case "aanvullend":
+		b.WriteString(`<span aria-hidden="true">A</span><span class="visually-hidden">aanvullend</span>`)
+	}
+	b.WriteString("</td>")
+	matrixCellHTML.Store(c, b.String())
+	return b.String()
 }
 
 // ScaleLabel describes an answer scale in words for readers.

@@ -110,13 +110,20 @@ func Exists(target string, has func(string) bool) bool {
 
 // Relative returns the link from the page at from to target, relative, so that the site works
 // from any folder.
-func Relative(from, target string) string {
-	up := strings.Repeat("../", strings.Count(from, "/"))
-	if up == "" {
+func Relative(from, target string) string { return FromDepth(Depth(from), target) }
+
+// Depth is how many folders below the site root the page at from lies. A relative link from it
+// depends on that alone.
+func Depth(from string) int { return strings.Count(from, "/") }
+
+// FromDepth returns the relative link to target from a page depth folders below the site root.
+func FromDepth(depth int, target string) string {
+	if depth == 0 {
 		// From the root, a first segment with a colon would read as a scheme ("a:b" → a:).
 		if i := strings.IndexAny(target, ":/"); target == "" || i >= 0 && target[i] == ':' {
 			return "./" + target
 		}
+		return target
 	}
-	return up + target
+	return strings.Repeat("../", depth) + target
 }
