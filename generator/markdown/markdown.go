@@ -4,6 +4,7 @@
 package markdown
 
 import (
+	"bufio"
 	"bytes"
 	"net/url"
 	"strconv"
@@ -128,8 +129,14 @@ func (r *Renderer) Render(src []byte, pageURL string, exists func(string) bool) 
 	if err != nil {
 		return res, err
 	}
-	var buf bytes.Buffer
-	if err := r.md.Renderer().Render(&buf, src, doc); err != nil {
+	// The HTML is about as long as the Markdown. goldmark writes through a bufio.Writer; given
+	// one, it does not make its own.
+	buf := bytes.NewBuffer(make([]byte, 0, len(src)+len(src)/4))
+	w := bufio.NewWriterSize(buf, 1024)
+	if err := r.md.Renderer().Render(w, src, doc); err != nil {
+		return res, err
+	}
+	if err := w.Flush(); err != nil {
 		return res, err
 	}
 	res.HTML = wrapTables(buf.Bytes())
