@@ -499,9 +499,7 @@ func (s *siteBuild) writeSearchIndex() error {
 			continue
 		}
 		d := searchDoc(j)
-		if e := explained[j.url]; len(e) > 0 {
-			d.Text += "\n" + strings.Join(e, "\n")
-		}
+		d.Notes = explained[j.url]
 		docs = append(docs, d)
 	}
 	var memo *search.Memo

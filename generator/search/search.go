@@ -37,6 +37,7 @@ type Doc struct {
 	Terms   []string // the zoektermen, and other names readers search by (the English title)
 	More    []string // more short text that says what the page is about (a question): weighs as the summary
 	Text    string   // the body as plain text
+	Notes   []string // more text that weighs as the body (the explanations of a page's links)
 }
 
 // The places a word can stand, from the one that says least about a page to the one that says
@@ -103,6 +104,9 @@ func (a *analyzer) analyze(d Doc) pageWords {
 		add(t, fieldSummary)
 	}
 	add(d.Text, fieldBody)
+	for _, t := range d.Notes {
+		add(t, fieldBody)
+	}
 	return pw
 }
 
@@ -173,7 +177,7 @@ func analyzeAll(docs []Doc, memo *Memo) []pageWords {
 
 func (d Doc) key() [32]byte {
 	h := sha256.New()
-	for _, s := range append(append(append([]string{d.Title, d.Summary, d.Text}, d.Terms...), "\x01"), d.More...) {
+	for _, s := range slices.Concat([]string{d.Title, d.Summary, d.Text}, d.Terms, []string{"\x01"}, d.More, []string{"\x02"}, d.Notes) {
 		h.Write([]byte(s))
 		h.Write([]byte{0})
 	}
@@ -190,11 +194,12 @@ type Index struct {
 	lists [][]posting
 }
 
-// posting says where a term stands on one page.
+// posting says where a term stands on one page. A site has one for every distinct word of every
+// page: it is kept small.
 type posting struct {
-	doc          int
+	doc          int32
 	whole, parts uint8 // bit f: in field f as a whole word, as a part of a compound word
-	count        int   // in the body, as either
+	count        uint8 // in the body, as either; 255 stands for more (value needs up to 8)
 }
 
 // value encodes the posting for the browser (see fieldBody).
@@ -239,8 +244,8 @@ func Build(docs []Doc, memo *Memo) *Index {
 			idx.terms = append(idx.terms, term)
 			lists = append(lists, nil)
 		}
-		if l := lists[n]; len(l) == 0 || l[len(l)-1].doc != doc {
-			lists[n] = append(l, posting{doc: doc})
+		if l := lists[n]; len(l) == 0 || l[len(l)-1].doc != int32(doc) {
+			lists[n] = append(l, posting{doc: int32(doc)})
 		}
 		p := &lists[n][len(lists[n])-1]
 		for f := range fields {
@@ -250,7 +255,7 @@ func Build(docs []Doc, memo *Memo) *Index {
 				p.whole |= 1 << f
 			}
 		}
-		p.count += int(c[fieldBody])
+		p.count = uint8(min(int(p.count)+int(c[fieldBody]), 255))
 	}
 	for doc, pw := range pages {
 		for i, w := range pw.words {
@@ -358,10 +363,10 @@ func (idx *Index) json(summaries bool, keep func(posting) bool) ([]byte, error) 
 			if any {
 				post = append(post, ',')
 			}
-			post = strconv.AppendInt(post, int64(p.doc-prev), 10)
+			post = strconv.AppendInt(post, int64(int(p.doc)-prev), 10)
 			post = append(post, ',')
 			post = strconv.AppendInt(post, int64(p.value()), 10)
-			prev, any = p.doc, true
+			prev, any = int(p.doc), true
 		}
 		if !any {
 			post = post[:n]
