@@ -26,7 +26,8 @@ func (k KeyLines) Line(key string) int {
 // scanKeyLines reads TOML line by line; it needs no full parser because it only has to find
 // "key =" lines and "[[table]]" headers. firstLine is the file line of the TOML's first line.
 func scanKeyLines(toml []byte, firstLine int) KeyLines {
-	k := KeyLines{First: firstLine, Top: map[string]int{}, Tables: map[string][]int{}, TableKeys: map[string][]map[string]int{}}
+	// Most files have no [[table]]: their maps stay nil, which on a large site saves megabytes.
+	k := KeyLines{First: firstLine, Top: map[string]int{}}
 	table := ""
 	for i, raw := range bytes.Split(toml, []byte("\n")) {
 		line := strings.TrimSpace(string(raw))
@@ -35,6 +36,9 @@ func scanKeyLines(toml []byte, firstLine int) KeyLines {
 		case strings.HasPrefix(line, "[["):
 			name := strings.TrimSpace(strings.Trim(strings.SplitN(line, "]]", 2)[0], "[ "))
 			table = name
+			if k.Tables == nil {
+				k.Tables, k.TableKeys = map[string][]int{}, map[string][]map[string]int{}
+			}
 			k.Tables[name] = append(k.Tables[name], n)
 			k.TableKeys[name] = append(k.TableKeys[name], map[string]int{})
 		case strings.HasPrefix(line, "["):

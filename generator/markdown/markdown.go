@@ -92,6 +92,7 @@ func (r *Renderer) Render(src []byte, pageURL string, exists func(string) bool) 
 	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	var res Result
 	var plain strings.Builder
+	plain.Grow(len(src)) // the text is a little shorter than the Markdown: no regrowing
 	err := ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
