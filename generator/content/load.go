@@ -16,6 +16,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"kennisbank/generator/fileio"
 	"kennisbank/generator/frontmatter"
 	"kennisbank/generator/parallel"
 	"kennisbank/generator/problem"
@@ -152,7 +153,7 @@ var validID = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 func loadItem(src source) (Entry, problem.List) {
 	var probs problem.List
-	data, err := os.ReadFile(src.disk)
+	data, err := fileio.ReadFile(src.disk)
 	if err != nil {
 		probs.Add(src.file, 0, "cannot read: %v", err)
 		return nil, probs

@@ -16,6 +16,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"kennisbank/generator/fileio"
 )
 
 // Writer receives the files of a site. Paths are slash-separated and relative to the site root.
@@ -145,7 +147,7 @@ func (d *Dir) do(w write) error {
 		return err
 	}
 	if w.src == "" {
-		return os.WriteFile(p, w.data, 0o644)
+		return fileio.WriteFile(p, w.data, 0o644)
 	}
 	in, err := os.Open(w.src)
 	if err != nil {
