@@ -425,12 +425,15 @@ func (s *siteBuild) writeRest(year int) (int, error) {
 		}
 		files++
 	}
-	// The search index takes a while; the data and publish's files are made meanwhile.
-	searched := make(chan error, 1)
-	go func() { searched <- s.writeSearchIndex() }()
-	kb, err := data.JSON(s.g)
+	// One after the other, while the pages render: each lets go of what it made before the next
+	// starts, which keeps the peak memory of the build (and the time the system spends handing
+	// out fresh memory) down.
+	err := s.writeSearchIndex()
 	if err == nil {
-		err = s.w.WriteFile(data.Path, kb)
+		var kb []byte
+		if kb, err = data.JSON(s.g); err == nil {
+			err = s.w.WriteFile(data.Path, kb)
+		}
 	}
 	n := 0
 	if err == nil {
@@ -439,9 +442,6 @@ func (s *siteBuild) writeRest(year int) (int, error) {
 			pages = append(pages, j.url)
 		}
 		n, err = publish.Write(s.g, publish.Options{Year: year, Pages: pages}, s.w)
-	}
-	if serr := <-searched; err == nil {
-		err = serr
 	}
 	if err != nil {
 		return files + 3 + n, err // 3: the data, and the two search indexes
