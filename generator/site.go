@@ -501,6 +501,7 @@ func (s *siteBuild) writeSearchIndex() error {
 		d := searchDoc(j)
 		d.Notes = explained[j.url]
 		docs = append(docs, d)
+		j.body.Text = "" // the index has it now, and lets it go once read
 	}
 	var memo *search.Memo
 	if s.cache != nil {

@@ -219,6 +219,11 @@ func (p posting) value() int {
 // Build indexes docs. memo may be nil.
 func Build(docs []Doc, memo *Memo) *Index {
 	pages := analyzeAll(docs, memo)
+	// The index keeps what a result shows, not the texts: a large site's texts can go once read.
+	idx := &Index{docs: make([]Doc, len(docs))}
+	for i, d := range docs {
+		idx.docs[i] = Doc{Title: d.Title, URL: d.URL, Kind: d.Kind, Summary: d.Summary}
+	}
 	cache := stems{}
 	if memo != nil {
 		memo.mu.Lock()
@@ -227,9 +232,8 @@ func Build(docs []Doc, memo *Memo) *Index {
 	}
 	parts := compoundParts(pages, cache)
 	number := map[string]int{}
-	idx := &Index{docs: docs}
 	kindNo := map[string]int{}
-	for _, d := range docs {
+	for _, d := range idx.docs {
 		if _, ok := kindNo[d.Kind]; !ok {
 			kindNo[d.Kind] = len(idx.kinds)
 			idx.kinds = append(idx.kinds, d.Kind)
