@@ -490,24 +490,24 @@ func (s *siteBuild) writeSearchIndex() error {
 			explained[strategyURL(l.Strategy)] = append(explained[strategyURL(l.Strategy)], l.Explanation)
 		}
 	}
-	var docs []search.Doc
+	var memo *search.Memo
+	if s.cache != nil {
+		memo = s.cache.search
+	}
+	index := search.NewBuilder(memo)
 	for _, j := range s.jobs {
 		if j.item == nil {
 			if j.template != "home" && j.template != "404" && j.template != "zoeken" {
-				docs = append(docs, search.Doc{Title: j.title, URL: j.url, Kind: "Pagina"})
+				index.Add(search.Doc{Title: j.title, URL: j.url, Kind: "Pagina"})
 			}
 			continue
 		}
 		d := searchDoc(j)
 		d.Notes = explained[j.url]
-		docs = append(docs, d)
-		j.body.Text = "" // the index has it now, and lets it go once read
+		index.Add(d)
+		j.body.Text = "" // read: on a large site the texts go while the rest is read
 	}
-	var memo *search.Memo
-	if s.cache != nil {
-		memo = s.cache.search
-	}
-	idx := search.Build(docs, memo)
+	idx := index.Index()
 	full, err := idx.Full()
 	if err != nil {
 		return err

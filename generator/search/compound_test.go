@@ -60,9 +60,13 @@ func knowledgeBaseWords(t *testing.T) []string {
 		}
 	}
 	set := map[string]bool{}
-	for _, pw := range analyzeAll(docs, nil) {
-		for _, w := range pw.words {
-			set[w] = true
+	b := NewBuilder(nil)
+	for _, d := range docs {
+		b.Add(d)
+	}
+	for _, pw := range b.pages {
+		for _, wc := range pw {
+			set[b.a.vocab.words[wc.word]] = true
 		}
 	}
 	var words []string

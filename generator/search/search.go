@@ -53,24 +53,48 @@ const (
 	fields
 )
 
-// counts says how often a word occurs in each field of a page.
-type counts [fields]uint16
+// counts says how often a word occurs in each field of a page, up to 255 (a posting tells no
+// more than "eight or more").
+type counts [fields]uint8
 
-// pageWords is a page's words, in the order they first occur, with their counts.
-type pageWords struct {
-	words  []string
-	counts []counts
+// pageWords is a page's words, in the order they first occur, with their counts: eight bytes a
+// word, as a site holds those of all its pages at once.
+type pageWords []wordCount
+
+type wordCount struct {
+	word  int32 // in the lexicon
+	count counts
 }
 
-// analyzer cuts pages into words. It keeps one copy of each word for all pages, and scratch
-// space it reuses from page to page. Use it from one goroutine.
+// lexicon numbers words, and keeps one copy of each.
+type lexicon struct {
+	ids   map[string]int32
+	words []string
+}
+
+func newLexicon() *lexicon { return &lexicon{ids: map[string]int32{}} }
+
+// add returns the number of w, and its copy; w may be in a buffer that is reused.
+func (v *lexicon) add(w string) (int32, string) {
+	if id, ok := v.ids[w]; ok {
+		return id, v.words[id]
+	}
+	c := strings.Clone(w)
+	id := int32(len(v.words))
+	v.ids[c] = id
+	v.words = append(v.words, c)
+	return id, c
+}
+
+// analyzer cuts pages into words, numbered in its lexicon. It keeps scratch space it reuses
+// from page to page. Use it from one goroutine.
 type analyzer struct {
-	copies map[string]string
-	at     map[string]int // a word's place in the page being analyzed, -1 for one left out
+	vocab *lexicon
+	at    map[string]int // a word's place in the page being analyzed, -1 for one left out
 }
 
-func newAnalyzer() *analyzer {
-	return &analyzer{copies: map[string]string{}, at: map[string]int{}}
+func newAnalyzer(vocab *lexicon) *analyzer {
+	return &analyzer{vocab: vocab, at: map[string]int{}}
 }
 
 // analyze cuts a page's text into words and counts them per field.
@@ -81,17 +105,16 @@ func (a *analyzer) analyze(d Doc) pageWords {
 		fold.Each(text, func(w string) {
 			i, ok := a.at[w]
 			if !ok {
-				w = a.copy(w)
+				id, c := a.vocab.add(w)
 				i = -1 // a stop word, or one letter: not indexed
-				if len(w) >= 2 && !dutch.IsStopWord(w) {
-					i = len(pw.words)
-					pw.words = append(pw.words, w)
-					pw.counts = append(pw.counts, counts{})
+				if len(c) >= 2 && !dutch.IsStopWord(c) {
+					i = len(pw)
+					pw = append(pw, wordCount{word: id})
 				}
-				a.at[w] = i
+				a.at[c] = i
 			}
-			if i >= 0 {
-				pw.counts[i][f]++
+			if i >= 0 && pw[i].count[f] < 255 {
+				pw[i].count[f]++
 			}
 		})
 	}
@@ -110,27 +133,20 @@ func (a *analyzer) analyze(d Doc) pageWords {
 	return pw
 }
 
-// copy returns the one copy of w, which fold.Each may hand over in a buffer it reuses.
-func (a *analyzer) copy(w string) string {
-	if c, ok := a.copies[w]; ok {
-		return c
-	}
-	c := strings.Clone(w)
-	a.copies[c] = c
-	return c
-}
-
 // Memo remembers the words of each page between builds, so that a rebuild only reads the text of
 // pages that changed, and the stems of the words, which splitting compounds asks for again. It is
 // safe for concurrent use.
 type Memo struct {
 	mu    sync.Mutex
 	pages map[[32]byte]pageWords
+	vocab *lexicon // numbers the words of pages, for as long as the memo keeps them
 	stems stems
 }
 
 // NewMemo returns an empty memo.
-func NewMemo() *Memo { return &Memo{pages: map[[32]byte]pageWords{}, stems: stems{}} }
+func NewMemo() *Memo {
+	return &Memo{pages: map[[32]byte]pageWords{}, vocab: newLexicon(), stems: stems{}}
+}
 
 // stems remembers the stem of each word it was asked for (dutch.Stem is a pure function).
 type stems map[string]string
@@ -144,35 +160,50 @@ func (s stems) of(word string) string {
 	return st
 }
 
-// analyzeAll returns the words of every doc, from memo where it has them.
-func analyzeAll(docs []Doc, memo *Memo) []pageWords {
-	out := make([]pageWords, len(docs))
-	a := newAnalyzer()
+// Builder indexes pages one at a time, so that a caller can let go of each page's text once it
+// is added: the words of a page take less room than its text. Use it from one goroutine.
+type Builder struct {
+	memo  *Memo // may be nil
+	a     *analyzer
+	docs  []Doc // without their texts
+	pages []pageWords
+	seen  map[[32]byte]bool // the pages of this build, in memo
+}
+
+// NewBuilder starts an index; memo may be nil.
+func NewBuilder(memo *Memo) *Builder {
 	if memo == nil {
-		for i, d := range docs {
-			out[i] = a.analyze(d)
-		}
-		return out
+		return &Builder{a: newAnalyzer(newLexicon())}
 	}
-	memo.mu.Lock()
-	defer memo.mu.Unlock()
-	seen := make(map[[32]byte]bool, len(docs))
-	for i, d := range docs {
-		key := d.key()
-		seen[key] = true
-		pw, ok := memo.pages[key]
-		if !ok {
-			pw = a.analyze(d)
-			memo.pages[key] = pw
-		}
-		out[i] = pw
+	return &Builder{memo: memo, a: newAnalyzer(memo.vocab), seen: map[[32]byte]bool{}}
+}
+
+// Add analyzes a page, or takes its words from the memo.
+func (b *Builder) Add(d Doc) {
+	b.docs = append(b.docs, Doc{Title: d.Title, URL: d.URL, Kind: d.Kind, Summary: d.Summary})
+	if b.memo == nil {
+		b.pages = append(b.pages, b.a.analyze(d))
+		return
 	}
-	for k := range memo.pages {
-		if !seen[k] {
-			delete(memo.pages, k) // a page that changed or went away
-		}
+	key := d.key()
+	b.memo.mu.Lock()
+	defer b.memo.mu.Unlock()
+	b.seen[key] = true
+	pw, ok := b.memo.pages[key]
+	if !ok {
+		pw = b.a.analyze(d)
+		b.memo.pages[key] = pw
 	}
-	return out
+	b.pages = append(b.pages, pw)
+}
+
+// Build indexes docs. memo may be nil.
+func Build(docs []Doc, memo *Memo) *Index {
+	b := NewBuilder(memo)
+	for _, d := range docs {
+		b.Add(d)
+	}
+	return b.Index()
 }
 
 func (d Doc) key() [32]byte {
@@ -216,21 +247,22 @@ func (p posting) value() int {
 	return int(p.whole) | int(p.parts)<<4 | bucket<<8
 }
 
-// Build indexes docs. memo may be nil.
-func Build(docs []Doc, memo *Memo) *Index {
-	pages := analyzeAll(docs, memo)
-	// The index keeps what a result shows, not the texts: a large site's texts can go once read.
-	idx := &Index{docs: make([]Doc, len(docs))}
-	for i, d := range docs {
-		idx.docs[i] = Doc{Title: d.Title, URL: d.URL, Kind: d.Kind, Summary: d.Summary}
-	}
+// Index returns the index of the pages added.
+func (b *Builder) Index() *Index {
+	idx := &Index{docs: b.docs}
+	pages, vocab := b.pages, b.a.vocab
 	cache := stems{}
-	if memo != nil {
-		memo.mu.Lock()
-		cache = memo.stems
-		defer memo.mu.Unlock()
+	if b.memo != nil {
+		b.memo.mu.Lock()
+		defer b.memo.mu.Unlock()
+		for k := range b.memo.pages {
+			if !b.seen[k] {
+				delete(b.memo.pages, k) // a page that changed or went away
+			}
+		}
+		cache = b.memo.stems
 	}
-	parts := compoundParts(pages, cache)
+	parts := compoundParts(pages, vocab, cache)
 	number := map[string]int{}
 	kindNo := map[string]int{}
 	for _, d := range idx.docs {
@@ -262,10 +294,11 @@ func Build(docs []Doc, memo *Memo) *Index {
 		p.count = uint8(min(int(p.count)+int(c[fieldBody]), 255))
 	}
 	for doc, pw := range pages {
-		for i, w := range pw.words {
-			add(doc, w, pw.counts[i], false)
+		for _, wc := range pw {
+			w := vocab.words[wc.word]
+			add(doc, w, wc.count, false)
 			for _, p := range parts[w] {
-				add(doc, p, pw.counts[i], true)
+				add(doc, p, wc.count, true)
 			}
 		}
 	}
@@ -285,11 +318,11 @@ func Build(docs []Doc, memo *Memo) *Index {
 
 // compoundParts splits every word of the pages that is a compound by the rule of Split, against
 // the pages' own words; a part that is a compound itself counts for its parts too.
-func compoundParts(pages []pageWords, stem stems) map[string][]string {
+func compoundParts(pages []pageWords, words *lexicon, stem stems) map[string][]string {
 	vocab := map[string]bool{}
 	for _, pw := range pages {
-		for _, w := range pw.words {
-			vocab[w] = true
+		for _, wc := range pw {
+			vocab[words.words[wc.word]] = true
 		}
 	}
 	stemmed := make(map[string]bool, len(vocab))
