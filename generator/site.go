@@ -12,9 +12,9 @@ import (
 	"html/template"
 	"path"
 	"path/filepath"
-	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"kennisbank/generator/assets"
@@ -139,7 +139,10 @@ func generate(opts Options, dev bool, cache *buildCache, w output.Writer) (Resul
 	}
 	s := &siteBuild{opts: opts, dev: dev, cache: cache, g: g, tmpl: tmpl, bundle: bundle, w: w, known: map[string]bool{}}
 	s.plan()
+	s.searched = s.indexSearch()
 	if probs := s.renderBodies(); len(probs) > 0 {
+		s.bodiesFailed.Store(true)
+		<-s.searched
 		return Result{}, probs.Sorted()
 	}
 	if err := s.writeAll(); err != nil {
@@ -167,6 +170,7 @@ type job struct {
 	item     *content.Item // nil for list pages
 	value    content.Entry // the typed item; nil for list pages
 	body     markdown.Result
+	rendered chan struct{} // closed once body is made (an item's page only)
 }
 
 type siteBuild struct {
@@ -183,6 +187,9 @@ type siteBuild struct {
 	pages  int
 	files  int
 	fresh  map[string]cachedPage // pages executed in this build, for the cache
+
+	searched     <-chan searchIndex // the search index, made while the bodies render
+	bodiesFailed atomic.Bool        // the search index need not be finished
 }
 
 // plan lists every page and file the site will contain, before anything is rendered, so that
@@ -203,7 +210,8 @@ func (s *siteBuild) plan() {
 		}
 		for _, e := range spec.Entries(s.g.Content) {
 			it := e.Base()
-			s.add(&job{url: it.URL(), template: spec.Template, title: it.Titel, section: section, crumbs: crumbs, item: it, value: e})
+			s.add(&job{url: it.URL(), template: spec.Template, title: it.Titel, section: section, crumbs: crumbs, item: it, value: e,
+				rendered: make(chan struct{})})
 			for _, f := range it.Files {
 				s.known[it.URL()+f] = true
 			}
@@ -268,6 +276,7 @@ func (s *siteBuild) renderBodies() problem.List {
 		if j.item == nil {
 			return nil
 		}
+		defer close(j.rendered)
 		key := bodyKey(known, j, s.g.Site().HTMLToestaan)
 		res, cached := s.cache.body(key)
 		var err error
@@ -453,71 +462,4 @@ func (s *siteBuild) writeRest(year int) (int, error) {
 		}
 	}
 	return files + 3 + n + len(admin), err
-}
-
-// searchDoc is what the search indexes of an item's page: its title, summary, zoektermen and
-// text, and the fields the model marks for the search.
-func searchDoc(j *job) search.Doc {
-	spec := content.SpecOf(j.item.Kind)
-	d := search.Doc{Title: j.item.Titel, URL: j.url, Kind: spec.Singular, Summary: j.item.Samenvatting,
-		Terms: slices.Clone(j.item.Zoektermen), Text: j.body.Text}
-	if v := spec.VariantOf(j.value); v != nil {
-		d.Kind = v.Label
-	}
-	for i := range spec.Fields {
-		f := &spec.Fields[i]
-		switch f.Search {
-		case "number":
-			d.Title = fmt.Sprintf("%d. %s", f.Value(j.value).Int(), d.Title)
-		case "terms":
-			if t := f.Value(j.value).String(); t != "" {
-				d.Terms = append(d.Terms, t)
-			}
-		case "text":
-			d.More = append(d.More, f.Value(j.value).String())
-		}
-	}
-	return d
-}
-
-func (s *siteBuild) writeSearchIndex() error {
-	// A link's explanation shows on the pages of both its determinant and its strategy.
-	explained := map[string][]string{}
-	strategyURL := content.SpecOf(content.KindStrategy).URL
-	for _, d := range s.g.Content.Determinants {
-		for _, l := range d.Links {
-			explained[d.URL()] = append(explained[d.URL()], l.Explanation)
-			explained[strategyURL(l.Strategy)] = append(explained[strategyURL(l.Strategy)], l.Explanation)
-		}
-	}
-	var memo *search.Memo
-	if s.cache != nil {
-		memo = s.cache.search
-	}
-	index := search.NewBuilder(memo)
-	for _, j := range s.jobs {
-		if j.item == nil {
-			if j.template != "home" && j.template != "404" && j.template != "zoeken" {
-				index.Add(search.Doc{Title: j.title, URL: j.url, Kind: "Pagina"})
-			}
-			continue
-		}
-		d := searchDoc(j)
-		d.Notes = explained[j.url]
-		index.Add(d)
-		j.body.Text = "" // read: on a large site the texts go while the rest is read
-	}
-	idx := index.Index()
-	full, err := idx.Full()
-	if err != nil {
-		return err
-	}
-	suggest, err := idx.Suggestions()
-	if err != nil {
-		return err
-	}
-	if err := s.w.WriteFile(search.Path, full); err != nil {
-		return err
-	}
-	return s.w.WriteFile(search.SuggestPath, suggest)
 }
