@@ -129,7 +129,7 @@ func tableLine(k content.KeyLines, table string, i int) int {
 
 func (c checker) required(it *content.Item, keys ...string) {
 	for _, k := range keys {
-		if _, ok := it.Keys.Top[k]; !ok {
+		if _, ok := it.Keys.Top.Get(k); !ok {
 			c.probs.Add(it.File, it.Keys.First, "missing required field %q", k)
 		}
 	}
@@ -237,7 +237,7 @@ func (c checker) topLevelReferences() {
 func (c checker) link(d *content.Determinant, i int, l content.Link, strategies, drafts map[string]bool) {
 	keyLine := func(key string) int {
 		if tk := d.Keys.TableKeys["strategie"]; i < len(tk) {
-			if line, ok := tk[i][key]; ok {
+			if line, ok := tk[i].Get(key); ok {
 				return line
 			}
 		}

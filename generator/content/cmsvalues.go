@@ -19,7 +19,7 @@ func cmsValues(toml []byte, keys KeyLines, fields []Field) []byte {
 		if f.List || (f.Type != TypeDate && f.Type != TypeDateTime && f.Type != TypeNumber) {
 			continue
 		}
-		n, ok := keys.Top[f.Key]
+		n, ok := keys.Top.Get(f.Key)
 		at := n - keys.First
 		if !ok || at < 0 || at >= len(lines) {
 			continue
