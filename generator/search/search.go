@@ -388,7 +388,11 @@ func (idx *Index) json(summaries bool, keep func(posting) bool) ([]byte, error) 
 			head.Docs[i].Summary = d.Summary
 		}
 	}
-	var post []byte
+	total := 0
+	for _, list := range idx.lists {
+		total += len(list)
+	}
+	post := make([]byte, 0, 6*total) // about six bytes a posting: gaps are small, values too
 	for i, list := range idx.lists {
 		n := len(post)
 		post = append(post, ",["...)
@@ -412,11 +416,12 @@ func (idx *Index) json(summaries bool, keep func(posting) bool) ([]byte, error) 
 		post = append(post, ']')
 		head.Terms = append(head.Terms, idx.terms[i])
 	}
-	out, err := json.Marshal(head)
+	h, err := json.Marshal(head)
 	if err != nil {
 		return nil, err
 	}
-	out = append(out[:len(out)-1], `,"postings":[`...)
+	out := make([]byte, 0, len(h)+len(post)+len(`,"postings":[]}`))
+	out = append(append(out, h[:len(h)-1]...), `,"postings":[`...)
 	if len(post) > 0 {
 		out = append(out, post[1:]...)
 	}
