@@ -74,7 +74,7 @@ func (p *Page) Canonical() string {
 type Templates struct {
 	byName   map[string]*template.Template
 	partials *template.Template // base.html and the partials, for cached partials
-	sizes    sync.Map           // template name → *atomic.Int64, the size of its last page
+	sizes    sync.Map           // template name → *atomic.Int64, the size of its largest page
 }
 
 // Load parses root/templates: base.html and partials/*.html are shared; every other .html file
@@ -156,15 +156,19 @@ func (t *Templates) Execute(name string, p *Page) ([]byte, error) {
 	if !ok {
 		return nil, fmt.Errorf("templates: no %s.html", name)
 	}
-	// Pages of one template are about the same size: start from the last one's, rather than
-	// growing the buffer (and copying the page) a dozen times.
+	// Pages of one template are about the same size: start from the largest one's so far,
+	// rather than growing the buffer (and copying the page) a dozen times.
 	hint, _ := t.sizes.LoadOrStore(name, new(atomic.Int64))
-	size := hint.(*atomic.Int64)
-	buf := bytes.NewBuffer(make([]byte, 0, size.Load()+size.Load()/8))
+	largest := hint.(*atomic.Int64)
+	buf := bytes.NewBuffer(make([]byte, 0, largest.Load()))
 	if err := tmpl.ExecuteTemplate(buf, "base.html", p); err != nil {
 		return nil, fmt.Errorf("templates/%s.html: %w", name, err)
 	}
-	size.Store(int64(buf.Len()))
+	for n := int64(buf.Len()); ; {
+		if old := largest.Load(); n <= old || largest.CompareAndSwap(old, n) {
+			break
+		}
+	}
 	return buf.Bytes(), nil
 }
 
