@@ -63,7 +63,7 @@ type Strategy struct {
 	*content.Strategy
 	Cluster      content.Cluster
 	Determinants []DeterminantLink // the links to it, kern first, then by number
-	Related      []*content.Strategy
+	Related      []Link            // other strategies on the same determinants, most shared first
 	Sources      []content.Source
 	Citations    []Citation
 }
@@ -80,8 +80,10 @@ type DeterminantLink struct {
 const RelatedStrategies = 5
 
 func strategy(g *link.Graph, s *content.Strategy, year int) Strategy {
-	v := Strategy{Strategy: s, Cluster: g.Cluster(s.Cluster), Related: g.Related(s, RelatedStrategies),
-		Sources: sources(g, s.Bronnen), Citations: citations(g, s, year)}
+	v := Strategy{Strategy: s, Cluster: g.Cluster(s.Cluster), Sources: sources(g, s.Bronnen), Citations: citations(g, s, year)}
+	for _, r := range g.Related(s, RelatedStrategies) {
+		v.Related = append(v.Related, Link{r.Titel, r.URL()})
+	}
 	for _, bl := range g.Backlinks(s.ID) {
 		v.Determinants = append(v.Determinants, DeterminantLink{Link: bl.Link, Determinant: bl.Determinant,
 			Category: g.Category(bl.Determinant.Categorie), Source: g.Source(bl.Source)})

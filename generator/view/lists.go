@@ -71,10 +71,13 @@ type Cluster struct {
 	Strategies []StrategyCard
 }
 
-// StrategyCard is a strategy in the list, with what the filters need.
+// StrategyCard is a strategy in the list: what its card shows, and what the filters need. Its
+// fields are its own rather than the strategy's: a list of thousands of cards reads them fast.
 type StrategyCard struct {
-	*content.Strategy
-	FilterKeys string // "determinant:category:strength" per link, separated by spaces
+	URL, Titel, TitelEN, Samenvatting string
+	Cluster                           string // the id of its cluster
+	Bron                              string // the id of its first source, or ""
+	FilterKeys                        string // "determinant:category:strength" per link, separated by spaces
 }
 
 func strategies(g *link.Graph) Strategies {
@@ -86,7 +89,12 @@ func strategies(g *link.Graph) Strategies {
 		}
 		c := Cluster{Cluster: cl}
 		for _, s := range list {
-			c.Strategies = append(c.Strategies, StrategyCard{s, filterKeys(g, s.ID)})
+			card := StrategyCard{URL: s.URL(), Titel: s.Titel, TitelEN: s.TitelEN, Samenvatting: s.Samenvatting,
+				Cluster: s.Cluster, FilterKeys: filterKeys(g, s.ID)}
+			if len(s.Bronnen) > 0 {
+				card.Bron = s.Bronnen[0]
+			}
+			c.Strategies = append(c.Strategies, card)
 		}
 		v.Clusters = append(v.Clusters, c)
 	}
