@@ -35,12 +35,15 @@ type Determinant struct {
 	Citations  []Citation
 }
 
-// StrategyLink is a link from a determinant, with the strategy it leads to.
+// StrategyLink is a link from a determinant, with what the page shows of the strategy it leads
+// to. Links hold their own fields rather than embedding the content's: a template reads an
+// embedded field through a slow search, and a determinant of a large site has hundreds of links.
 type StrategyLink struct {
-	content.Link
-	Strategy *content.Strategy
-	Cluster  content.Cluster
-	Source   content.Source
+	Strength    string // kern or aanvullend
+	Explanation string
+	Title, URL  string // the strategy's
+	Cluster     content.Cluster
+	Source      content.Source
 }
 
 func determinant(g *link.Graph, d *content.Determinant, year int) Determinant {
@@ -48,7 +51,8 @@ func determinant(g *link.Graph, d *content.Determinant, year int) Determinant {
 		Citations: citations(g, d, year)}
 	for _, l := range d.Links {
 		s := g.Strategy(l.Strategy)
-		v.Strategies = append(v.Strategies, StrategyLink{Link: l, Strategy: s, Cluster: g.Cluster(s.Cluster), Source: g.Source(l.Source)})
+		v.Strategies = append(v.Strategies, StrategyLink{Strength: l.Strength, Explanation: l.Explanation,
+			Title: s.Titel, URL: s.URL(), Cluster: g.Cluster(s.Cluster), Source: g.Source(l.Source)})
 	}
 	for _, o := range g.InCategory(d.Categorie) {
 		if o.ID != d.ID {
@@ -68,10 +72,13 @@ type Strategy struct {
 	Citations    []Citation
 }
 
-// DeterminantLink is a link to a strategy, seen from the strategy: the determinant it comes from.
+// DeterminantLink is a link to a strategy, seen from the strategy: what the page shows of the
+// determinant it comes from (its own fields, as StrategyLink's).
 type DeterminantLink struct {
-	content.Link
-	Determinant *content.Determinant
+	Strength    string // kern or aanvullend
+	Explanation string
+	Number      int
+	Title, URL  string // the determinant's
 	Category    content.Category
 	Source      content.Source
 }
@@ -85,8 +92,9 @@ func strategy(g *link.Graph, s *content.Strategy, year int) Strategy {
 		v.Related = append(v.Related, Link{r.Titel, r.URL()})
 	}
 	for _, bl := range g.Backlinks(s.ID) {
-		v.Determinants = append(v.Determinants, DeterminantLink{Link: bl.Link, Determinant: bl.Determinant,
-			Category: g.Category(bl.Determinant.Categorie), Source: g.Source(bl.Source)})
+		d := bl.Determinant
+		v.Determinants = append(v.Determinants, DeterminantLink{Strength: bl.Strength, Explanation: bl.Explanation,
+			Number: d.Nummer, Title: d.Titel, URL: d.URL(), Category: g.Category(d.Categorie), Source: g.Source(bl.Source)})
 	}
 	return v
 }
