@@ -427,17 +427,19 @@ func (s *siteBuild) writePage(j *job, html []byte) error {
 // writeRest writes what is not a page: assets, the search index, the data and what publish adds.
 // It returns how many files it wrote.
 func (s *siteBuild) writeRest(year int) (int, error) {
+	// The search index first: whatever else fails, the goroutine that makes it has ended when the
+	// build returns, so that it cannot share the development server's memo with the next build.
+	// The rest one after the other, while the pages render: each lets go of what it made before
+	// the next starts, which keeps the peak memory of the build down.
+	err := s.writeSearchIndex()
 	files := 0
 	for name, body := range s.bundle.Files {
-		if err := s.w.WriteFile(name, body); err != nil {
-			return files, err
+		if err != nil {
+			break
 		}
+		err = s.w.WriteFile(name, body)
 		files++
 	}
-	// One after the other, while the pages render: each lets go of what it made before the next
-	// starts, which keeps the peak memory of the build (and the time the system spends handing
-	// out fresh memory) down.
-	err := s.writeSearchIndex()
 	if err == nil {
 		var kb []byte
 		if kb, err = data.JSON(s.g); err == nil {
