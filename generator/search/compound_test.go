@@ -66,7 +66,7 @@ func knowledgeBaseWords(t *testing.T) []string {
 	}
 	for _, pw := range b.pages {
 		for _, wc := range pw {
-			set[b.a.vocab.words[wc.word]] = true
+			set[b.a.lex.words[wc.word]] = true
 		}
 	}
 	var words []string

@@ -89,12 +89,12 @@ func (v *lexicon) add(w string) (int32, string) {
 // analyzer cuts pages into words, numbered in its lexicon. It keeps scratch space it reuses
 // from page to page. Use it from one goroutine.
 type analyzer struct {
-	vocab *lexicon
-	at    map[string]int // a word's place in the page being analyzed, -1 for one left out
+	lex *lexicon
+	at  map[string]int // a word's place in the page being analyzed, -1 for one left out
 }
 
-func newAnalyzer(vocab *lexicon) *analyzer {
-	return &analyzer{vocab: vocab, at: map[string]int{}}
+func newAnalyzer(lex *lexicon) *analyzer {
+	return &analyzer{lex: lex, at: map[string]int{}}
 }
 
 // analyze cuts a page's text into words and counts them per field.
@@ -105,7 +105,7 @@ func (a *analyzer) analyze(d Doc) pageWords {
 		fold.Each(text, func(w string) {
 			i, ok := a.at[w]
 			if !ok {
-				id, c := a.vocab.add(w)
+				id, c := a.lex.add(w)
 				i = -1 // a stop word, or one letter: not indexed
 				if len(c) >= 2 && !dutch.IsStopWord(c) {
 					i = len(pw)
@@ -139,13 +139,13 @@ func (a *analyzer) analyze(d Doc) pageWords {
 type Memo struct {
 	mu    sync.Mutex
 	pages map[[32]byte]pageWords
-	vocab *lexicon // numbers the words of pages, for as long as the memo keeps them
+	lex   *lexicon // numbers the words of pages, for as long as the memo keeps them
 	stems stems
 }
 
 // NewMemo returns an empty memo.
 func NewMemo() *Memo {
-	return &Memo{pages: map[[32]byte]pageWords{}, vocab: newLexicon(), stems: stems{}}
+	return &Memo{pages: map[[32]byte]pageWords{}, lex: newLexicon(), stems: stems{}}
 }
 
 // stems remembers the stem of each word it was asked for (dutch.Stem is a pure function).
@@ -175,7 +175,7 @@ func NewBuilder(memo *Memo) *Builder {
 	if memo == nil {
 		return &Builder{a: newAnalyzer(newLexicon())}
 	}
-	return &Builder{memo: memo, a: newAnalyzer(memo.vocab), seen: map[[32]byte]bool{}}
+	return &Builder{memo: memo, a: newAnalyzer(memo.lex), seen: map[[32]byte]bool{}}
 }
 
 // Add analyzes a page, or takes its words from the memo.
@@ -250,7 +250,7 @@ func (p posting) value() int {
 // Index returns the index of the pages added.
 func (b *Builder) Index() *Index {
 	idx := &Index{docs: b.docs}
-	pages, vocab := b.pages, b.a.vocab
+	pages, lex := b.pages, b.a.lex
 	cache := stems{}
 	if b.memo != nil {
 		b.memo.mu.Lock()
@@ -262,7 +262,7 @@ func (b *Builder) Index() *Index {
 		}
 		cache = b.memo.stems
 	}
-	parts := compoundParts(pages, vocab, cache)
+	parts := compoundParts(pages, lex, cache)
 	number := map[string]int{}
 	kindNo := map[string]int{}
 	for _, d := range idx.docs {
@@ -295,7 +295,7 @@ func (b *Builder) Index() *Index {
 	}
 	for doc, pw := range pages {
 		for _, wc := range pw {
-			w := vocab.words[wc.word]
+			w := lex.words[wc.word]
 			add(doc, w, wc.count, false)
 			for _, p := range parts[w] {
 				add(doc, p, wc.count, true)
@@ -318,11 +318,11 @@ func (b *Builder) Index() *Index {
 
 // compoundParts splits every word of the pages that is a compound by the rule of Split, against
 // the pages' own words; a part that is a compound itself counts for its parts too.
-func compoundParts(pages []pageWords, words *lexicon, stem stems) map[string][]string {
+func compoundParts(pages []pageWords, lex *lexicon, stem stems) map[string][]string {
 	vocab := map[string]bool{}
 	for _, pw := range pages {
 		for _, wc := range pw {
-			vocab[words.words[wc.word]] = true
+			vocab[lex.words[wc.word]] = true
 		}
 	}
 	stemmed := make(map[string]bool, len(vocab))
