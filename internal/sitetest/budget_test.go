@@ -103,16 +103,7 @@ func BenchmarkFilterKeystroke(b *testing.B) {
 	  }
 	  return times;
 	})()`
-	var all []float64
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		var times []float64
-		if err := chromedp.Run(ctx, chromedp.Evaluate(script, &times)); err != nil {
-			b.Fatal(err)
-		}
-		all = append(all, times...)
-	}
-	b.StopTimer()
+	all := timesInChromium(b, ctx, script)
 	sort.Float64s(all)
 	b.ReportMetric(all[len(all)/2], "median-ms/keystroke")
 	b.ReportMetric(all[len(all)*95/100], "p95-ms/keystroke")
