@@ -120,15 +120,7 @@ func TestSavedScanKeepsItsGroups(t *testing.T) {
 	if len(saved.Result.Groups) != 2 || saved.Result.Groups[0].Respondents != 6 {
 		t.Errorf("the saved result's groups: %+v", saved.Result.Groups)
 	}
-	raw, _ = m.Call("importJSON", doc)
-	var back struct {
-		OK    bool           `json:"ok"`
-		Value map[string]any `json:"value"`
-	}
-	_ = json.Unmarshal(raw, &back)
-	want, _ := json.Marshal(state)
-	got, _ := json.Marshal(back.Value)
-	if !back.OK || string(got) != string(want) {
+	if got, want, ok := readsBack(t, m, "importJSON", doc, state); !ok {
 		t.Errorf("opened again:\n%s\nwant\n%s", got, want)
 	}
 }

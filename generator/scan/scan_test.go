@@ -417,7 +417,21 @@ func TestShareLinkRoundTrip(t *testing.T) {
 	}
 	var f string
 	_ = json.Unmarshal(frag, &f)
-	raw, err := m.Call("decodeShare", f)
+	if got, want, ok := readsBack(t, m, "decodeShare", f, state); !ok {
+		t.Errorf("share link %q\nreads back %s\nwant       %s", f, got, want)
+	}
+	// A damaged link is refused, not half read.
+	raw, _ := m.Call("decodeShare", strings.Replace(f, "r=2", "r=7", 1))
+	if strings.Contains(string(raw), `"ok":true`) {
+		t.Errorf("a link with answer 7 was accepted: %s", raw)
+	}
+}
+
+// readsBack calls the module's reader fn (decodeShare, importJSON) on what a writer made of state,
+// and reports whether it gives state back, with both as JSON.
+func readsBack(t *testing.T, m *Module, fn, written string, state map[string]any) (got, want string, ok bool) {
+	t.Helper()
+	raw, err := m.Call(fn, written)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -426,16 +440,9 @@ func TestShareLinkRoundTrip(t *testing.T) {
 		Value map[string]any `json:"value"`
 	}
 	_ = json.Unmarshal(raw, &back)
-	want, _ := json.Marshal(state)
-	got, _ := json.Marshal(back.Value)
-	if !back.OK || string(got) != string(want) {
-		t.Errorf("share link %q\nreads back %s\nwant       %s", f, got, want)
-	}
-	// A damaged link is refused, not half read.
-	raw, _ = m.Call("decodeShare", strings.Replace(f, "r=2", "r=7", 1))
-	if strings.Contains(string(raw), `"ok":true`) {
-		t.Errorf("a link with answer 7 was accepted: %s", raw)
-	}
+	w, _ := json.Marshal(state)
+	g, _ := json.Marshal(back.Value)
+	return string(g), string(w), back.OK && string(g) == string(w)
 }
 
 func TestSavedJSONOpensAndBadFilesAreRefused(t *testing.T) {
@@ -457,15 +464,7 @@ func TestSavedJSONOpensAndBadFilesAreRefused(t *testing.T) {
 	if !strings.Contains(doc, `"result"`) || !strings.Contains(doc, `"barriers"`) {
 		t.Errorf("the saved file has no result: %s", doc)
 	}
-	raw, _ = m.Call("importJSON", doc)
-	var back struct {
-		OK    bool           `json:"ok"`
-		Value map[string]any `json:"value"`
-	}
-	_ = json.Unmarshal(raw, &back)
-	want, _ := json.Marshal(state)
-	got, _ := json.Marshal(back.Value)
-	if !back.OK || string(got) != string(want) {
+	if got, want, ok := readsBack(t, m, "importJSON", doc, state); !ok {
 		t.Errorf("saved and opened:\n%s\nwant %s", got, want)
 	}
 	for _, bad := range []string{
