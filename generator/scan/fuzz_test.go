@@ -11,30 +11,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/dop251/goja"
-
 	"kennisbank/internal/corpus"
 )
-
-// callWithoutKB calls an exported function of the module that does not take the knowledge base.
-func callWithoutKB(t *testing.T, m *Module, name string, arg string) json.RawMessage {
-	t.Helper()
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	fn, ok := goja.AssertFunction(m.exports.Get(name))
-	if !ok {
-		t.Fatalf("no function %s", name)
-	}
-	res, err := fn(goja.Undefined(), m.vm.ToValue(arg))
-	if err != nil {
-		t.Fatalf("%s(%q) threw: %v", name, arg, err)
-	}
-	out, err := m.stringify(goja.Undefined(), res)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return json.RawMessage(out.String())
-}
 
 // FuzzSplitCSV feeds the scan's CSV reading what a team might upload. Any text gives a table or
 // a problem naming its row and column, never an exception, and reading it as a team's answers
@@ -58,7 +36,7 @@ func FuzzSplitCSV(f *testing.F) {
 				Message     string
 			} `json:"problems"`
 		}
-		if err := json.Unmarshal(callWithoutKB(t, m, "splitCSV", text), &parsed); err != nil {
+		if err := json.Unmarshal(callPlain(t, m, "splitCSV", text), &parsed); err != nil {
 			t.Fatal(err)
 		}
 		if !parsed.OK && (len(parsed.Problems) != 1 || parsed.Problems[0].Row < 1 || parsed.Problems[0].Column < 1 || parsed.Problems[0].Message == "") {
@@ -90,7 +68,7 @@ func FuzzSplitCSV(f *testing.F) {
 				RowNumbers []int      `json:"rowNumbers"`
 			} `json:"value"`
 		}
-		if err := json.Unmarshal(callWithoutKB(t, m, "splitCSV", b.String()), &back); err != nil {
+		if err := json.Unmarshal(callPlain(t, m, "splitCSV", b.String()), &back); err != nil {
 			t.Fatal(err)
 		}
 		var want [][]string

@@ -497,7 +497,7 @@ func TestAnswersCSVReadsBack(t *testing.T) {
 	var sheet struct {
 		Value json.RawMessage `json:"value"`
 	}
-	_ = json.Unmarshal(callWithoutKB(t, m, "readText", csv), &sheet)
+	_ = json.Unmarshal(callPlain(t, m, "readText", csv), &sheet)
 	raw, _ = m.Call("readTeam", sheet.Value)
 	var back struct {
 		OK    bool `json:"ok"`
