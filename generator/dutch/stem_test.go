@@ -1,39 +1,16 @@
 package dutch
 
 import (
-	"bufio"
-	"compress/gzip"
-	"os"
-	"strings"
 	"testing"
+
+	"kennisbank/internal/snowball"
 )
 
-// snowballVocabulary reads Snowball's test data for Dutch: every word of its vocabulary with the
-// stem Snowball's own implementation gives it. From github.com/snowballstem/snowball-data,
-// dutch/voc.txt and dutch/output.txt at ba91f32 (BSD licence: testdata/COPYING.snowball-data).
+// snowballVocabulary reads Snowball's Dutch words and their stems (package snowball).
 func snowballVocabulary(t testing.TB) (words, stems []string) {
-	f, err := os.Open("testdata/snowball-dutch.tsv.gz")
+	words, stems, err := snowball.Vocabulary("../..")
 	if err != nil {
 		t.Fatal(err)
-	}
-	defer f.Close()
-	z, err := gzip.NewReader(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sc := bufio.NewScanner(z)
-	for sc.Scan() {
-		word, stem, ok := strings.Cut(sc.Text(), "\t")
-		if !ok {
-			t.Fatalf("bad line %q", sc.Text())
-		}
-		words, stems = append(words, word), append(stems, stem)
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
-	if len(words) < 45000 {
-		t.Fatalf("only %d words in Snowball's vocabulary", len(words))
 	}
 	return words, stems
 }

@@ -1,8 +1,6 @@
 package sitetest
 
 import (
-	"bufio"
-	"compress/gzip"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -23,6 +21,7 @@ import (
 	"kennisbank/generator/dutch"
 	"kennisbank/generator/fold"
 	"kennisbank/internal/browsertest"
+	"kennisbank/internal/snowball"
 	"kennisbank/internal/tsrun"
 )
 
@@ -113,20 +112,9 @@ var normAssigned = rangetable.Assigned(norm.Version)
 // assets/search/stem.ts: every stem must be Snowball's, and so Go's (package dutch, whose own
 // test holds it to the same list).
 func TestChromiumStemsLikeSnowball(t *testing.T) {
-	f, err := os.Open(filepath.Join(repoRoot, "generator", "dutch", "testdata", "snowball-dutch.tsv.gz"))
+	words, stems, err := snowball.Vocabulary(repoRoot)
 	if err != nil {
 		t.Fatal(err)
-	}
-	defer f.Close()
-	z, err := gzip.NewReader(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var words, stems []string
-	sc := bufio.NewScanner(z)
-	for sc.Scan() {
-		w, s, _ := strings.Cut(sc.Text(), "\t")
-		words, stems = append(words, w), append(stems, s)
 	}
 	ctx := moduleInChromium(t, "assets/search/stem.ts")
 	got := callAll(ctx, t, "stem", words)
