@@ -8,7 +8,6 @@ import (
 	"image/color"
 	"image/png"
 	"io"
-	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -37,22 +36,7 @@ func copyProject(t *testing.T) string {
 	t.Helper()
 	root := t.TempDir()
 	for _, dir := range []string{content.Dir, "templates", "assets"} {
-		from := filepath.Join(repoRoot, dir)
-		err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			rel, _ := filepath.Rel(repoRoot, p)
-			if d.IsDir() {
-				return os.MkdirAll(filepath.Join(root, rel), 0o755)
-			}
-			data, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			return os.WriteFile(filepath.Join(root, rel), data, 0o644)
-		})
-		if err != nil {
+		if err := os.CopyFS(filepath.Join(root, dir), os.DirFS(filepath.Join(repoRoot, dir))); err != nil {
 			t.Fatal(err)
 		}
 	}
