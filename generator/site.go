@@ -38,7 +38,7 @@ import (
 // Options says what to build: what the user chose.
 type Options struct {
 	Root    string // the project folder holding content/, templates/ and assets/
-	Out     string // where Build writes the site
+	Out     string // where Build writes the site; "" for DefaultOut in Root
 	BaseURL string // overrides base_url in site.toml when set
 	Drafts  bool   // include items with concept = true
 }
@@ -74,10 +74,28 @@ const WithoutBaseURL = "no sitemap.xml, no Atom feed (atom.xml), and no absolute
 	"no OpenGraph tags for link previews, and no page URLs in the citations and calendar items; " +
 	"404.html then finds its stylesheet only at the root of a host"
 
-// Build builds the site into opts.Out. On any problem nothing is written and the previous site
-// stays as it was; the error is then a problem.List when the content is at fault.
+// DefaultOut is the output folder inside the project when Options.Out is "".
+const DefaultOut = "public"
+
+// OutDir is the folder Build writes to.
+func (o Options) OutDir() string {
+	if o.Out == "" {
+		return filepath.Join(o.Root, DefaultOut)
+	}
+	return o.Out
+}
+
+// project is what a build reads, which its output may never replace.
+func (o Options) project() output.Project {
+	return output.Project{Root: o.Root, Sources: []string{content.Dir, render.Dir, assets.Dir}}
+}
+
+// Build builds the site into opts.OutDir(). On any problem nothing is written and the previous
+// site stays as it was; the error is then a problem.List when the content is at fault, and an
+// *output.RefusedError when the output folder is one a build may not replace (see
+// output.CheckOut).
 func Build(opts Options) (Result, error) {
-	dir, err := output.NewDir(opts.Out)
+	dir, err := output.NewDir(opts.OutDir(), opts.project())
 	if err != nil {
 		return Result{}, err
 	}

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"kennisbank/generator"
+	"kennisbank/generator/output"
 	"kennisbank/generator/problem"
 	"kennisbank/generator/scaffold"
 	"kennisbank/generator/scan"
@@ -98,18 +99,24 @@ func parse(fs *flag.FlagSet, args []string, stdout io.Writer) int {
 func build(args []string, stdout, stderr io.Writer) int {
 	fs := flags("build", "build [--src DIR] [--out DIR] [--base-url URL] [--drafts]", stderr)
 	src := fs.String("src", ".", "project folder with content/, templates/ and assets/")
-	out := fs.String("out", "public", "output folder; replaced only when the build succeeds")
+	out := fs.String("out", "", "output folder (default: public/ in the --src folder); replaced as a whole when the build succeeds, and only when an earlier build made it or it is empty")
 	baseURL := fs.String("base-url", "", "absolute URL the site will live at (overrides base_url in site.toml)")
 	drafts := fs.Bool("drafts", false, "include items with concept = true")
 	if code := parse(fs, args, stdout); code >= 0 {
 		return code
 	}
-	res, err := generator.Build(generator.Options{Root: *src, Out: *out, BaseURL: *baseURL, Drafts: *drafts})
+	opts := generator.Options{Root: *src, Out: *out, BaseURL: *baseURL, Drafts: *drafts}
+	res, err := generator.Build(opts)
+	var refused *output.RefusedError
+	if errors.As(err, &refused) {
+		fmt.Fprintf(stderr, "kennisbank build: %v\n", refused)
+		return exitUsage
+	}
 	if code := report(err, stderr); code != exitOK {
-		fmt.Fprintf(stderr, "kennisbank: build failed; %s was left as it was\n", *out)
+		fmt.Fprintf(stderr, "kennisbank: build failed; %s was left as it was\n", opts.OutDir())
 		return code
 	}
-	fmt.Fprintf(stdout, "kennisbank: built %d pages, %d files in %d ms into %s\n", res.Pages, res.Files, res.Duration.Milliseconds(), *out)
+	fmt.Fprintf(stdout, "kennisbank: built %d pages, %d files in %d ms into %s\n", res.Pages, res.Files, res.Duration.Milliseconds(), opts.OutDir())
 	if res.BaseURL == "" {
 		fmt.Fprintf(stdout, "kennisbank: base_url is not set (in content/site.toml, or --base-url), so the site has %s\n", generator.WithoutBaseURL)
 	}

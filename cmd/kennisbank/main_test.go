@@ -94,3 +94,46 @@ func copyDir(t *testing.T, from, to string) {
 		t.Fatal(err)
 	}
 }
+
+// A slip such as --out content (for --src content) must not delete the content: the build is
+// refused with a usage error before anything is written, and says why.
+func TestBuildRefusesAnOutputFolderItDidNotMake(t *testing.T) {
+	root := t.TempDir()
+	for _, d := range []string{"content", "templates", "assets"} {
+		copyDir(t, filepath.Join("..", "..", d), filepath.Join(root, d))
+	}
+	mine := filepath.Join(t.TempDir(), "Documenten")
+	if err := os.MkdirAll(mine, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(mine, "brief.docx"), []byte("mijn brief"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cases := map[string]string{
+		filepath.Join(root, "content"):   "source folder content/",
+		root:                             "project folder itself",
+		filepath.Join(root, "templates"): "source folder templates/",
+		mine:                             "an earlier build did not make",
+	}
+	for out, want := range cases {
+		var stdout, stderr bytes.Buffer
+		code := run([]string{"build", "--src", root, "--out", out}, &stdout, &stderr)
+		if code != exitUsage || !strings.Contains(stderr.String(), want) {
+			t.Errorf("build --out %s: exit %d, want %d with %q; stderr:\n%s", out, code, exitUsage, want, stderr.String())
+		}
+	}
+	if _, err := os.Stat(filepath.Join(root, "content", "site.toml")); err != nil {
+		t.Fatalf("content/ lost its files: %v", err)
+	}
+	if data, _ := os.ReadFile(filepath.Join(mine, "brief.docx")); string(data) != "mijn brief" {
+		t.Fatalf("the user's folder changed")
+	}
+	// Without --out the site goes to public/ in the project, from any working folder.
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"build", "--src", root}, &stdout, &stderr); code != exitOK {
+		t.Fatalf("build --src %s: exit %d: %s", root, code, stderr.String())
+	}
+	if _, err := os.Stat(filepath.Join(root, "public", "index.html")); err != nil || !strings.Contains(stdout.String(), filepath.Join(root, "public")) {
+		t.Errorf("the default output folder is not public/ in --src: %v; stdout: %s", err, stdout.String())
+	}
+}

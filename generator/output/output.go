@@ -26,13 +26,20 @@ type Writer interface {
 	CopyFile(name, src string) error
 }
 
-// Dir writes into a temporary folder until Commit. It is safe for concurrent use.
+// Dir writes into a temporary folder beside the output folder until Commit. It is safe for
+// concurrent use.
 //
 // Files are written in the background by a few goroutines, so that the pipeline goes on
 // rendering while the file system works: WriteFile keeps data (do not change it afterwards)
 // and returns at once; a write that fails makes Commit fail.
+//
+// While a Dir is open it holds a lock on the output folder's parent, so that two builds never
+// write beside each other; a build that was killed leaves its temporary folder, which the next
+// build removes.
 type Dir struct {
 	final, tmp string
+	disk       disk
+	unlock     func()
 	made       sync.Map // folders already created, so each is made once
 
 	start   sync.Once
@@ -42,6 +49,49 @@ type Dir struct {
 	err     error // the first failed write
 }
 
+// disk is what a Dir does to the file system; tests put one that fails in its place.
+type disk interface {
+	writeFile(path string, data []byte) error
+	copyFile(path, src string) error
+	mkdir(path, base string) error // make path and the folders above it up to base, which must exist
+}
+
+// osDisk is the real file system.
+type osDisk struct{}
+
+func (osDisk) writeFile(path string, data []byte) error { return fileio.WriteFile(path, data, 0o644) }
+
+func (osDisk) mkdir(path, base string) error {
+	// Most folders are new and their parent exists: one mkdir, where MkdirAll would first stat
+	// the folder and its parent.
+	err := os.Mkdir(path, 0o755)
+	if err == nil || errors.Is(err, fs.ErrExist) {
+		return nil
+	}
+	// Never make base itself again: when it is gone, the build's files are gone with it.
+	if _, err := os.Stat(base); err != nil {
+		return err
+	}
+	return os.MkdirAll(path, 0o755)
+}
+
+func (osDisk) copyFile(path, src string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
+
 // write is one file for the background writers: data, or a copy of the file src.
 type write struct {
 	name string
@@ -49,26 +99,57 @@ type write struct {
 	src  string
 }
 
-// NewDir prepares a build of the folder out.
-func NewDir(out string) (*Dir, error) {
+// NewDir prepares a build of the folder out for the project p. It refuses an output folder that
+// CheckOut refuses, with a *RefusedError.
+func NewDir(out string, p Project) (*Dir, error) {
+	return newDir(out, p, osDisk{})
+}
+
+func newDir(out string, p Project, disk disk) (*Dir, error) {
+	if err := CheckOut(out, p); err != nil {
+		return nil, err
+	}
 	out = filepath.Clean(out)
 	parent := filepath.Dir(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("create output parent: %w", err)
 	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".tmp-")
+	unlock, err := lockFolder(parent)
 	if err != nil {
+		return nil, fmt.Errorf("output folder %s: %w", out, err)
+	}
+	restoreAside(out)
+	removeLeftovers(out)
+	tmp, err := os.MkdirTemp(parent, tmpPrefix(out))
+	if err == nil {
+		err = os.Chmod(tmp, 0o755)
+	}
+	if err == nil {
+		err = fileio.WriteFile(filepath.Join(tmp, Marker), []byte(markerText), 0o644)
+	}
+	if err != nil {
+		_ = os.RemoveAll(tmp)
+		unlock()
 		return nil, fmt.Errorf("create temporary output folder: %w", err)
 	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return nil, err
+	return &Dir{final: out, tmp: tmp, disk: disk, unlock: sync.OnceFunc(unlock)}, nil
+}
+
+// tmpPrefix is how the temporary folders of a build of out begin: hidden, beside out.
+func tmpPrefix(out string) string { return "." + filepath.Base(out) + ".tmp-" }
+
+// removeLeftovers removes the temporary folders of builds of out that ended without cleaning up
+// (killed, or the machine stopped). The caller holds the lock, so none of them is in use.
+func removeLeftovers(out string) {
+	old, _ := filepath.Glob(filepath.Join(filepath.Dir(out), tmpPrefix(out)+"*"))
+	for _, dir := range old {
+		_ = os.RemoveAll(dir)
 	}
-	return &Dir{final: out, tmp: tmp}, nil
 }
 
 func (d *Dir) path(name string) (string, error) {
 	clean := path.Clean("/" + name)
-	if clean == "/" || strings.Contains(name, "\\") {
+	if clean == "/" || strings.Contains(name, "\\") || clean == "/"+Marker {
 		return "", fmt.Errorf("invalid output path %q", name)
 	}
 	p := filepath.Join(d.tmp, filepath.FromSlash(clean[1:]))
@@ -76,12 +157,8 @@ func (d *Dir) path(name string) (string, error) {
 	if _, ok := d.made.Load(folder); ok {
 		return p, nil
 	}
-	// Most folders are new and their parent exists: one mkdir, where MkdirAll would first stat
-	// the folder and its parent.
-	if err := os.Mkdir(folder, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
-		if err := os.MkdirAll(folder, 0o755); err != nil {
-			return "", err
-		}
+	if err := d.disk.mkdir(folder, d.tmp); err != nil {
+		return "", err
 	}
 	d.made.Store(folder, true)
 	return p, nil
@@ -147,54 +224,39 @@ func (d *Dir) do(w write) error {
 		return err
 	}
 	if w.src == "" {
-		return fileio.WriteFile(p, w.data, 0o644)
+		return d.disk.writeFile(p, w.data)
 	}
-	in, err := os.Open(w.src)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	out, err := os.Create(p)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
+	return d.disk.copyFile(p, w.src)
 }
 
-// Commit waits for the files to be written, swaps the new site into place and removes the old
-// one. When a write failed, nothing is swapped and the error says which file.
+// Commit waits for the files to be written and puts the new site in the place of the old one in
+// one step (see swap), then removes the old one. When a write failed, nothing is swapped and the
+// error says which file.
 func (d *Dir) Commit() error {
+	defer d.unlock()
 	if err := d.wait(); err != nil {
-		d.Abort()
+		_ = os.RemoveAll(d.tmp)
 		return err
 	}
-	var old string
-	if _, err := os.Stat(d.final); err == nil {
-		old = d.tmp + ".old"
-		if err := os.Rename(d.final, old); err != nil {
-			d.Abort()
-			return fmt.Errorf("move old output aside: %w", err)
-		}
+	if _, err := os.Stat(filepath.Join(d.tmp, Marker)); err != nil {
+		return fmt.Errorf("the new site vanished while it was built: %w", err)
 	}
-	if err := os.Rename(d.tmp, d.final); err != nil {
-		if old != "" {
-			_ = os.Rename(old, d.final)
-		}
-		d.Abort()
-		return fmt.Errorf("move new output into place: %w", err)
+	old, err := swap(d.tmp, d.final)
+	if err != nil {
+		_ = os.RemoveAll(d.tmp)
+		return fmt.Errorf("put the new site in place of %s: %w", d.final, err)
 	}
+	syncFolder(filepath.Dir(d.final))
 	if old != "" {
-		return os.RemoveAll(old)
+		// A failure here leaves a hidden folder that the next build removes.
+		_ = os.RemoveAll(old)
 	}
 	return nil
 }
 
 // Abort throws the unfinished build away.
 func (d *Dir) Abort() {
+	defer d.unlock()
 	_ = d.wait()
 	_ = os.RemoveAll(d.tmp)
 }
