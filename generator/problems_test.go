@@ -1,6 +1,8 @@
 package generator
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -76,4 +78,57 @@ func TestAllProblemsAreReportedTogether(t *testing.T) {
 	_, err := Check(Options{Root: newProject(t, changes)})
 	wantProblem(t, err, det, 3, `field "categorie"`)
 	wantProblem(t, err, strat, 7, `field "fase"`)
+}
+
+// realProject copies the repository's own site into a temporary folder, with changes made by
+// replacing text in its files.
+func realProject(t *testing.T, edits ...[3]string) string {
+	t.Helper()
+	root := t.TempDir()
+	for _, dir := range []string{"content", "templates", "assets"} {
+		copyTree(t, filepath.Join("..", dir), filepath.Join(root, dir))
+	}
+	for _, e := range edits {
+		p := filepath.Join(root, filepath.FromSlash(e[0]))
+		data, err := os.ReadFile(p)
+		if err != nil || !strings.Contains(string(data), e[1]) {
+			t.Fatalf("%s has no %q (%v)", e[0], e[1], err)
+		}
+		if err := os.WriteFile(p, []byte(strings.Replace(string(data), e[1], e[2], 1)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return root
+}
+
+// One mistake in the site settings or in a template gives one problem, at its file and line, and
+// no problems that only follow from it.
+func TestOneCauseOneProblem(t *testing.T) {
+	cases := []struct {
+		name string
+		edit [3]string
+		file string
+		line int
+		want string
+	}{
+		{"site.toml does not parse", [3]string{"content/site.toml", `taal = "nl"`, `taal = nl`}, "content/site.toml", 5, "TOML"},
+		// Without its id, the source "midi" is unknown to every link that names it.
+		{"site.toml has an invalid value", [3]string{"content/site.toml", `id = "midi"` + "\n", ""}, "content/site.toml", 41, "[[bron]] needs id"},
+		{"a template does not parse", [3]string{"templates/strategie.html", `{{.Number}}. {{.Title}}`, `{{.Number}}. {{.Title}`}, "templates/strategie.html", 16, "bad character"},
+		{"a template fails on every strategy", [3]string{"templates/strategie.html", `{{.Number}}. {{.Title}}`, `{{.Number}}. {{.Titel}}`}, "templates/strategie.html", 16, "Titel"},
+		{"a partial fails on every page", [3]string{"templates/partials/chrome.html", `{{.Site.Titel}}</a>`, `{{.Nergens}}</a>`}, "templates/partials/chrome.html", 14, "Nergens"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := Check(Options{Root: realProject(t, c.edit)})
+			probs := problem.AsList(err)
+			if len(probs) != 1 {
+				t.Fatalf("%d problems, want 1:\n%v", len(probs), err)
+			}
+			p := probs[0]
+			if p.File != c.file || (c.line > 0 && p.Line != c.line) || p.Line == 0 || !strings.Contains(p.Message, c.want) {
+				t.Errorf("got %s, want %s:%d: …%s…", p, c.file, c.line, c.want)
+			}
+		})
+	}
 }

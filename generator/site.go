@@ -7,7 +7,6 @@
 package generator
 
 import (
-	"errors"
 	"fmt"
 	"html/template"
 	"path"
@@ -140,7 +139,9 @@ func generate(opts Options, dev bool, cache *buildCache, w output.Writer) (Resul
 		all.Site.BaseURL = opts.BaseURL
 	}
 	built := withoutDrafts(all, opts.Drafts)
-	probs = append(probs, check.Check(all, built)...)
+	if !probs.About(content.SiteFile) { // otherwise Load stopped at site.toml: the rest follows from it
+		probs = append(probs, check.Check(all, built)...)
+	}
 	if len(probs) > 0 {
 		return Result{}, probs.Sorted()
 	}
@@ -262,8 +263,9 @@ func (s *siteBuild) add(j *job) {
 	s.known[j.url] = true
 }
 
-// parallel runs f for every job on all cores.
-func (s *siteBuild) parallel(f func(*job) error) error {
+// parallel runs f for every job on all cores and returns the errors, one per job (nil where
+// f succeeded).
+func (s *siteBuild) parallel(f func(*job) error) []error {
 	// Pages without an item (lists, the matrix, the scan) are the big ones: start them first,
 	// so that no core is left waiting for one of them at the end.
 	order := make([]int, 0, len(s.jobs))
@@ -279,7 +281,7 @@ func (s *siteBuild) parallel(f func(*job) error) error {
 	}
 	errs := make([]error, len(s.jobs))
 	parallel.For(len(order), func(n int) { errs[order[n]] = f(s.jobs[order[n]]) })
-	return errors.Join(errs...)
+	return errs
 }
 
 func (s *siteBuild) renderBodies() problem.List {
@@ -343,7 +345,7 @@ func (s *siteBuild) writeAll() error {
 		global = s.globalKey(frames.Chrome())
 		s.fresh = map[string]cachedPage{}
 	}
-	err := s.parallel(func(j *job) error {
+	errs := s.parallel(func(j *job) error {
 		p, err := s.page(j, frames)
 		if err != nil {
 			return err
@@ -370,8 +372,13 @@ func (s *siteBuild) writeAll() error {
 	})
 	rest := <-restDone
 	s.files += rest.files
+	// A template mistake breaks every page that uses it: it is one problem, at the template.
+	probs, err := render.Fold(errs)
 	if err != nil {
 		return err
+	}
+	if len(probs) > 0 {
+		return probs
 	}
 	if probs := links.Problems(); len(probs) > 0 {
 		return probs
@@ -475,7 +482,10 @@ func (s *siteBuild) writeRest(year int) (int, error) {
 	if err != nil {
 		return files + 3 + n, err // 3: the data, and the two search indexes
 	}
-	admin, err := cms.Files(s.g.Site(), cms.Options{Dev: s.dev, Script: s.bundle.Names["admin.js"], Style: s.bundle.Names["admin.css"]})
+	if s.dev {
+		return files + 3 + n, nil // the development server serves admin/ apart from the site (Dev.Admin)
+	}
+	admin, err := cms.Files(s.g.Site(), cms.Options{})
 	for name, body := range admin {
 		if err == nil {
 			err = s.w.WriteFile(name, body)

@@ -137,3 +137,23 @@ func TestBuildRefusesAnOutputFolderItDidNotMake(t *testing.T) {
 		t.Errorf("the default output folder is not public/ in --src: %v; stdout: %s", err, stdout.String())
 	}
 }
+
+// A template mistake that breaks every strategy page is one annotation, at the template's file
+// and line.
+func TestCheckFormatGitHubNamesTheTemplate(t *testing.T) {
+	root := t.TempDir()
+	for _, d := range []string{"content", "templates", "assets"} {
+		copyDir(t, filepath.Join("..", "..", d), filepath.Join(root, d))
+	}
+	tmpl := filepath.Join(root, "templates", "strategie.html")
+	data, _ := os.ReadFile(tmpl)
+	if err := os.WriteFile(tmpl, []byte(strings.Replace(string(data), "{{.Number}}. {{.Title}}", "{{.Number}}. {{.Titel}}", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"check", "--src", root, "--format", "github"}, &stdout, &stderr)
+	lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
+	if code != exitProblems || len(lines) != 1 || !strings.HasPrefix(lines[0], "::error file=templates/strategie.html,line=16::") {
+		t.Errorf("exit %d, stdout:\n%s", code, stdout.String())
+	}
+}

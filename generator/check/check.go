@@ -19,10 +19,15 @@ var reservedRoots = []string{"assets", "data", "scan", "zoeken", "matrix", "_ken
 
 // Check checks the whole content. all is everything loaded; built is the part that goes into
 // the site (drafts left out unless requested), on which references are checked.
+//
+// The site settings come first: the items are checked against them (sources, clusters), so
+// while site.toml has a problem, Check reports only that, not what would follow from it.
 func Check(all, built *content.Content) problem.List {
 	var p problem.List
 	c := checker{probs: &p, site: &all.Site, built: built, all: all}
-	c.checkSite()
+	if c.checkSite(); len(p) > 0 {
+		return p
+	}
 	for _, spec := range content.Specs {
 		for _, e := range spec.Entries(all) {
 			c.fields(spec, e)
@@ -85,7 +90,7 @@ type checker struct {
 
 func (c checker) checkSite() {
 	s := c.site
-	file := "content/site.toml"
+	file := content.SiteFile
 	if s.Titel == "" {
 		c.probs.Add(file, s.Keys.Line("titel"), "missing required field \"titel\"")
 	}

@@ -25,8 +25,13 @@ import (
 // Dir is the name of the content folder inside a project.
 const Dir = "content"
 
+// SiteFile is the site settings' file, as problems name it.
+const SiteFile = Dir + "/site.toml"
+
 // Load reads root/content. It returns everything it could decode and every problem it found;
-// a file with problems is left out of the result.
+// a file with problems is left out of the result. The site settings come first: every item is
+// read against them, so when site.toml cannot be read, Load reports that alone and reads no item
+// (one cause, one problem).
 func Load(root string) (*Content, problem.List) {
 	var probs problem.List
 	c := &Content{Unreadable: map[string]bool{}}
@@ -35,7 +40,9 @@ func Load(root string) (*Content, problem.List) {
 		probs.Add(Dir, 0, "no content folder here (expected %s with site.toml and the content folders)", dir)
 		return c, probs
 	}
-	loadSite(root, &c.Site, &probs)
+	if probs = LoadSite(root, &c.Site); len(probs) > 0 {
+		return c, probs
+	}
 
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -196,16 +203,18 @@ func decodeItem(src source, data []byte) (Entry, problem.List) {
 	return target, probs
 }
 
-func loadSite(root string, site *Site, probs *problem.List) {
-	file := path.Join(Dir, "site.toml")
-	data, err := os.ReadFile(filepath.Join(root, Dir, "site.toml"))
+// LoadSite reads the site settings, content/site.toml, into site.
+func LoadSite(root string, site *Site) problem.List {
+	var probs problem.List
+	data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(SiteFile)))
 	if err != nil {
-		probs.Add(file, 0, "cannot read site settings: %v", err)
-		return
+		probs.Add(SiteFile, 0, "cannot read site settings: %v", err)
+		return probs
 	}
 	data = frontmatter.Normalize(data)
 	site.Keys = scanKeyLines(data, 1)
-	decode(file, data, site.Keys, site, probs)
+	decode(SiteFile, data, site.Keys, site, &probs)
+	return probs
 }
 
 // decode decodes TOML strictly into v: syntax and type errors and unknown keys become problems.

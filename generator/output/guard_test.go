@@ -32,18 +32,18 @@ func TestCheckOutRefusesWhatABuildMayNotReplace(t *testing.T) {
 		t.Fatal(err)
 	}
 	refused := map[string]string{
-		root:                                      "project folder itself",
-		filepath.Join(root, "content"):            "content/",
-		filepath.Join(root, "content", "nieuws"):  "content/",
-		filepath.Join(root, "templates"):          "templates/",
-		filepath.Join(root, "assets", "public"):   "assets/",
-		filepath.Dir(root):                        "contains the project",
-		"/":                                       "contains the project",
-		link:                                      "content/",
-		filepath.Join(link, "x"):                  "content/",
+		root:                                     "project folder itself",
+		filepath.Join(root, "content"):           "content/",
+		filepath.Join(root, "content", "nieuws"): "content/",
+		filepath.Join(root, "templates"):         "templates/",
+		filepath.Join(root, "assets", "public"):  "assets/",
+		filepath.Dir(root):                       "contains the project",
+		"/":                                      "contains the project",
+		link:                                     "content/",
+		filepath.Join(link, "x"):                 "content/",
 		filepath.Join(root, "content", "..", "."): "project folder itself",
-		docs:                                      "an earlier build did not make",
-		file:                                      "a file",
+		docs: "an earlier build did not make",
+		file: "a file",
 	}
 	for out, want := range refused {
 		err := CheckOut(out, p)

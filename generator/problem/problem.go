@@ -35,6 +35,16 @@ func (l *List) Add(file string, line int, format string, args ...any) {
 	*l = append(*l, Problem{File: file, Line: line, Message: fmt.Sprintf(format, args...)})
 }
 
+// About reports whether a problem in the list is about file.
+func (l List) About(file string) bool {
+	for _, p := range l {
+		if p.File == file {
+			return true
+		}
+	}
+	return false
+}
+
 // Sorted returns the problems ordered by file and line, the order an editor works in.
 func (l List) Sorted() List {
 	out := append(List(nil), l...)

@@ -99,7 +99,7 @@ func TestCachedPartialCannotReadThePage(t *testing.T) {
 	if err == nil {
 		t.Fatal("a cached partial read the page's title")
 	}
-	for _, want := range []string{"templates/pagina.html", `cached "header"`, "Title"} {
+	for _, want := range []string{"templates/partials/menu.html:1", `"header"`, "Title", "/over/"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error %q does not name %q", err, want)
 		}

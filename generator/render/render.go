@@ -18,6 +18,7 @@ import (
 	"kennisbank/generator/cite"
 	"kennisbank/generator/content"
 	"kennisbank/generator/markdown"
+	"kennisbank/generator/problem"
 	"kennisbank/generator/view"
 )
 
@@ -75,22 +76,26 @@ type Templates struct {
 	byName   map[string]*template.Template
 	partials *template.Template // base.html and the partials, for cached partials
 	sizes    sync.Map           // template name → *atomic.Int64, the size of its largest page
+	files    map[string]string  // template name → its file from the project root
 }
 
 // Load parses root/templates: base.html and partials/*.html are shared; every other .html file
-// is a page template that defines "main" (and may define "head").
+// is a page template that defines "main" (and may define "head"). A template that does not
+// parse is a problem at its file and line.
 func Load(root string) (*Templates, error) {
+	names := files(root)
+	t := &Templates{byName: map[string]*template.Template{}, files: names}
+	fail := func(err error, file string) error { return problem.List{asProblem(err, names, file)} }
 	dir := filepath.Join(root, Dir)
-	t := &Templates{byName: map[string]*template.Template{}}
 	base, err := template.New("base.html").Funcs(funcs).Funcs(template.FuncMap{"cached": t.cached}).
 		ParseFiles(filepath.Join(dir, "base.html"))
 	if err != nil {
-		return nil, fmt.Errorf("templates: %w", err)
+		return nil, fail(err, Dir+"/base.html")
 	}
 	partials, _ := filepath.Glob(filepath.Join(dir, "partials", "*.html"))
 	if len(partials) > 0 {
 		if base, err = base.ParseFiles(partials...); err != nil {
-			return nil, fmt.Errorf("templates: %w", err)
+			return nil, fail(err, "")
 		}
 	}
 	pages, _ := filepath.Glob(filepath.Join(dir, "*.html"))
@@ -105,10 +110,10 @@ func Load(root string) (*Templates, error) {
 		}
 		src, err := os.ReadFile(p)
 		if err != nil {
-			return nil, fmt.Errorf("templates: %w", err)
+			return nil, fail(err, names[name])
 		}
 		if _, err := clone.New(name).Parse(string(src)); err != nil {
-			return nil, fmt.Errorf("templates: %w", err)
+			return nil, fail(err, names[name])
 		}
 		t.byName[strings.TrimSuffix(name, ".html")] = clone
 	}
@@ -162,7 +167,7 @@ func (t *Templates) Execute(name string, p *Page) ([]byte, error) {
 	largest := hint.(*atomic.Int64)
 	buf := bytes.NewBuffer(make([]byte, 0, largest.Load()))
 	if err := tmpl.ExecuteTemplate(buf, "base.html", p); err != nil {
-		return nil, fmt.Errorf("templates/%s.html: %w", name, err)
+		return nil, &PageError{Page: p.URL, Problem: asProblem(err, t.files, Dir+"/"+name+".html")}
 	}
 	for n := int64(buf.Len()); ; {
 		if old := largest.Load(); n <= old || largest.CompareAndSwap(old, n) {

@@ -7,7 +7,6 @@ package serve
 import (
 	"context"
 	"fmt"
-	"html"
 	"io"
 	"mime"
 	"net"
@@ -41,18 +40,26 @@ type Options struct {
 // by two builds at once and the site installed is always that of the newest build that started.
 // The watcher never builds itself: it asks the one rebuild goroutine, and asks that are made while
 // a build runs fold into exactly one more build, of the files as they are then.
+//
+// After a failed build the last good site keeps being served, every file of it, and its HTML
+// pages carry a notice with the problems (never written to disk: build has no notice). admin/
+// is made apart from the site (generator.Dev.Admin), so that the CMS opens whatever the content
+// build did.
 type Server struct {
 	opts Options
 	dev  *generator.Dev
 
 	building sync.Mutex
 
-	mu      sync.RWMutex
-	site    *output.Memory
-	problem string // the last build's problems, "" when it succeeded
-	version int    // raised after every build, good or bad
-	last    cms.Build
-	cms     *cms.Local
+	mu       sync.RWMutex
+	site     *output.Memory    // the last good site; empty before the first good build
+	good     bool              // a build has succeeded
+	problems problem.List      // the last build's problems; nil when it succeeded
+	admin    map[string][]byte // admin/ and its two asset files, by site path; nil when never made
+	adminErr error             // why admin/ could not be made, when admin is nil
+	version  int               // raised after every build, good or bad
+	last     cms.Build
+	cms      *cms.Local
 
 	changed *sync.Cond
 }
@@ -65,24 +72,28 @@ func New(opts Options) *Server {
 	return s
 }
 
-// Rebuild builds the site into memory. On failure the last good site stays in place.
+// Rebuild builds the site and admin/ into memory. On failure the last good site stays in place.
 func (s *Server) Rebuild() error {
 	s.building.Lock()
 	defer s.building.Unlock()
 	mem := output.NewMemory()
 	started := time.Now()
 	res, err := s.dev.Generate(s.opts.Build, mem)
+	admin, adminErr := s.dev.Admin(s.opts.Build)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.version++
 	s.changed.Broadcast()
 	s.last = cms.Build{Started: started, Problems: problem.AsList(err)}
+	if adminErr == nil || s.admin == nil { // a broken site.toml keeps the last admin/ that worked
+		s.admin, s.adminErr = admin, adminErr
+	}
 	if err != nil {
-		s.problem = err.Error()
+		s.problems = problem.AsList(err).Sorted()
 		return err
 	}
-	s.problem = ""
-	s.site = mem
+	s.problems = nil
+	s.site, s.good = mem, true
 	fmt.Fprintf(s.opts.Log, "kennisbank: built %d pages in %d ms\n", res.Pages, res.Duration.Milliseconds())
 	return nil
 }
@@ -233,22 +244,33 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
 		io.WriteString(w, reloadScript)
 		return
+	case noticePath:
+		serveFile(w, name, []byte(noticeCSS))
+		return
 	case "_kennisbank/version":
 		s.waitForChange(w, r)
 		return
 	}
 	s.mu.RLock()
-	site, prob := s.site, s.problem
+	site, good, probs, admin, adminErr := s.site, s.good, s.problems, s.admin, s.adminErr
 	s.mu.RUnlock()
-	if prob != "" && (name == "" || strings.HasSuffix(name, "/") || strings.HasSuffix(name, ".html")) {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.WriteHeader(http.StatusInternalServerError)
-		fmt.Fprintf(w, `<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>Bouwfout</title></head><body><main><h1>De site kon niet worden gebouwd</h1><p>Los deze problemen op; de pagina laadt daarna vanzelf opnieuw.</p><pre>%s</pre></main><script src="/_kennisbank/reload.js"></script></body></html>`, html.EscapeString(prob))
-		return
-	}
 	file := name
 	if file == "" || strings.HasSuffix(file, "/") {
 		file += "index.html"
+	}
+	if data, ok := admin[file]; ok {
+		serveFile(w, file, data)
+		return
+	}
+	if name == cms.Dir || strings.HasPrefix(name, cms.Dir+"/") {
+		if admin == nil {
+			errorPage(w, "Het CMS kan niet starten", "Het CMS leest de instellingen van de site, en die hebben een probleem:", problem.AsList(adminErr))
+			return
+		}
+	}
+	if !good && isPage(file) {
+		errorPage(w, "De site kon niet worden gebouwd", "Los deze problemen op; de pagina laadt daarna vanzelf opnieuw.", probs)
+		return
 	}
 	data, found := site.File(file)
 	if !found {
@@ -259,9 +281,18 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		data, _ = site.File("404.html")
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.WriteHeader(http.StatusNotFound)
-		w.Write(data)
+		w.Write(withNotice(data, probs))
 		return
 	}
+	if isPage(file) {
+		data = withNotice(data, probs)
+	}
+	serveFile(w, file, data)
+}
+
+func isPage(file string) bool { return strings.HasSuffix(file, ".html") }
+
+func serveFile(w http.ResponseWriter, file string, data []byte) {
 	if ct := mime.TypeByExtension(path.Ext(file)); ct != "" {
 		w.Header().Set("Content-Type", ct)
 	}
