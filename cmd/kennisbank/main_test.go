@@ -19,6 +19,7 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"build", "--nope"}, exitUsage, "flag provided but not defined"},
 		{[]string{"build", "--help"}, exitOK, "--base-url"},
 		{[]string{"new", "strategie"}, exitUsage, "expected a kind and a title"},
+		{[]string{"new", "--src", t.TempDir(), "nieuws", "Iets"}, exitUsage, "not a Kennisbank project"},
 		{[]string{"check", "--src", t.TempDir()}, exitProblems, "no content folder"},
 		{[]string{"check", "--src", "../.."}, exitOK, "no problems"},
 	}

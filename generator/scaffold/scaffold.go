@@ -58,10 +58,16 @@ func New(root, kind, title string) (string, error) {
 		return "", fmt.Errorf("%w: unknown kind %q (expected one of: %s)", ErrUsage, kind, KindList)
 	}
 	title = strings.TrimSpace(title)
+	if _, err := os.Stat(filepath.Join(root, content.SiteFile)); err != nil {
+		return "", fmt.Errorf("%w: %s has no %s, so it is not a Kennisbank project; run kennisbank new in the project folder, or give it with --src", ErrUsage, root, content.SiteFile)
+	}
 	today := now()
 	number := 0
 	if f := v.spec.Field("nummer"); f != nil {
-		number, _ = strconv.Atoi(f.Example)
+		var err error
+		if number, err = freeNumber(root, v.spec, f); err != nil {
+			return "", err
+		}
 	}
 	id := v.spec.ID(title, number, today)
 	if id == "" {
@@ -82,20 +88,47 @@ func New(root, kind, title string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if _, err := f.WriteString(v.frontMatter(title, today) + v.outline()); err != nil {
+	if _, err := f.WriteString(v.frontMatter(title, number, today) + v.outline()); err != nil {
 		f.Close()
 		return "", err
 	}
 	return path, f.Close()
 }
 
+// freeNumber is the number a new item of a numbered kind (the determinants) gets: the lowest in
+// the field's range that no item has, by its nummer or by its file name.
+func freeNumber(root string, spec *content.Spec, f *content.Field) (int, error) {
+	taken := map[int]bool{}
+	files, _ := os.ReadDir(filepath.Join(root, content.Dir, string(spec.Kind)))
+	for _, e := range files {
+		prefix, _, _ := strings.Cut(e.Name(), "-")
+		if n, err := strconv.Atoi(prefix); err == nil {
+			taken[n] = true
+		}
+	}
+	all, _ := content.Load(root) // items with problems are counted by their file name above
+	for _, e := range spec.Entries(all) {
+		taken[int(f.Value(e).Int())] = true
+	}
+	for n := f.Min; n <= f.Max; n++ {
+		if !taken[n] {
+			return n, nil
+		}
+	}
+	return 0, fmt.Errorf("%w: every %s already exists (numbers %d to %d are all taken): edit one of them in %s instead of adding one",
+		ErrUsage, spec.Name, f.Min, f.Max, filepath.Join(root, content.Dir, string(spec.Kind)))
+}
+
 // frontMatter writes every field of the kind that has an example, with its help as a comment.
 // An optional reference to another item is written as a comment: the item it names may not exist.
-func (v variant) frontMatter(title string, today time.Time) string {
+func (v variant) frontMatter(title string, number int, today time.Time) string {
 	var b strings.Builder
 	b.WriteString("+++\n")
 	for _, f := range v.spec.Fields {
 		value := strings.ReplaceAll(f.Example, "{today}", today.Format("2006-01-02"))
+		if f.Key == "nummer" {
+			value = strconv.Itoa(number)
+		}
 		only := v.only(f.Key)
 		switch {
 		case f.Key == "titel":
