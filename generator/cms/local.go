@@ -44,6 +44,8 @@ type Local struct {
 	project   string
 	lastBuild func() Build
 
+	writing sync.Mutex // held by every request that writes, renames or deletes: one at a time
+
 	mu    sync.Mutex
 	saved []string  // the files of the last saved entry, from the project root
 	at    time.Time // when they were written
@@ -156,38 +158,45 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	_ = json.NewEncoder(w).Encode(v)
 }
 
-// The parameters of the actions, as decap-server's types name them.
+// The parameters of the actions, as decap-server's types name them. Paths are decoded by the
+// door's types (paths.go), so that an action only ever sees a path that passed its rules.
 type (
 	folderParams struct {
-		Folder    string `json:"folder"`
-		Extension string `json:"extension"`
-		Depth     int    `json:"depth"`
+		Folder    folderPath `json:"folder"`
+		Extension string     `json:"extension"`
+		Depth     int        `json:"depth"`
 	}
 	fileRef struct {
-		Path  string `json:"path"`
-		Label string `json:"label,omitempty"`
+		Path  entryPath `json:"path"`
+		Label string    `json:"label,omitempty"`
 	}
 	filesParams struct {
 		Files []fileRef `json:"files"`
 	}
-	pathParams struct {
-		Path string `json:"path"`
+	entryParams struct {
+		Path entryPath `json:"path"`
 	}
-	pathsParams struct {
-		Paths []string `json:"paths"`
+	mediaParams struct {
+		Path mediaPath `json:"path"`
+	}
+	deleteParams struct {
+		Path deletablePath `json:"path"`
+	}
+	deletesParams struct {
+		Paths []deletablePath `json:"paths"`
 	}
 	mediaFolderParams struct {
-		MediaFolder string `json:"mediaFolder"`
+		MediaFolder folderPath `json:"mediaFolder"`
 	}
 	dataFile struct {
-		Path    string `json:"path"`
-		Raw     string `json:"raw"`
-		NewPath string `json:"newPath"`
+		Path    entryPath       `json:"path"`
+		Raw     string          `json:"raw"`
+		NewPath json.RawMessage `json:"newPath"` // "" or absent when the entry keeps its path
 	}
 	asset struct {
-		Path     string `json:"path"`
-		Content  string `json:"content"`
-		Encoding string `json:"encoding"`
+		Path     mediaPath `json:"path"`
+		Content  string    `json:"content"`
+		Encoding string    `json:"encoding"`
 	}
 	persistEntryParams struct {
 		Entry     *dataFile  `json:"entry"`
@@ -202,7 +211,8 @@ type (
 // handler runs one action.
 type handler func(l *Local, root *os.Root, req request) (any, error)
 
-// with decodes an action's parameters into P before running it.
+// with decodes an action's parameters into P before running it; a path the door refuses stops
+// the action with the door's message.
 func with[P any](run func(l *Local, root *os.Root, p P) (any, error)) handler {
 	return func(l *Local, root *os.Root, req request) (any, error) {
 		var p P
@@ -210,6 +220,10 @@ func with[P any](run func(l *Local, root *os.Root, p P) (any, error)) handler {
 			return nil, badRequest("action %s without params", req.Action)
 		}
 		if err := json.Unmarshal(req.Params, &p); err != nil {
+			var refused *apiError
+			if errors.As(err, &refused) {
+				return nil, refused
+			}
 			return nil, badRequest("action %s: %v", req.Action, err)
 		}
 		return run(l, root, p)
@@ -222,28 +236,26 @@ var actions = map[string]handler{
 		return map[string]any{"repo": filepath.Base(l.absProject()), "publish_modes": []string{"simple"}, "type": "local_fs"}, nil
 	},
 	"entriesByFolder": with(func(_ *Local, root *os.Root, p folderParams) (any, error) { return entriesByFolder(root, p) }),
-	"entriesByFiles":  with(func(_ *Local, root *os.Root, p filesParams) (any, error) { return entries(root, p.Files) }),
-	"getEntry": with(func(_ *Local, root *os.Root, p pathParams) (any, error) {
-		list, err := entries(root, []fileRef{{Path: p.Path}})
-		if err != nil {
-			return nil, err
-		}
-		return list[0], nil
+	"entriesByFiles":  with(func(_ *Local, root *os.Root, p filesParams) (any, error) { return entries(root, p.Files), nil }),
+	"getEntry": with(func(_ *Local, root *os.Root, p entryParams) (any, error) {
+		return entries(root, []fileRef{{Path: p.Path}})[0], nil
 	}),
 	"persistEntry": with((*Local).persistEntry),
-	"getMedia":     with(func(_ *Local, root *os.Root, p mediaFolderParams) (any, error) { return media(root, p.MediaFolder) }),
-	"getMediaFile": with(func(_ *Local, root *os.Root, p pathParams) (any, error) { return mediaFile(root, p.Path) }),
-	"persistMedia": with(func(_ *Local, root *os.Root, p persistMediaParams) (any, error) {
+	"getMedia":     with(func(_ *Local, root *os.Root, p mediaFolderParams) (any, error) { return media(root, p.MediaFolder), nil }),
+	"getMediaFile": with(func(_ *Local, root *os.Root, p mediaParams) (any, error) { return mediaFile(root, p.Path.place) }),
+	"persistMedia": with(func(l *Local, root *os.Root, p persistMediaParams) (any, error) {
+		l.writing.Lock()
+		defer l.writing.Unlock()
 		if err := writeAsset(root, p.Asset, nil); err != nil {
 			return nil, err
 		}
-		return mediaFile(root, p.Asset.Path)
+		return mediaFile(root, p.Asset.Path.place)
 	}),
-	"deleteFile": with(func(_ *Local, root *os.Root, p pathParams) (any, error) {
-		return message("deleted file %s", p.Path), deleteFiles(root, []string{p.Path})
+	"deleteFile": with(func(l *Local, root *os.Root, p deleteParams) (any, error) {
+		return message("deleted file %s", p.Path.path), l.deleteFiles(root, []deletablePath{p.Path})
 	}),
-	"deleteFiles": with(func(_ *Local, root *os.Root, p pathsParams) (any, error) {
-		return message("deleted files %s", strings.Join(p.Paths, ", ")), deleteFiles(root, p.Paths)
+	"deleteFiles": with(func(l *Local, root *os.Root, p deletesParams) (any, error) {
+		return message("deleted %d files", len(p.Paths)), l.deleteFiles(root, p.Paths)
 	}),
 	"getDeployPreview": func(*Local, *os.Root, request) (any, error) { return nil, nil },
 }
@@ -275,22 +287,6 @@ func (l *Local) absProject() string {
 	return abs
 }
 
-// inContent turns a path from Decap (relative to the project: content/nieuws/x.md) into a path
-// inside content/ for os.Root, refusing anything else: other folders, "..", absolute paths,
-// backslashes. os.Root then refuses symbolic links that lead out.
-func inContent(p string) (string, error) {
-	rest, ok := strings.CutPrefix(p, content.Dir+"/")
-	if p == content.Dir {
-		rest, ok = ".", true
-	}
-	clean := path.Clean(rest)
-	if !ok || rest == "" || clean != strings.TrimSuffix(rest, "/") || strings.ContainsAny(p, "\\\x00") ||
-		clean == ".." || strings.HasPrefix(clean, "../") || path.IsAbs(clean) {
-		return "", &apiError{http.StatusForbidden, fmt.Sprintf("path %q: the CMS works only in the folder %s/", p, content.Dir)}
-	}
-	return clean, nil
-}
-
 // entry is one file as Decap expects it: its text and its path with a content hash as id; a
 // missing file has null for both.
 type entry struct {
@@ -304,21 +300,17 @@ type entryFile struct {
 	ID    *string `json:"id"`
 }
 
-func entries(root *os.Root, files []fileRef) ([]entry, error) {
+func entries(root *os.Root, files []fileRef) []entry {
 	out := make([]entry, 0, len(files))
 	for _, f := range files {
-		name, err := inContent(f.Path)
-		if err != nil {
-			return nil, err
-		}
-		e := entry{File: entryFile{Path: f.Path, Label: f.Label}}
-		if data, err := root.ReadFile(name); err == nil {
+		e := entry{File: entryFile{Path: f.Path.path, Label: f.Label}}
+		if data, err := root.ReadFile(f.Path.rel); err == nil {
 			text, id := string(data), hash(data)
 			e.Data, e.File.ID = &text, &id
 		}
 		out = append(out, e)
 	}
-	return out, nil
+	return out
 }
 
 func hash(data []byte) string {
@@ -326,20 +318,22 @@ func hash(data []byte) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// entriesByFolder reads the files of a folder, to the given depth, whose names end in the
-// extension: entries both as name.md and as name/index.md.
+// entriesByFolder reads the entries of a collection's folder, to the given depth: both name.md
+// and name/index.md, and nothing the door would refuse.
 func entriesByFolder(root *os.Root, p folderParams) ([]entry, error) {
-	dir, err := inContent(p.Folder)
-	if err != nil {
-		return nil, err
+	if p.Folder.spec == nil || p.Folder.id != "" {
+		return nil, refuse("%s is geen map met berichten of pagina's.", p.Folder.path)
 	}
 	var refs []fileRef
-	for _, name := range listFiles(root, dir, p.Depth) {
-		if strings.HasSuffix(name, "."+p.Extension) {
-			refs = append(refs, fileRef{Path: path.Join(content.Dir, name)})
+	for _, name := range listFiles(root, p.Folder.rel, p.Depth) {
+		if !strings.HasSuffix(name, "."+p.Extension) {
+			continue
+		}
+		if pl, err := parsePlace(path.Join(content.Dir, name), entryShape); err == nil {
+			refs = append(refs, fileRef{Path: entryPath{pl}})
 		}
 	}
-	return entries(root, refs)
+	return entries(root, refs), nil
 }
 
 // listFiles lists the files under dir (inside content/) to depth levels, leaving out names that
@@ -375,154 +369,32 @@ type mediaFileJSON struct {
 	Name     string `json:"name"`
 }
 
-func mediaFile(root *os.Root, p string) (mediaFileJSON, error) {
-	name, err := inContent(p)
+func mediaFile(root *os.Root, p place) (mediaFileJSON, error) {
+	data, err := root.ReadFile(p.rel)
 	if err != nil {
-		return mediaFileJSON{}, err
+		return mediaFileJSON{}, &apiError{http.StatusNotFound, fmt.Sprintf("%s: %v", p.path, err)}
 	}
-	data, err := root.ReadFile(name)
-	if err != nil {
-		return mediaFileJSON{}, &apiError{http.StatusNotFound, fmt.Sprintf("%s: %v", p, err)}
-	}
-	return mediaFileJSON{ID: hash(data), Content: base64.StdEncoding.EncodeToString(data), Encoding: "base64", Path: p, Name: path.Base(p)}, nil
+	return mediaFileJSON{ID: hash(data), Content: base64.StdEncoding.EncodeToString(data), Encoding: "base64", Path: p.path, Name: path.Base(p.path)}, nil
 }
 
-// media lists the files of a media folder: beside a bundle's index.md, without the Markdown.
-func media(root *os.Root, folder string) ([]mediaFileJSON, error) {
-	dir, err := inContent(folder)
-	if err != nil {
-		return nil, err
-	}
+// media lists the media of a bundle folder: the files beside its index.md that the door lets
+// through. The site-wide media folder and a collection's folder have none.
+func media(root *os.Root, folder folderPath) []mediaFileJSON {
 	out := []mediaFileJSON{}
-	for _, name := range listFiles(root, dir, 1) {
-		if strings.HasSuffix(name, ".md") {
+	if folder.id == "" {
+		return out
+	}
+	for _, name := range listFiles(root, folder.rel, 1) {
+		pl, err := parsePlace(path.Join(content.Dir, name), mediaShape)
+		if err != nil {
 			continue
 		}
-		f, err := mediaFile(root, path.Join(content.Dir, name))
-		if err != nil {
-			return nil, err
+		if f, err := mediaFile(root, pl); err == nil {
+			out = append(out, f)
 		}
-		out = append(out, f)
 	}
-	return out, nil
+	return out
 }
-
-func (l *Local) persistEntry(root *os.Root, p persistEntryParams) (any, error) {
-	files := p.DataFiles
-	if len(files) == 0 && p.Entry != nil {
-		files = []dataFile{*p.Entry}
-	}
-	if len(files) == 0 {
-		return nil, badRequest("persistEntry without an entry")
-	}
-	bundles := map[string]bool{} // folders of the index.md files saved now
-	var saved []string
-	for _, f := range files {
-		name, err := inContent(f.Path)
-		if err != nil {
-			return nil, err
-		}
-		if !strings.HasSuffix(name, ".md") {
-			return nil, badRequest("%s: an entry is a .md file", f.Path)
-		}
-		if err := writeFile(root, name, []byte(f.Raw)); err != nil {
-			return nil, err
-		}
-		if path.Base(name) == "index.md" {
-			bundles[path.Dir(name)] = true
-		}
-		saved = append(saved, f.Path)
-	}
-	for _, a := range p.Assets {
-		if err := writeAsset(root, a, bundles); err != nil {
-			return nil, err
-		}
-	}
-	for i, f := range files {
-		if f.NewPath == "" || f.NewPath == f.Path {
-			continue
-		}
-		if err := move(root, f.Path, f.NewPath); err != nil {
-			return nil, err
-		}
-		saved[i] = f.NewPath
-	}
-	l.mu.Lock()
-	l.saved, l.at = saved, time.Now()
-	l.mu.Unlock()
-	return message("entry persisted"), nil
-}
-
-// writeAsset writes an image or download. It must go beside the index.md of a page bundle (one
-// that exists, or one saved in the same request): the site has no other place for files.
-func writeAsset(root *os.Root, a asset, newBundles map[string]bool) error {
-	name, err := inContent(a.Path)
-	if err != nil {
-		return err
-	}
-	if a.Encoding != "base64" {
-		return badRequest("%s: encoding %q, expected base64", a.Path, a.Encoding)
-	}
-	data, err := base64.StdEncoding.DecodeString(a.Content)
-	if err != nil {
-		return badRequest("%s: %v", a.Path, err)
-	}
-	dir := path.Dir(name)
-	if _, err := root.Stat(path.Join(dir, "index.md")); (err != nil && !newBundles[dir]) || strings.HasSuffix(name, ".md") || strings.Count(dir, "/") < 1 {
-		return badRequest("Een afbeelding of bestand hoort bij een bericht of factsheet. Sla het bericht eerst op en voeg het bestand daarin toe (%s kan hier niet staan).", a.Path)
-	}
-	return writeFile(root, name, data)
-}
-
-func writeFile(root *os.Root, name string, data []byte) error {
-	if err := root.MkdirAll(path.Dir(name), 0o755); err != nil {
-		return err
-	}
-	return root.WriteFile(name, data, 0o644)
-}
-
-// move renames an entry; a bundle's index.md takes the files beside it along.
-func move(root *os.Root, from, to string) error {
-	src, err := inContent(from)
-	if err != nil {
-		return err
-	}
-	dst, err := inContent(to)
-	if err != nil {
-		return err
-	}
-	if path.Base(src) == "index.md" && path.Base(dst) == "index.md" && path.Dir(src) != path.Dir(dst) {
-		if err := root.MkdirAll(path.Dir(path.Dir(dst)), 0o755); err != nil {
-			return err
-		}
-		return root.Rename(path.Dir(src), path.Dir(dst))
-	}
-	if err := root.MkdirAll(path.Dir(dst), 0o755); err != nil {
-		return err
-	}
-	return root.Rename(src, dst)
-}
-
-// deleteFiles removes files, and the folders they leave empty (a deleted bundle).
-func deleteFiles(root *os.Root, paths []string) error {
-	for _, p := range paths {
-		name, err := inContent(p)
-		if err != nil {
-			return err
-		}
-		if err := root.Remove(name); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return err
-		}
-		// A kind's folder (one level down) stays, even when empty.
-		for dir := path.Dir(name); strings.Contains(dir, "/"); dir = path.Dir(dir) {
-			if root.Remove(dir) != nil { // fails when the folder is not empty
-				break
-			}
-		}
-	}
-	return nil
-}
-
 // problemsJSON answers the admin page: the problems in the files of the last save, once a
 // build has seen them.
 type problemsJSON struct {

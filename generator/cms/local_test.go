@@ -29,6 +29,7 @@ func project(t *testing.T) string {
 		"content/nieuws/2024-02-01-b/foto.png":      "PNG",
 		"content/nieuws/2024-02-01-b/bijlage/x.pdf": "PDF",
 		"content/strategieen/x.md":                  "+++\ntitel = \"X\"\n+++\n",
+		"content/determinanten/01-een.md":           "+++\nnummer = 1\ntitel = \"Een\"\n+++\n",
 		"geheim.txt":                                "niet voor de CMS",
 	}
 	for name, text := range files {

@@ -156,8 +156,6 @@ func bundleFiles(dir string) ([]string, error) {
 	return files, err
 }
 
-var validID = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-
 func loadItem(src source) (Entry, problem.List) {
 	var probs problem.List
 	data, err := fileio.ReadFile(src.disk)
@@ -181,7 +179,7 @@ func decodeItem(src source, data []byte) (Entry, problem.List) {
 		}
 		return nil, probs
 	}
-	if !validID.MatchString(src.id) {
+	if !nameRules[NameSlug].MatchString(src.id) { // every id is a slug; a kind's rule may ask more
 		probs.Add(src.file, 0, "file name %q cannot be an id: use lower-case letters a-z, digits and single hyphens (e.g. %q)", src.id, Slug(src.id))
 	}
 	item := Item{ID: src.id, Kind: src.kind, File: src.file, Body: doc.Body, BodyLine: doc.BodyLine,

@@ -3,6 +3,7 @@ package content
 import (
 	"fmt"
 	"reflect"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -273,6 +274,17 @@ func (s *Spec) ID(title string, number int, date time.Time) string {
 	}
 	return slug
 }
+
+// nameRules are the shapes of ids by file-name rule: what ID makes, and what an id must look like
+// to be written for an item (by the CMS).
+var nameRules = map[FileName]*regexp.Regexp{
+	NameSlug:       regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`),
+	NameNumberSlug: regexp.MustCompile(`^[0-9]{2}(-[a-z0-9]+)+$`),
+	NameDateSlug:   regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}(-[a-z0-9]+)+$`),
+}
+
+// FollowsNameRule reports whether id has the shape of the kind's file-name rule.
+func (s *Spec) FollowsNameRule(id string) bool { return nameRules[s.FileName].MatchString(id) }
 
 var timeType = reflect.TypeFor[time.Time]()
 
