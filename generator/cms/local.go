@@ -241,7 +241,9 @@ var actions = map[string]handler{
 		return entries(root, []fileRef{{Path: p.Path}})[0], nil
 	}),
 	"persistEntry": with((*Local).persistEntry),
-	"getMedia":     with(func(_ *Local, root *os.Root, p mediaFolderParams) (any, error) { return media(root, p.MediaFolder), nil }),
+	"getMedia": with(func(_ *Local, root *os.Root, p mediaFolderParams) (any, error) {
+		return media(root, p.MediaFolder), nil
+	}),
 	"getMediaFile": with(func(_ *Local, root *os.Root, p mediaParams) (any, error) { return mediaFile(root, p.Path.place) }),
 	"persistMedia": with(func(l *Local, root *os.Root, p persistMediaParams) (any, error) {
 		l.writing.Lock()
@@ -395,6 +397,7 @@ func media(root *os.Root, folder folderPath) []mediaFileJSON {
 	}
 	return out
 }
+
 // problemsJSON answers the admin page: the problems in the files of the last save, once a
 // build has seen them.
 type problemsJSON struct {

@@ -89,4 +89,3 @@ func Fold(errs []error) (problem.List, error) {
 	}
 	return probs, errors.Join(others...)
 }
-
