@@ -64,7 +64,7 @@ func (c checker) fields(spec *content.Spec, e content.Entry) {
 			}
 		case f.Type == content.TypeNumber && f.Max > 0:
 			if n := int(v.Int()); n != 0 && (n < f.Min || n > f.Max) {
-				c.probs.Add(it.File, it.Keys.Line(f.Key), "field %q: %d is out of range (expected %d to %d)", f.Key, n, f.Min, f.Max)
+				c.probs.AddField(it.File, it.Keys.Line(f.Key), f.Key, "field %q: %d is out of range (expected %d to %d)", f.Key, n, f.Min, f.Max)
 			}
 		}
 	}
@@ -92,10 +92,10 @@ func (c checker) checkSite() {
 	s := c.site
 	file := content.SiteFile
 	if s.Titel == "" {
-		c.probs.Add(file, s.Keys.Line("titel"), "missing required field \"titel\"")
+		c.probs.AddField(file, s.Keys.Line("titel"), "titel", "missing required field \"titel\"")
 	}
 	if s.BaseURL != "" && !strings.HasPrefix(s.BaseURL, "http://") && !strings.HasPrefix(s.BaseURL, "https://") {
-		c.probs.Add(file, s.Keys.Line("base_url"), "field \"base_url\": %q is not an absolute URL (expected e.g. https://example.org/kennisbank/)", s.BaseURL)
+		c.probs.AddField(file, s.Keys.Line("base_url"), "base_url", "field \"base_url\": %q is not an absolute URL (expected e.g. https://example.org/kennisbank/)", s.BaseURL)
 	}
 	seen := map[string]bool{}
 	for i, b := range s.Bronnen {
@@ -135,7 +135,7 @@ func tableLine(k content.KeyLines, table string, i int) int {
 func (c checker) required(it *content.Item, keys ...string) {
 	for _, k := range keys {
 		if _, ok := it.Keys.Top.Get(k); !ok {
-			c.probs.Add(it.File, it.Keys.First, "missing required field %q", k)
+			c.probs.AddField(it.File, it.Keys.First, k, "missing required field %q", k)
 		}
 	}
 }
@@ -145,7 +145,7 @@ func (c checker) oneOf(it *content.Item, key, value string, valid []string) {
 	if value == "" || slices.Contains(valid, value) {
 		return
 	}
-	c.probs.Add(it.File, it.Keys.Line(key), "%s", unknownValue(key, value, valid))
+	c.probs.AddField(it.File, it.Keys.Line(key), key, "%s", unknownValue(key, value, valid))
 }
 
 func unknownValue(key, value string, valid []string) string {
@@ -158,13 +158,13 @@ func unknownValue(key, value string, valid []string) string {
 
 func (c checker) post(n *content.Post) {
 	if n.Eind != nil && n.Start == nil {
-		c.probs.Add(n.File, n.Keys.Line("eind"), "field \"eind\" without \"start\": an agenda item needs a start")
+		c.probs.AddField(n.File, n.Keys.Line("eind"), "eind", "field \"eind\" without \"start\": an agenda item needs a start")
 	}
 	if n.Start != nil && n.Eind != nil && n.Eind.Before(*n.Start) {
-		c.probs.Add(n.File, n.Keys.Line("eind"), "field \"eind\" (%s) is before \"start\" (%s)", n.Eind.Format("2006-01-02 15:04"), n.Start.Format("2006-01-02 15:04"))
+		c.probs.AddField(n.File, n.Keys.Line("eind"), "eind", "field \"eind\" (%s) is before \"start\" (%s)", n.Eind.Format("2006-01-02 15:04"), n.Start.Format("2006-01-02 15:04"))
 	}
 	if n.Start != nil && n.Locatie == "" {
-		c.probs.Add(n.File, n.Keys.Line("start"), "agenda item without \"locatie\" (write where it takes place, or \"online\")")
+		c.probs.AddField(n.File, n.Keys.Line("start"), "start", "agenda item without \"locatie\" (write where it takes place, or \"online\")")
 	}
 }
 
@@ -196,7 +196,7 @@ func (c checker) references() {
 	numbers := map[int]string{}
 	for _, d := range c.built.Determinants {
 		if first, ok := numbers[d.Nummer]; ok && d.Nummer != 0 {
-			c.probs.Add(d.File, d.Keys.Line("nummer"), "duplicate \"nummer\" %d: %s has it too", d.Nummer, first)
+			c.probs.AddField(d.File, d.Keys.Line("nummer"), "nummer", "duplicate \"nummer\" %d: %s has it too", d.Nummer, first)
 		}
 		numbers[d.Nummer] = d.File
 		// The same strategy may be linked once per source, so that a publisher can add TNO's
@@ -231,7 +231,7 @@ func (c checker) topLevelReferences() {
 			for _, e := range spec.Entries(c.built) {
 				for _, id := range textValues(f.Value(e)) {
 					if id != "" && !valid[id] && !c.all.Unreadable[string(f.Ref)+"/"+id] {
-						c.probs.Add(e.Base().File, e.Base().Keys.Line(f.Key), "%s", unknownValue(f.Key, id, ids(targets)))
+						c.probs.AddField(e.Base().File, e.Base().Keys.Line(f.Key), f.Key, "%s", unknownValue(f.Key, id, ids(targets)))
 					}
 				}
 			}
@@ -250,9 +250,9 @@ func (c checker) link(d *content.Determinant, i int, l content.Link, strategies,
 	}
 	switch {
 	case l.Strategy == "":
-		c.probs.Add(d.File, l.Line, "[[strategie]] without \"id\" (expected the id of a strategy, its file name without .md)")
+		c.probs.AddField(d.File, l.Line, "strategie.id", "[[strategie]] without \"id\" (expected the id of a strategy, its file name without .md)")
 	case drafts[l.Strategy]:
-		c.probs.Add(d.File, keyLine("id"), "link to strategy %q, which is a concept (draft): build with --drafts, or publish the strategy", l.Strategy)
+		c.probs.AddField(d.File, keyLine("id"), "strategie.id", "link to strategy %q, which is a concept (draft): build with --drafts, or publish the strategy", l.Strategy)
 	case !strategies[l.Strategy] && c.all.Unreadable[string(content.KindStrategy)+"/"+l.Strategy]:
 		// Its own problems are reported with its file.
 	case !strategies[l.Strategy]:
@@ -260,20 +260,20 @@ func (c checker) link(d *content.Determinant, i int, l content.Link, strategies,
 		if s := content.Suggest(l.Strategy, ids(c.built.Strategies)); s != "" {
 			msg += fmt.Sprintf("; did you mean %q?", s)
 		}
-		c.probs.Add(d.File, keyLine("id"), "%s", msg)
+		c.probs.AddField(d.File, keyLine("id"), "strategie.id", "%s", msg)
 	}
 	if l.Strength == "" {
-		c.probs.Add(d.File, l.Line, "[[strategie]] %q without \"sterkte\" (expected kern or aanvullend)", l.Strategy)
+		c.probs.AddField(d.File, l.Line, "strategie.sterkte", "[[strategie]] %q without \"sterkte\" (expected kern or aanvullend)", l.Strategy)
 	} else if valid := c.site.Values("sterkte"); !slices.Contains(valid, l.Strength) {
-		c.probs.Add(d.File, keyLine("sterkte"), "%s", unknownValue("sterkte", l.Strength, valid))
+		c.probs.AddField(d.File, keyLine("sterkte"), "strategie.sterkte", "%s", unknownValue("sterkte", l.Strength, valid))
 	}
 	if l.Source == "" {
-		c.probs.Add(d.File, l.Line, "[[strategie]] %q without \"bron\": every link says where it comes from", l.Strategy)
+		c.probs.AddField(d.File, l.Line, "strategie.bron", "[[strategie]] %q without \"bron\": every link says where it comes from", l.Strategy)
 	} else if valid := c.site.Values("bron"); !slices.Contains(valid, l.Source) {
-		c.probs.Add(d.File, keyLine("bron"), "%s", unknownValue("bron", l.Source, valid))
+		c.probs.AddField(d.File, keyLine("bron"), "strategie.bron", "%s", unknownValue("bron", l.Source, valid))
 	}
 	if l.Source == "redactie" && strings.TrimSpace(l.Explanation) == "" {
-		c.probs.Add(d.File, l.Line, "[[strategie]] %q: an editorial link (bron = \"redactie\") needs a \"toelichting\" with the reason", l.Strategy)
+		c.probs.AddField(d.File, l.Line, "strategie.toelichting", "[[strategie]] %q: an editorial link (bron = \"redactie\") needs a \"toelichting\" with the reason", l.Strategy)
 	}
 }
 

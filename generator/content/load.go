@@ -219,8 +219,8 @@ func LoadSite(root string, site *Site) problem.List {
 func decode(file string, data []byte, keys KeyLines, v any, probs *problem.List) bool {
 	md, err := toml.Decode(string(data), v)
 	if err != nil {
-		line, msg := explainTOMLError(err, keys)
-		probs.Add(file, line, "%s", msg)
+		line, key, msg := explainTOMLError(err, keys)
+		probs.AddField(file, line, key, "%s", msg)
 		return false
 	}
 	ok := true
@@ -228,7 +228,7 @@ func decode(file string, data []byte, keys KeyLines, v any, probs *problem.List)
 	for _, k := range md.Undecoded() {
 		ok = false
 		undecoded[k.String()] = true
-		probs.Add(file, keys.lineOf(k.String()), "unknown key %q (%s)", k.String(), knownKeysHint(v, k.String()))
+		probs.AddField(file, keys.lineOf(k.String()), k.String(), "unknown key %q (%s)", k.String(), knownKeysHint(v, k.String()))
 	}
 	// The decoder also fills a field from a key in other letter case ("Titel", "strAtegie"),
 	// which the rest of the pipeline would not find; such a key is unknown too.
@@ -238,7 +238,7 @@ func decode(file string, data []byte, keys KeyLines, v any, probs *problem.List)
 		}
 		if names := tomlKeys(v, k.String()); names != nil && !slices.Contains(names, k[len(k)-1]) {
 			ok = false
-			probs.Add(file, keys.lineOf(k.String()), "unknown key %q (%s)", k.String(), knownKeysHint(v, k.String()))
+			probs.AddField(file, keys.lineOf(k.String()), k.String(), "unknown key %q (%s)", k.String(), knownKeysHint(v, k.String()))
 		}
 	}
 	return ok
@@ -259,30 +259,30 @@ func lowerKey(k toml.Key) bool {
 var tomlErrorRE = regexp.MustCompile(`^toml: line (\d+)(?: \(last key "([^"]*)"\))?: (.*)$`)
 
 // explainTOMLError turns the decoder's message into one an editor can act on.
-func explainTOMLError(err error, keys KeyLines) (int, string) {
+func explainTOMLError(err error, keys KeyLines) (line int, key, msg string) {
 	var pe toml.ParseError
-	msg := err.Error()
-	line := keys.First
+	msg = err.Error()
+	line = keys.First
 	m := tomlErrorRE.FindStringSubmatch(msg)
 	if m != nil {
 		n, _ := strconv.Atoi(m[1])
 		line = keys.First + n - 1
 		msg = m[3]
-		key := m[2]
+		key = m[2]
 		switch {
 		case strings.HasPrefix(msg, "incompatible types"):
-			return line, fmt.Sprintf("field %q: wrong type: %s", key, explainTypes(msg))
+			return line, key, fmt.Sprintf("field %q: wrong type: %s", key, explainTypes(msg))
 		case strings.HasPrefix(msg, "parsing time"), strings.HasPrefix(msg, "invalid datetime"):
-			return line, fmt.Sprintf("field %q: not a valid date (expected a TOML date such as 2024-06-27, or a date-time such as 2024-06-27T09:30:00, without quotes)", key)
+			return line, key, fmt.Sprintf("field %q: not a valid date (expected a TOML date such as 2024-06-27, or a date-time such as 2024-06-27T09:30:00, without quotes)", key)
 		case key != "":
-			return line, fmt.Sprintf("invalid TOML near %q: %s", key, msg)
+			return line, key, fmt.Sprintf("invalid TOML near %q: %s", key, msg)
 		}
-		return line, "invalid TOML: " + msg
+		return line, "", "invalid TOML: " + msg
 	}
 	if errors.As(err, &pe) {
-		return keys.First + pe.Position.Line - 1, "invalid TOML: " + pe.Message
+		return keys.First + pe.Position.Line - 1, "", "invalid TOML: " + pe.Message
 	}
-	return line, "invalid TOML: " + msg
+	return line, "", "invalid TOML: " + msg
 }
 
 var typeWords = map[string]string{

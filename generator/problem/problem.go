@@ -13,6 +13,7 @@ import (
 type Problem struct {
 	File    string // path as the editor knows it, e.g. content/strategieen/x.md
 	Line    int    // 1-based; 0 when the problem is about the file as a whole
+	Field   string // the front-matter key it is about ("fase", "strategie.bron"), or ""
 	Message string
 }
 
@@ -43,6 +44,13 @@ func (l List) About(file string) bool {
 		}
 	}
 	return false
+}
+
+// AddField appends a problem about one field, with a formatted message. field is its key as
+// the content model names it, with a table's key first for a field of a table
+// ("strategie.toelichting").
+func (l *List) AddField(file string, line int, field, format string, args ...any) {
+	*l = append(*l, Problem{File: file, Line: line, Field: field, Message: fmt.Sprintf(format, args...)})
 }
 
 // Sorted returns the problems ordered by file and line, the order an editor works in.
