@@ -7,13 +7,17 @@ interface Problem {
   file: string;
   line: number;
   message: string;
+  entry: string; // the title of the entry the file holds; "" for site.toml or a template
+  field: string; // the field's label in the CMS; "" when the problem is about no one field
 }
 
 interface Answer {
   saved: string[]; // the files of the last save, from the project folder
+  titles: string[]; // their entries' titles
   ready: boolean; // a build that started after the save has finished
   problems: Problem[]; // in the saved files
-  others: number; // in other files
+  others: Problem[]; // in other files, which keep the change off the site too
+  more: number; // problems in other files beyond those listed
 }
 
 interface DecapCMS {
@@ -22,7 +26,7 @@ interface DecapCMS {
 
 const endpoint = new URL("../_kennisbank/cms/problems", location.href).href;
 const pollEvery = 250; // ms
-const giveUpAfter = 30000; // ms
+const slowAfter = 20000; // ms
 
 const banner = document.createElement("section");
 banner.className = "kb-check";
@@ -37,15 +41,18 @@ async function ask(): Promise<Answer> {
   return (await r.json()) as Answer;
 }
 
-// waitForCheck asks until a build has seen the save.
-async function waitForCheck(): Promise<Answer | null> {
+// waitForCheck asks until a build has seen the save; after a while it says that the check
+// takes longer, and goes on asking.
+async function waitForCheck(): Promise<Answer> {
   const start = Date.now();
-  while (Date.now() - start < giveUpAfter) {
+  for (;;) {
     const answer = await ask();
     if (answer.ready) return answer;
+    if (Date.now() - start > slowAfter) {
+      show("busy", "Opgeslagen. De controle duurt langer dan gewoonlijk; deze melding verschijnt zodra hij klaar is.");
+    }
     await new Promise((done) => setTimeout(done, pollEvery));
   }
-  return null;
 }
 
 function show(state: "busy" | "ok" | "problems", title: string, lines: string[] = []): void {
@@ -74,19 +81,37 @@ function show(state: "busy" | "ok" | "problems", title: string, lines: string[] 
   banner.hidden = false;
 }
 
-function others(n: number): string[] {
-  if (n === 0) return [];
-  return [`Elders in de site ${n === 1 ? "is nog 1 probleem" : `zijn nog ${n} problemen`}; kijk in het venster waarin kennisbank serve draait.`];
+// where names a problem's place as the editor knows it: the field by its label and the line, and
+// for a problem elsewhere the entry by its title. A file that is no entry (site.toml, a
+// template) is the site's manager's to fix.
+function where(p: Problem, elsewhere: boolean): string {
+  const parts: string[] = [];
+  if (elsewhere) parts.push(p.entry !== "" ? `‘${p.entry}’` : p.file);
+  if (p.field !== "") parts.push(`veld ‘${p.field}’`);
+  if (p.line > 0) parts.push(`regel ${p.line}`);
+  const manager = p.entry === "" ? " Vraag de beheerder van de site om dit op te lossen." : "";
+  return `${parts.join(", ")}: ${p.message}${manager}`;
+}
+
+function count(n: number, one: string, many: string): string {
+  return n === 1 ? `1 ${one}` : `${n} ${many}`;
 }
 
 function report(answer: Answer): void {
-  const files = answer.saved.join(", ");
-  if (answer.problems.length === 0) {
-    show(answer.others > 0 ? "problems" : "ok", `Opgeslagen en gecontroleerd: geen problemen in ${files}.`, others(answer.others));
+  const names = answer.titles.map((t) => `‘${t}’`).join(", ");
+  const others = answer.others.map((p) => where(p, true));
+  if (answer.more > 0) others.push(`en nog ${count(answer.more, "probleem", "problemen")} elders.`);
+  if (answer.problems.length > 0) {
+    const lines = answer.problems.map((p) => where(p, false));
+    const n = answer.problems.length;
+    show("problems", `Opgeslagen, maar ${names} heeft ${n === 1 ? "een probleem" : `${n} problemen`}. Tot je ${n === 1 ? "het" : "ze"} oplost, toont de site de vorige versie.`, lines.concat(others));
     return;
   }
-  const lines = answer.problems.map((p) => (p.line > 0 ? `Regel ${p.line}: ${p.message}` : p.message));
-  show("problems", `Opgeslagen, maar ${files} heeft ${answer.problems.length === 1 ? "een probleem" : `${answer.problems.length} problemen`}. Tot je ${answer.problems.length === 1 ? "het" : "ze"} oplost, toont de site de vorige versie.`, lines.concat(others(answer.others)));
+  if (others.length > 0) {
+    show("problems", `${names} is opgeslagen zonder problemen, maar staat nog niet op de site: elders moet eerst nog iets worden opgelost.`, others);
+    return;
+  }
+  show("ok", `Opgeslagen en gecontroleerd: ${names} staat op de site.`);
 }
 
 // saves counts the saves: when the editor saves again while the check of an earlier save is
@@ -98,15 +123,10 @@ async function afterSave(): Promise<void> {
   show("busy", "Opgeslagen. De site wordt opnieuw gebouwd en gecontroleerd…");
   try {
     const answer = await waitForCheck();
-    if (save !== saves) return;
-    if (answer === null) {
-      show("problems", "De controle duurt lang. Kijk in het venster waarin kennisbank serve draait.");
-      return;
-    }
-    report(answer);
+    if (save === saves) report(answer);
   } catch (err) {
     if (save !== saves) return;
-    show("problems", `De controle is niet gelukt (${String(err)}). Draait kennisbank serve nog?`);
+    show("problems", `Je wijziging is opgeslagen, maar de controle kon niet worden opgevraagd (${String(err)}). Laad deze pagina opnieuw om het nog eens te proberen.`);
   }
 }
 

@@ -206,7 +206,7 @@ func (c checker) references() {
 			c.link(d, i, l, strategies, drafts)
 			key := [2]string{l.Strategy, l.Source}
 			if prev, ok := linked[key]; ok && l.Strategy != "" {
-				c.probs.Add(d.File, l.Line, "strategy %q is linked twice with source %q (first at line %d); a link is written once per source", l.Strategy, l.Source, prev)
+				c.probs.AddField(d.File, l.Line, "strategie", "strategy %q is linked twice with source %q (first at line %d); a link is written once per source", l.Strategy, l.Source, prev)
 			}
 			linked[key] = l.Line
 		}

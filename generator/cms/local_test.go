@@ -301,12 +301,23 @@ func TestProblemsOfTheLastSave(t *testing.T) {
 		t.Errorf("before the next build: %+v", a)
 	}
 	b.last = Build{Started: time.Now(), Problems: problem.List{
-		{File: saved, Line: 1, Message: "missing required field \"titel\""},
-		{File: "content/nieuws/2024-01-30-a.md", Line: 3, Message: "elders"},
-		{Message: "templates: kapot"},
+		{File: saved, Line: 1, Field: "titel", Message: "verplicht veld \"titel\" ontbreekt"},
+		{File: "content/nieuws/2024-01-30-a.md", Line: 3, Field: "datum", Message: "elders"},
+		{File: "content/determinanten/01-een.md", Line: 9, Field: "strategie.toelichting", Message: "toelichting ontbreekt"},
+		{File: "templates/base.html", Line: 4, Message: "kapot"},
 	}}
 	a := answer()
-	if !a.Ready || len(a.Problems) != 1 || a.Problems[0].Line != 1 || a.Others != 2 {
+	if !a.Ready || len(a.Problems) != 1 || a.Problems[0].Line != 1 || a.Problems[0].Field != "Titel" || a.Problems[0].Entry != "x" {
 		t.Errorf("after the build: %+v", a)
+	}
+	// The problems elsewhere keep the change off the site too: the banner names them as the
+	// editor knows them.
+	want := []problemJSON{
+		{File: "content/determinanten/01-een.md", Line: 9, Message: "toelichting ontbreekt", Entry: "Een", Field: "Gekoppelde strategieën: Toelichting"},
+		{File: "content/nieuws/2024-01-30-a.md", Line: 3, Message: "elders", Entry: "A", Field: "Datum"},
+		{File: "templates/base.html", Line: 4, Message: "kapot"},
+	}
+	if !slices.Equal(a.Others, want) {
+		t.Errorf("others:\n got %+v\nwant %+v", a.Others, want)
 	}
 }

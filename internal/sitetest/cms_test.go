@@ -20,6 +20,7 @@ import (
 
 	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -280,7 +281,7 @@ func TestCMSWritesNewsItem(t *testing.T) {
 	if err != nil {
 		t.Fatalf("the CMS did not write the news item as a page bundle: %v", err)
 	}
-	if !strings.Contains(verdict, "geen problemen") {
+	if !strings.Contains(verdict, "‘Werkplaatsdag in Zwolle’ staat op de site") {
 		t.Errorf("after saving the news item the admin page says %q", verdict)
 	}
 	if _, err := generator.Check(generator.Options{Root: root}); err != nil {
@@ -322,7 +323,7 @@ func TestCMSLinksDeterminantToStrategy(t *testing.T) {
 	if !strings.Contains(string(det), "[[strategie]]\nid = \"audit-en-feedback\"\nsterkte = \"aanvullend\"\nbron = \"redactie\"\n") {
 		t.Errorf("the determinant file lacks the new link:\n%s", det)
 	}
-	if !strings.Contains(verdict, "geen problemen") {
+	if !strings.Contains(verdict, "‘Procedurele helderheid’ staat op de site") {
 		t.Errorf("after saving the link the admin page says %q", verdict)
 	}
 	if _, err := generator.Check(generator.Options{Root: root}); err != nil {
@@ -333,22 +334,45 @@ func TestCMSLinksDeterminantToStrategy(t *testing.T) {
 		t.Error("the strategy page does not show the link back to the determinant")
 	}
 
-	// A link the build refuses: the admin page names the problem, and so does the site beside it.
+	// A save the build refuses (the same strategy linked twice from one source): the banner
+	// names the entry, the field and the line; the site keeps the last good version with the
+	// problem on top; admin/ opens again after a reload, and fixing the entry there brings the
+	// site up to date.
 	err = chromedp.Run(ctx,
 		chromedp.Click(`//button[contains(., "Voeg strategie toe")]`, chromedp.BySearch),
-		pick(field("id"), "Discussie", "Discussie"),
+		pick(field("id"), "Audit", "Audit en feedback"),
 		pick(field("sterkte"), "kern", "kern: werkt direct op de determinant"),
 		pick(field("bron"), "redac", "redactie Kennisbank"),
+		typeInto(field("toelichting"), "Nog een keer."),
 		publish(&verdict),
 	)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !contains(verdict, "01-procedurele-helderheid.md heeft een probleem", `needs a "toelichting"`) {
-		t.Errorf("after saving a link without toelichting the admin page says %q", verdict)
+	if !contains(verdict, "‘Procedurele helderheid’ heeft een probleem", "toont de site de vorige versie", "veld ‘Gekoppelde strategieën’, regel ", "audit-en-feedback") ||
+		strings.Contains(verdict, "kennisbank serve") {
+		t.Errorf("after saving a link twice the admin page says %q", verdict)
 	}
-	if status, page := fetch(t, base+"strategieen/audit-en-feedback/"); status != http.StatusInternalServerError || !strings.Contains(page, `needs a &#34;toelichting&#34;`) {
-		t.Errorf("after a failed build the site answers %d without the problem:\n%s", status, page)
+	status, page := fetch(t, base+"strategieen/audit-en-feedback/")
+	if status != http.StatusOK || !contains(page, "Je laatste wijziging staat nog niet op de site", "01-procedurele-helderheid.md", "Laat zien of de stappen helder zijn.") ||
+		strings.Contains(page, "Nog een keer.") {
+		t.Errorf("after a failed build the strategy page answers %d, without the notice or the last good version:\n%s", status, page)
+	}
+	// The editor reloads the CMS and removes the second link (the cross on its bar).
+	err = chromedp.Run(ctx,
+		chromedp.Reload(),
+		chromedp.WaitVisible(field("titel"), chromedp.BySearch),
+		chromedp.Click(`(//div[contains(@class, "StyledListItemTopBar")])[last()]/button[last()]`, chromedp.BySearch),
+		publish(&verdict),
+	)
+	if err != nil {
+		t.Fatalf("the editor could not reopen the entry and fix it: %v", err)
+	}
+	if !contains(verdict, "‘Procedurele helderheid’ staat op de site") {
+		t.Errorf("after the fix the admin page says %q", verdict)
+	}
+	if page := get(t, base+"strategieen/audit-en-feedback/"); !contains(page, "01-procedurele-helderheid/", "Laat zien of de stappen helder zijn.") || strings.Contains(page, "kb-bouwfout") {
+		t.Error("after the fix the site does not show the link, or still shows the notice")
 	}
 	log.check(t, base)
 }
@@ -388,7 +412,7 @@ func TestCMSFactsheetWithImage(t *testing.T) {
 	if saved, err := os.ReadFile(filepath.Join(bundle, "schema.png")); err != nil || string(saved) != string(tinyPNG()) {
 		t.Fatalf("the image is not beside index.md: %v", err)
 	}
-	if !strings.Contains(string(text), "![Schema van de MIDI](schema.png)") || !strings.Contains(verdict, "geen problemen") {
+	if !strings.Contains(string(text), "![Schema van de MIDI](schema.png)") || !strings.Contains(verdict, "‘Werken met de MIDI’ staat op de site") {
 		t.Errorf("factsheet:\n%s\nthe admin page says %q", text, verdict)
 	}
 	if page := get(t, base+"factsheets/werken-met-de-midi/"); !strings.Contains(page, `src="schema.png" alt="Schema van de MIDI"`) {
@@ -397,8 +421,50 @@ func TestCMSFactsheetWithImage(t *testing.T) {
 	if png := get(t, base+"factsheets/werken-met-de-midi/schema.png"); png != string(tinyPNG()) {
 		t.Error("the site does not serve the image beside the page")
 	}
-	log.check(t, base)
 	record(t, root, filepath.Join(bundle, "index.md"), filepath.Join(bundle, "schema.png"))
+
+	// Deleting the factsheet deletes its image too: no folder is left without index.md, and the
+	// site builds without it.
+	acceptDialogs(ctx)
+	err = chromedp.Run(ctx,
+		chromedp.Click(`//button[contains(., "verwijderen") or contains(., "Verwijderen")]`, chromedp.BySearch),
+		chromedp.WaitVisible(`//a[contains(., "Nieuwe factsheet") or contains(., "Nieuw")]`, chromedp.BySearch),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "the factsheet's folder to go", func() bool {
+		_, err := os.Stat(bundle)
+		return os.IsNotExist(err)
+	})
+	waitFor(t, "the site to rebuild without the factsheet", func() bool {
+		status, _ := fetch(t, base+"factsheets/werken-met-de-midi/")
+		return status == http.StatusNotFound
+	})
+	if status, page := fetch(t, base); status != http.StatusOK || strings.Contains(page, "kb-bouwfout") {
+		t.Errorf("after deleting the factsheet the home page answers %d, notice: %v", status, strings.Contains(page, "kb-bouwfout"))
+	}
+	log.check(t, base)
+}
+
+// acceptDialogs answers every confirm() the page opens with OK, as an editor who confirms.
+func acceptDialogs(ctx context.Context) {
+	chromedp.ListenTarget(ctx, func(ev any) {
+		if _, ok := ev.(*page.EventJavascriptDialogOpening); ok {
+			go func() { _ = chromedp.Run(ctx, page.HandleJavaScriptDialog(true)) }()
+		}
+	})
+}
+
+// waitFor polls cond for up to 30 seconds.
+func waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if cond() {
+			return
+		}
+	}
+	t.Fatalf("waited 30 s for %s", what)
 }
 
 // tinyPNG is a 2×2 image.
