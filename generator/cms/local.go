@@ -97,19 +97,19 @@ func (l *Local) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func local(r *http.Request) error {
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if ip := net.ParseIP(host); err != nil || ip == nil || !ip.IsLoopback() {
-		return errors.New("the CMS's local backend answers only this computer")
+		return errors.New("het CMS op deze computer antwoordt alleen deze computer")
 	}
 	if !loopbackName(r.Host) {
-		return fmt.Errorf("the CMS's local backend answers only at 127.0.0.1 or localhost, not %q", r.Host)
+		return fmt.Errorf("het CMS op deze computer antwoordt alleen op 127.0.0.1 of localhost, niet op %q", r.Host)
 	}
 	if o := r.Header.Get("Origin"); o != "" && o != "http://"+r.Host {
-		return fmt.Errorf("request from %q: the CMS's local backend answers only its own admin page", o)
+		return fmt.Errorf("verzoek van %q: het CMS op deze computer antwoordt alleen zijn eigen beheerpagina", o)
 	}
 	if site := r.Header.Get("Sec-Fetch-Site"); site != "" && site != "same-origin" && site != "none" {
-		return fmt.Errorf("a %s request: the CMS's local backend answers only its own admin page", site)
+		return fmt.Errorf("een %s-verzoek: het CMS op deze computer antwoordt alleen zijn eigen beheerpagina", site)
 	}
 	if r.Method == http.MethodPost && !strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") {
-		return errors.New("expected a JSON request")
+		return errors.New("verwacht een JSON-verzoek")
 	}
 	return nil
 }
@@ -130,7 +130,7 @@ func (l *Local) api(w http.ResponseWriter, r *http.Request) {
 	var req request
 	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxRequest))
 	if err := dec.Decode(&req); err != nil {
-		writeJSON(w, http.StatusBadRequest, map[string]string{"error": "not a JSON request: " + err.Error()})
+		writeJSON(w, http.StatusBadRequest, map[string]string{"error": "geen geldig JSON-verzoek: " + err.Error()})
 		return
 	}
 	root, err := os.OpenRoot(filepath.Join(l.project, content.Dir))
@@ -145,7 +145,8 @@ func (l *Local) api(w http.ResponseWriter, r *http.Request) {
 	case errors.As(err, &ae):
 		writeJSON(w, ae.status, map[string]string{"error": ae.msg})
 	case err != nil:
-		writeJSON(w, http.StatusInternalServerError, map[string]string{"error": err.Error()})
+		// A disk that is full or read-only: the editor's change was not kept, and should hear so.
+		writeJSON(w, http.StatusInternalServerError, map[string]string{"error": "Opslaan is niet gelukt, je wijziging is niet bewaard: " + err.Error()})
 	default:
 		writeJSON(w, http.StatusOK, out)
 	}
@@ -217,14 +218,14 @@ func with[P any](run func(l *Local, root *os.Root, p P) (any, error)) handler {
 	return func(l *Local, root *os.Root, req request) (any, error) {
 		var p P
 		if len(req.Params) == 0 {
-			return nil, badRequest("action %s without params", req.Action)
+			return nil, badRequest("verzoek %s zonder gegevens", req.Action)
 		}
 		if err := json.Unmarshal(req.Params, &p); err != nil {
 			var refused *apiError
 			if errors.As(err, &refused) {
 				return nil, refused
 			}
-			return nil, badRequest("action %s: %v", req.Action, err)
+			return nil, badRequest("verzoek %s: %v", req.Action, err)
 		}
 		return run(l, root, p)
 	}
@@ -272,9 +273,9 @@ func (l *Local) do(root *os.Root, req request) (any, error) {
 		return run(l, root, req)
 	}
 	if slices.Contains(withoutWorkflow, req.Action) {
-		return nil, badRequest("%s: not supported; the site saves directly (publish_mode simple, no editorial workflow)", req.Action)
+		return nil, badRequest("%s: dat kan hier niet; de site bewaart direct, zonder redactionele workflow", req.Action)
 	}
-	return nil, badRequest("Unknown action %s", req.Action)
+	return nil, badRequest("onbekend verzoek %s", req.Action)
 }
 
 func message(format string, args ...any) map[string]string {

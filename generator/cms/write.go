@@ -25,7 +25,7 @@ func (l *Local) persistEntry(root *os.Root, p persistEntryParams) (any, error) {
 		files = []dataFile{*p.Entry}
 	}
 	if len(files) == 0 {
-		return nil, badRequest("persistEntry without an entry")
+		return nil, badRequest("opslaan zonder bericht")
 	}
 	l.writing.Lock()
 	defer l.writing.Unlock()
@@ -85,7 +85,7 @@ func target(root *os.Root, f dataFile) (entryPath, error) {
 		if errors.As(err, &refused) {
 			return to, refused
 		}
-		return to, badRequest("newPath: %v", err)
+		return to, badRequest("nieuwe naam: %v", err)
 	}
 	switch {
 	case to.rel == from.rel:
@@ -133,7 +133,7 @@ func move(root *os.Root, from, to entryPath) error {
 // the same request.
 func checkAsset(root *os.Root, a asset, bundles map[string]bool) error {
 	if a.Encoding != "base64" {
-		return badRequest("%s: encoding %q, expected base64", a.Path.path, a.Encoding)
+		return badRequest("%s: codering %q, verwacht base64", a.Path.path, a.Encoding)
 	}
 	if _, err := root.Stat(path.Join(a.Path.folder(), "index.md")); err != nil && !bundles[a.Path.folder()] {
 		return notBesideABundle(a.Path.path)
@@ -148,7 +148,7 @@ func writeAsset(root *os.Root, a asset, bundles map[string]bool) error {
 	}
 	data, err := base64.StdEncoding.DecodeString(a.Content)
 	if err != nil {
-		return badRequest("%s: %v", a.Path.path, err)
+		return badRequest("%s: het bestand is niet goed aangekomen (%v)", a.Path.path, err)
 	}
 	return writeAtomic(root, a.Path.rel, data)
 }
