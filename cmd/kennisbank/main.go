@@ -38,6 +38,8 @@ Usage:
 
 Kinds for new: ` + scaffold.KindList + `
 
+  kennisbank version
+
 Run "kennisbank <command> --help" for the flags of a command.
 Exit codes: 0 ok, 1 content problems (or another failure), 2 wrong usage.
 `
@@ -65,44 +67,21 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return newCmd(args[1:], stdout, stderr)
 	case "scan":
 		return scanCmd(args[1:], stdout, stderr)
+	case "version", "--version":
+		fmt.Fprintln(stdout, "kennisbank", versionText())
+		return exitOK
 	}
 	fmt.Fprintf(stderr, "kennisbank: unknown command %q\n\n%s", args[0], usage)
 	return exitUsage
 }
 
-func flags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: kennisbank %s\n\nFlags:\n", synopsis)
-		fs.PrintDefaults()
-	}
-	return fs
-}
-
-// parse parses flags; it returns a non-negative exit code when the command should stop.
-func parse(fs *flag.FlagSet, args []string, stdout io.Writer) int {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
-	}
-	if fs.NArg() > 0 && fs.Name() != "new" {
-		fmt.Fprintf(fs.Output(), "kennisbank %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
-		fs.Usage()
-		return exitUsage
-	}
-	return -1
-}
-
 func build(args []string, stdout, stderr io.Writer) int {
-	fs := flags("build", "build [--src DIR] [--out DIR] [--base-url URL] [--drafts]", stderr)
+	fs := newCommand("build", "build [--src DIR] [--out DIR] [--base-url URL] [--drafts]", stdout, stderr)
 	src := fs.String("src", ".", "project folder with content/, templates/ and assets/")
 	out := fs.String("out", "", "output folder (default: public/ in the --src folder); replaced as a whole when the build succeeds, and only when an earlier build made it or it is empty")
 	baseURL := fs.String("base-url", "", "absolute URL the site will live at (overrides base_url in site.toml)")
 	drafts := fs.Bool("drafts", false, "include items with concept = true")
-	if code := parse(fs, args, stdout); code >= 0 {
+	if code := fs.parse(args); code >= 0 {
 		return code
 	}
 	opts := generator.Options{Root: *src, Out: *out, BaseURL: *baseURL, Drafts: *drafts}
@@ -124,11 +103,11 @@ func build(args []string, stdout, stderr io.Writer) int {
 }
 
 func check(args []string, stdout, stderr io.Writer) int {
-	fs := flags("check", "check [--src DIR] [--drafts] [--format text|github]", stderr)
+	fs := newCommand("check", "check [--src DIR] [--drafts] [--format text|github]", stdout, stderr)
 	src := fs.String("src", ".", "project folder with content/, templates/ and assets/")
 	drafts := fs.Bool("drafts", false, "include items with concept = true")
 	format := fs.String("format", "text", "problems as text (file:line: message), or github: workflow annotations on stdout")
-	if code := parse(fs, args, stdout); code >= 0 {
+	if code := fs.parse(args); code >= 0 {
 		return code
 	}
 	if *format != "text" && *format != "github" {
@@ -150,11 +129,11 @@ func check(args []string, stdout, stderr io.Writer) int {
 var runServer = serve.Run
 
 func serveCmd(args []string, stdout, stderr io.Writer) int {
-	fs := flags("serve", "serve [--src DIR] [--addr 127.0.0.1:1313] [--drafts]", stderr)
+	fs := newCommand("serve", "serve [--src DIR] [--addr 127.0.0.1:1313] [--drafts]", stdout, stderr)
 	src := fs.String("src", ".", "project folder with content/, templates/ and assets/")
 	addr := fs.String("addr", "127.0.0.1:1313", "address to listen on (loopback unless you say otherwise)")
 	drafts := fs.Bool("drafts", false, "include items with concept = true")
-	if code := parse(fs, args, stdout); code >= 0 {
+	if code := fs.parse(args); code >= 0 {
 		return code
 	}
 	err := runServer(serve.Options{Build: generator.Options{Root: *src, Drafts: *drafts}, Addr: *addr, Log: stderr, Out: stdout})
@@ -166,9 +145,9 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 }
 
 func newCmd(args []string, stdout, stderr io.Writer) int {
-	fs := flags("new", `new [--src DIR] <kind> "<titel>"`, stderr)
+	fs := newCommand("new", `new [--src DIR] <kind> "<titel>"`, stdout, stderr)
 	src := fs.String("src", ".", "project folder with content/")
-	if code := parse(fs, args, stdout); code >= 0 {
+	if code := fs.parse(args); code >= 0 {
 		return code
 	}
 	if fs.NArg() != 2 {
@@ -192,7 +171,7 @@ const scanSynopsis = `scan --responses FILE [--threshold 0.2] [--facilitator 0.8
                   [--mapping FILE] [--group COLUMN] [--compare EARLIER.json] [--src DIR | --kennisbank FILE|URL]`
 
 func scanCmd(args []string, stdout, stderr io.Writer) int {
-	fs := flags("scan", scanSynopsis, stderr)
+	fs := newCommand("scan", scanSynopsis, stdout, stderr)
 	src := fs.String("src", ".", "project folder whose content/ holds the knowledge base")
 	kb := fs.String("kennisbank", "", "a published site's data/kennisbank.json instead of a project: a file, a folder (public/) or a URL")
 	responses := fs.String("responses", "", "the team's answers: .xlsx, CSV or tab-separated text, one row per respondent")
@@ -202,7 +181,7 @@ func scanCmd(args []string, stdout, stderr io.Writer) int {
 	mapping := fs.String("mapping", "", "a mapping file (JSON, as the scan page saves it): determinants for unrecognised columns, scale points for unknown answers")
 	group := fs.String("group", "", "a column (heading or letter) to compare groups by, such as role or team; groups of fewer than 5 are not shown")
 	compare := fs.String("compare", "", "an earlier result to compare with: JSON saved by the scan page or printed by --format json")
-	if code := parse(fs, args, stdout); code >= 0 {
+	if code := fs.parse(args); code >= 0 {
 		return code
 	}
 	srcSet := false
@@ -210,7 +189,7 @@ func scanCmd(args []string, stdout, stderr io.Writer) int {
 	switch {
 	case *responses == "":
 		fmt.Fprintln(stderr, "kennisbank scan: --responses FILE is required")
-		fs.Usage()
+		fs.usage(stderr)
 		return exitUsage
 	case !(*threshold > 0 && *threshold <= 1):
 		fmt.Fprintf(stderr, "kennisbank scan: --threshold %v: want a fraction above 0 and at most 1, e.g. 0.2 for 20%%\n", *threshold)

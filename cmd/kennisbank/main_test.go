@@ -158,3 +158,28 @@ func TestCheckFormatGitHubNamesTheTemplate(t *testing.T) {
 		t.Errorf("exit %d, stdout:\n%s", code, stdout.String())
 	}
 }
+
+// Help is asked for: it goes to stdout with exit 0, and writes flags as the synopsis does. A
+// wrong flag goes to stderr with exit 2.
+func TestHelpGoesToStdoutWithFlagsAsTheSynopsisWritesThem(t *testing.T) {
+	for _, cmd := range []string{"build", "check", "serve", "new", "scan"} {
+		var stdout, stderr bytes.Buffer
+		code := run([]string{cmd, "--help"}, &stdout, &stderr)
+		if code != exitOK || stderr.Len() > 0 || !strings.Contains(stdout.String(), "Usage: kennisbank "+cmd) || !strings.Contains(stdout.String(), "  --src") {
+			t.Errorf("%s --help: exit %d\nstdout:\n%s\nstderr:\n%s", cmd, code, stdout.String(), stderr.String())
+		}
+		if strings.Contains(stdout.String(), "\n  -src") {
+			t.Errorf("%s --help shows Go's single-dash flags:\n%s", cmd, stdout.String())
+		}
+		stdout.Reset()
+		stderr.Reset()
+		code = run([]string{cmd, "--bestaat-niet"}, &stdout, &stderr)
+		if code != exitUsage || stdout.Len() > 0 || !strings.Contains(stderr.String(), "--bestaat-niet") || !strings.Contains(stderr.String(), "Usage:") {
+			t.Errorf("%s --bestaat-niet: exit %d\nstdout:\n%s\nstderr:\n%s", cmd, code, stdout.String(), stderr.String())
+		}
+	}
+	var stdout bytes.Buffer
+	if code := run([]string{"version"}, &stdout, &stdout); code != exitOK || !strings.HasPrefix(stdout.String(), "kennisbank ") {
+		t.Errorf("version: exit %d: %s", code, stdout.String())
+	}
+}

@@ -1,0 +1,61 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// command is one sub-command's flags. Help goes to stdout (asked for, exit 0), a wrong flag and
+// the usage after it to stderr (exit 2), and flags are shown as the synopsis writes them:
+// --name, not Go's -name.
+type command struct {
+	*flag.FlagSet
+	synopsis       string
+	stdout, stderr io.Writer
+}
+
+func newCommand(name, synopsis string, stdout, stderr io.Writer) *command {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard) // the errors and the help are printed below, each where it belongs
+	fs.Usage = func() {}
+	return &command{FlagSet: fs, synopsis: synopsis, stdout: stdout, stderr: stderr}
+}
+
+// usage prints the synopsis and every flag with its help and default.
+func (c *command) usage(w io.Writer) {
+	fmt.Fprintf(w, "Usage: kennisbank %s\n\nFlags:\n", c.synopsis)
+	c.VisitAll(func(f *flag.Flag) {
+		kind, help := flag.UnquoteUsage(f)
+		head := "  --" + f.Name
+		if kind != "" {
+			head += " " + kind
+		}
+		fmt.Fprintf(w, "%s\n    \t%s", head, strings.ReplaceAll(help, "\n", "\n    \t"))
+		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
+			fmt.Fprintf(w, " (default %s)", f.DefValue)
+		}
+		fmt.Fprintln(w)
+	})
+}
+
+// parse parses the flags; it returns a non-negative exit code when the command should stop.
+func (c *command) parse(args []string) int {
+	err := c.Parse(args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		c.usage(c.stdout)
+		return exitOK
+	case err != nil:
+		fmt.Fprintf(c.stderr, "kennisbank %s: %s\n\n", c.Name(), strings.Replace(err.Error(), ": -", ": --", 1))
+		c.usage(c.stderr)
+		return exitUsage
+	case c.NArg() > 0 && c.Name() != "new":
+		fmt.Fprintf(c.stderr, "kennisbank %s: unexpected argument %q\n\n", c.Name(), c.Arg(0))
+		c.usage(c.stderr)
+		return exitUsage
+	}
+	return -1
+}
