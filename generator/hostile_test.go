@@ -108,7 +108,7 @@ func TestRawHTMLOnlyWhenTheSiteAllowsIt(t *testing.T) {
 
 	wrong := strings.Replace(fixture["content/site.toml"], `base_url = ""`, "base_url = \"\"\nhtml_toestaan = \"ja\"", 1)
 	_, err := Check(Options{Root: newProject(t, map[string]string{"content/site.toml": wrong})})
-	wantProblem(t, err, "content/site.toml", 3, `field "html_toestaan": wrong type: expected true or false`)
+	wantProblem(t, err, "content/site.toml", 3, `veld "html_toestaan": verkeerde soort waarde: verwacht true of false, gevonden: tekst tussen aanhalingstekens`)
 }
 
 // excerpt returns the text around the first occurrence of sub, for failure messages.

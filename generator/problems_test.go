@@ -28,33 +28,33 @@ func TestContentProblemsNameFileAndLine(t *testing.T) {
 		line    int
 		want    string
 	}{
-		{"bad TOML", replace(strat, `titel = "Discussie"`, `titel = "Discussie`), strat, 2, "invalid TOML"},
-		{"unknown key", replace(strat, `fase = ["adoptie"]`, `faze = ["adoptie"]`), strat, 7, `unknown key "faze" (did you mean "fase"?`},
-		{"key in other letter case", replace(strat, `titel = "Discussie"`, `Titel = "Discussie"`), strat, 2, `unknown key "Titel" (did you mean "titel"?`},
-		{"table in other letter case", replace(det, `[[strategie]]`, `[[Strategie]]`), det, 10, `unknown key "Strategie" (did you mean "strategie"?`},
-		{"unknown key in a link", replace(det, `sterkte = "kern"`, `sterkte = "kern"`+"\n"+`strength = "kern"`), det, 13, `unknown key "strategie.strength"`},
-		{"missing required field", replace(det, `vraag = "Is er iemand aangewezen die de invoering coördineert?"`+"\n", ""), det, 2, `missing required field "vraag"`},
-		{"wrong type", replace(det, `nummer = 25`, `nummer = "25"`), det, 2, `field "nummer": wrong type: expected a whole number`},
-		{"bad date", replace(post, `datum = 2024-06-27`, `datum = 2024-13-27`), post, 3, `field "datum": not a valid date`},
-		{"date as text", replace(post, `datum = 2024-06-27`, `datum = "27 juni 2024"`), post, 3, `field "datum": not a valid date`},
-		{"unknown category", replace(det, `categorie = "organisatie"`, `categorie = "organisatei"`), det, 3, `unknown value "organisatei" (expected one of: innovatie, gebruiker, organisatie, sociaal-politieke-context); did you mean "organisatie"?`},
-		{"unknown phase", replace(strat, `fase = ["adoptie"]`, `fase = ["adoptei"]`), strat, 7, `field "fase": unknown value "adoptei" (expected one of: verspreiding, adoptie, implementatie, borging); did you mean "adoptie"?`},
-		{"number out of range", replace(det, `nummer = 25`, `nummer = 30`), det, 2, "out of range (expected 1 to 29)"},
+		{"bad TOML", replace(strat, `titel = "Discussie"`, `titel = "Discussie`), strat, 2, `ongeldige TOML bij "titel": de tekst is niet afgesloten`},
+		{"unknown key", replace(strat, `fase = ["adoptie"]`, `faze = ["adoptie"]`), strat, 7, `onbekend veld "faze" (bedoel je "fase"? bekende velden: `},
+		{"key in other letter case", replace(strat, `titel = "Discussie"`, `Titel = "Discussie"`), strat, 2, `onbekend veld "Titel" (bedoel je "titel"?`},
+		{"table in other letter case", replace(det, `[[strategie]]`, `[[Strategie]]`), det, 10, `onbekend veld "Strategie" (bedoel je "strategie"?`},
+		{"unknown key in a link", replace(det, `sterkte = "kern"`, `sterkte = "kern"`+"\n"+`strength = "kern"`), det, 13, `onbekend veld "strategie.strength"`},
+		{"missing required field", replace(det, `vraag = "Is er iemand aangewezen die de invoering coördineert?"`+"\n", ""), det, 2, `verplicht veld "vraag" ontbreekt`},
+		{"wrong type", replace(det, `nummer = 25`, `nummer = "25"`), det, 2, `veld "nummer": verkeerde soort waarde: verwacht een heel getal (bijvoorbeeld 7), gevonden: tekst tussen aanhalingstekens`},
+		{"bad date", replace(post, `datum = 2024-06-27`, `datum = 2024-13-27`), post, 3, `veld "datum": geen geldige datum`},
+		{"date as text", replace(post, `datum = 2024-06-27`, `datum = "27 juni 2024"`), post, 3, `veld "datum": geen geldige datum`},
+		{"unknown category", replace(det, `categorie = "organisatie"`, `categorie = "organisatei"`), det, 3, `veld "categorie": onbekende waarde "organisatei" (mogelijk zijn: innovatie, gebruiker, organisatie, sociaal-politieke-context); bedoel je "organisatie"?`},
+		{"unknown phase", replace(strat, `fase = ["adoptie"]`, `fase = ["adoptei"]`), strat, 7, `veld "fase": onbekende waarde "adoptei" (mogelijk zijn: verspreiding, adoptie, implementatie, borging); bedoel je "adoptie"?`},
+		{"number out of range", replace(det, `nummer = 25`, `nummer = 30`), det, 2, `veld "nummer": 30 valt buiten het bereik (verwacht een getal van 1 tot en met 29)`},
 		{"duplicate nummer", map[string]string{"content/determinanten/26-onrust.md": strings.Replace(fixture[det], `titel = "Coördinator"`, `titel = "Onrust"`, 1)},
-			"content/determinanten/26-onrust.md", 2, `duplicate "nummer" 25`},
-		{"link to a strategy that does not exist", replace(det, `id = "discussie"`, `id = "discusie"`), det, 11, `link to strategy "discusie", which does not exist (expected a file content/strategieen/discusie.md); did you mean "discussie"?`},
-		{"link without source", replace(det, `bron = "im"`+"\n", ""), det, 10, "without \"bron\": every link says where it comes from"},
-		{"unknown link source", replace(det, `bron = "im"`, `bron = "kok"`), det, 13, `field "bron": unknown value "kok"`},
-		{"unknown cluster", replace(strat, `cluster = "im-kennis"`, `cluster = "kennis"`), strat, 5, `field "cluster": unknown value "kennis"`},
-		{"unknown learning network", replace(post, `leernetwerk = "integraal-werken"`, `leernetwerk = "integraal"`), post, 7, `field "leernetwerk": unknown value "integraal"`},
-		{"no front matter", map[string]string{strat: "titel = \"Discussie\"\n"}, strat, 1, `no front matter: the file must start with a line "+++"`},
-		{"front matter not closed", map[string]string{strat: "+++\ntitel = \"Discussie\"\ncluster = \"im-kennis\"\n"}, strat, 1, "front matter is not closed"},
-		{"empty file", map[string]string{strat: "\n"}, strat, 1, "the file is empty"},
-		{"invalid UTF-8", map[string]string{strat: strings.Replace(fixture[strat], "gesprek", "gespr\xe9k", 1)}, strat, 11, "not valid UTF-8"},
-		{"broken link in Markdown", replace(strat, "Een gesprek in het team over de innovatie.", "Zie [de oude pagina](../bestaat-niet/)."), strat, 11, `link to "../bestaat-niet/": no such page or file`},
-		{"missing image", replace("content/factsheets/liso-framework/index.md", "figuur.png", "figuur.jpg"), "content/factsheets/liso-framework/index.md", 5, `link to "figuur.jpg": no such page or file`},
-		{"end before start", replace(post, `eind = 2024-06-27T14:00:00`, `eind = 2024-06-27T08:00:00`), post, 5, `field "eind"`},
-		{"unknown folder", map[string]string{"content/strategien/x.md": fixture[strat]}, "content/strategien", 0, "unknown name in content/"},
+			"content/determinanten/26-onrust.md", 2, `veld "nummer": 25 is al in gebruik door content/determinanten/25-coordinator.md`},
+		{"link to a strategy that does not exist", replace(det, `id = "discussie"`, `id = "discusie"`), det, 11, `koppeling naar strategie "discusie", die niet bestaat (verwacht een bestand content/strategieen/discusie.md); bedoel je "discussie"?`},
+		{"link without source", replace(det, `bron = "im"`+"\n", ""), det, 10, `[[strategie]] "discussie" zonder "bron"`},
+		{"unknown link source", replace(det, `bron = "im"`, `bron = "kok"`), det, 13, `veld "bron": onbekende waarde "kok"`},
+		{"unknown cluster", replace(strat, `cluster = "im-kennis"`, `cluster = "kennis"`), strat, 5, `veld "cluster": onbekende waarde "kennis"`},
+		{"unknown learning network", replace(post, `leernetwerk = "integraal-werken"`, `leernetwerk = "integraal"`), post, 7, `veld "leernetwerk": onbekende waarde "integraal"`},
+		{"no front matter", map[string]string{strat: "titel = \"Discussie\"\n"}, strat, 1, `het bestand moet beginnen met een regel "+++"`},
+		{"front matter not closed", map[string]string{strat: "+++\ntitel = \"Discussie\"\ncluster = \"im-kennis\"\n"}, strat, 1, `niet afgesloten: verwacht een tweede regel "+++"`},
+		{"empty file", map[string]string{strat: "\n"}, strat, 1, "het bestand is leeg"},
+		{"invalid UTF-8", map[string]string{strat: strings.Replace(fixture[strat], "gesprek", "gespr\xe9k", 1)}, strat, 11, "geen geldige UTF-8"},
+		{"broken link in Markdown", replace(strat, "Een gesprek in het team over de innovatie.", "Zie [de oude pagina](../bestaat-niet/)."), strat, 11, `link naar "../bestaat-niet/": die pagina of dat bestand bestaat niet`},
+		{"missing image", replace("content/factsheets/liso-framework/index.md", "figuur.png", "figuur.jpg"), "content/factsheets/liso-framework/index.md", 5, `link naar "figuur.jpg": die pagina of dat bestand bestaat niet`},
+		{"end before start", replace(post, `eind = 2024-06-27T14:00:00`, `eind = 2024-06-27T08:00:00`), post, 5, `veld "eind" (2024-06-27 08:00) is eerder dan "start" (2024-06-27 09:30)`},
+		{"unknown folder", map[string]string{"content/strategien/x.md": fixture[strat]}, "content/strategien", 0, "onbekende naam in content/"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -76,8 +76,8 @@ func TestAllProblemsAreReportedTogether(t *testing.T) {
 		strat: strings.Replace(fixture[strat], `fase = ["adoptie"]`, `fase = ["x"]`, 1),
 	}
 	_, err := Check(Options{Root: newProject(t, changes)})
-	wantProblem(t, err, det, 3, `field "categorie"`)
-	wantProblem(t, err, strat, 7, `field "fase"`)
+	wantProblem(t, err, det, 3, `veld "categorie"`)
+	wantProblem(t, err, strat, 7, `veld "fase"`)
 }
 
 // realProject copies the repository's own site into a temporary folder, with changes made by
@@ -113,7 +113,7 @@ func TestOneCauseOneProblem(t *testing.T) {
 	}{
 		{"site.toml does not parse", [3]string{"content/site.toml", `taal = "nl"`, `taal = nl`}, "content/site.toml", 5, "TOML"},
 		// Without its id, the source "midi" is unknown to every link that names it.
-		{"site.toml has an invalid value", [3]string{"content/site.toml", `id = "midi"` + "\n", ""}, "content/site.toml", 41, "[[bron]] needs id"},
+		{"site.toml has an invalid value", [3]string{"content/site.toml", `id = "midi"` + "\n", ""}, "content/site.toml", 41, "[[bron]] mist id, kort of citatie"},
 		{"a template does not parse", [3]string{"templates/strategie.html", `{{.Number}}. {{.Title}}`, `{{.Number}}. {{.Title}`}, "templates/strategie.html", 16, "bad character"},
 		{"a template fails on every strategy", [3]string{"templates/strategie.html", `{{.Number}}. {{.Title}}`, `{{.Number}}. {{.Titel}}`}, "templates/strategie.html", 16, "Titel"},
 		{"a partial fails on every page", [3]string{"templates/partials/chrome.html", `{{.Site.Titel}}</a>`, `{{.Nergens}}</a>`}, "templates/partials/chrome.html", 14, "Nergens"},

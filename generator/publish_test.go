@@ -832,9 +832,9 @@ func TestCheckReportsBrokenTemplateLinks(t *testing.T) {
 	footerLine := lineOf(t, filepath.Join(root, "templates/partials/chrome.html"), `"ook-weg.html"`)
 	for _, want := range []string{
 		`templates/strategie.html:`,
-		`link to "../../bestaat-niet/" on page /strategieen/discussie/: no such page or file in the site (looked for /bestaat-niet/)`,
-		`link to "/strategieen/" on page /strategieen/discussie/: starts with /`,
-		fmt.Sprintf(`templates/partials/chrome.html:%d: link to "ook-weg.html" on page /: no such page or file in the site (looked for /ook-weg.html) (and on `, footerLine),
+		`link naar "../../bestaat-niet/" op pagina /strategieen/discussie/: die pagina of dat bestand bestaat niet in de site (gezocht naar /bestaat-niet/)`,
+		`link naar "/strategieen/" op pagina /strategieen/discussie/: begint met /`,
+		fmt.Sprintf(`templates/partials/chrome.html:%d: link naar "ook-weg.html" op pagina /: die pagina of dat bestand bestaat niet in de site (gezocht naar /ook-weg.html) (en op nog `, footerLine),
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("missing %q in:\n%s", want, text)

@@ -309,12 +309,12 @@ func (s *siteBuild) renderBodies() problem.List {
 		s.mu.Lock()
 		defer s.mu.Unlock()
 		if err != nil {
-			probs.Add(j.item.File, j.item.BodyLine, "cannot render Markdown: %v", err)
+			probs.Add(j.item.File, j.item.BodyLine, "de Markdown is niet om te zetten naar HTML: %v", err)
 			return nil
 		}
 		for _, b := range res.Broken {
 			probs.Add(j.item.File, j.item.BodyLine+b.Line-1,
-				"link to %q: no such page or file in the site (a relative link starts from this page, /%s; a link starting with / from the site root)", b.Destination, j.url)
+				"link naar %q: die pagina of dat bestand bestaat niet in de site (een relatieve link begint bij deze pagina, /%s; een link die met / begint, bij de hoofdmap van de site)", b.Destination, j.url)
 		}
 		j.body = res
 		// The Markdown is rendered: letting go of it frees the file it was read from, which on a

@@ -20,7 +20,7 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"build", "--help"}, exitOK, "--base-url"},
 		{[]string{"new", "strategie"}, exitUsage, "expected a kind and a title"},
 		{[]string{"new", "--src", t.TempDir(), "nieuws", "Iets"}, exitUsage, "not a Kennisbank project"},
-		{[]string{"check", "--src", t.TempDir()}, exitProblems, "no content folder"},
+		{[]string{"check", "--src", t.TempDir()}, exitProblems, "hier is geen map content"},
 		{[]string{"check", "--src", "../.."}, exitOK, "no problems"},
 	}
 	for _, c := range cases {
@@ -73,7 +73,7 @@ func TestCheckFormatGitHub(t *testing.T) {
 	}
 	var stdout, stderr bytes.Buffer
 	code := run([]string{"check", "--src", root, "--format", "github"}, &stdout, &stderr)
-	want := `::error file=content/strategieen/proef.md,line=4::field "fase": unknown value "adoptei" (expected one of: verspreiding, adoptie, implementatie, borging); did you mean "adoptie"?` + "\n"
+	want := `::error file=content/strategieen/proef.md,line=4::veld "fase": onbekende waarde "adoptei" (mogelijk zijn: verspreiding, adoptie, implementatie, borging); bedoel je "adoptie"?` + "\n"
 	if code != exitProblems || stdout.String() != want {
 		t.Errorf("exit %d, stdout:\n%s\nwant:\n%s", code, stdout.String(), want)
 	}

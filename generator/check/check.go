@@ -38,7 +38,7 @@ func Check(all, built *content.Content) problem.List {
 	}
 	for _, pg := range all.Pages {
 		if slices.Contains(reservedRoots, pg.ID) || slices.Contains(kindNames(), pg.ID) {
-			p.Add(pg.File, 0, "page id %q is taken by the site itself (rename the file)", pg.ID)
+			p.Add(pg.File, 0, "pagina-id %q is al in gebruik door de site zelf (geef het bestand een andere naam)", pg.ID)
 		}
 	}
 	c.duplicateIDs()
@@ -64,7 +64,7 @@ func (c checker) fields(spec *content.Spec, e content.Entry) {
 			}
 		case f.Type == content.TypeNumber && f.Max > 0:
 			if n := int(v.Int()); n != 0 && (n < f.Min || n > f.Max) {
-				c.probs.AddField(it.File, it.Keys.Line(f.Key), f.Key, "field %q: %d is out of range (expected %d to %d)", f.Key, n, f.Min, f.Max)
+				c.probs.AddField(it.File, it.Keys.Line(f.Key), f.Key, "veld %q: %d valt buiten het bereik (verwacht een getal van %d tot en met %d)", f.Key, n, f.Min, f.Max)
 			}
 		}
 	}
@@ -92,19 +92,19 @@ func (c checker) checkSite() {
 	s := c.site
 	file := content.SiteFile
 	if s.Titel == "" {
-		c.probs.AddField(file, s.Keys.Line("titel"), "titel", "missing required field \"titel\"")
+		c.probs.AddField(file, s.Keys.Line("titel"), "titel", "verplicht veld \"titel\" ontbreekt")
 	}
 	if s.BaseURL != "" && !strings.HasPrefix(s.BaseURL, "http://") && !strings.HasPrefix(s.BaseURL, "https://") {
-		c.probs.AddField(file, s.Keys.Line("base_url"), "base_url", "field \"base_url\": %q is not an absolute URL (expected e.g. https://example.org/kennisbank/)", s.BaseURL)
+		c.probs.AddField(file, s.Keys.Line("base_url"), "base_url", "veld \"base_url\": %q is geen volledig webadres (verwacht bijvoorbeeld https://example.org/kennisbank/)", s.BaseURL)
 	}
 	seen := map[string]bool{}
 	for i, b := range s.Bronnen {
 		line := tableLine(s.Keys, "bron", i)
 		if b.ID == "" || b.Kort == "" || b.Citatie == "" {
-			c.probs.Add(file, line, "[[bron]] needs id, kort and citatie")
+			c.probs.Add(file, line, "[[bron]] mist id, kort of citatie (alle drie zijn verplicht)")
 		}
 		if seen[b.ID] {
-			c.probs.Add(file, line, "duplicate source id %q", b.ID)
+			c.probs.Add(file, line, "bron-id %q komt twee keer voor", b.ID)
 		}
 		seen[b.ID] = true
 	}
@@ -112,14 +112,14 @@ func (c checker) checkSite() {
 	for i, cl := range s.Clusters {
 		line := tableLine(s.Keys, "cluster", i)
 		if cl.ID == "" || cl.Titel == "" {
-			c.probs.Add(file, line, "[[cluster]] needs id and titel")
+			c.probs.Add(file, line, "[[cluster]] mist id of titel (allebei verplicht)")
 		}
 		if seenCluster[cl.ID] {
-			c.probs.Add(file, line, "duplicate cluster id %q", cl.ID)
+			c.probs.Add(file, line, "cluster-id %q komt twee keer voor", cl.ID)
 		}
 		seenCluster[cl.ID] = true
 		if cl.Bron != "" && !seen[cl.Bron] {
-			c.probs.Add(file, line, "cluster %q: unknown source %q (expected one of: %s)", cl.ID, cl.Bron, strings.Join(s.Values("bron"), ", "))
+			c.probs.Add(file, line, "cluster %q: onbekende bron %q (mogelijk zijn: %s)", cl.ID, cl.Bron, strings.Join(s.Values("bron"), ", "))
 		}
 	}
 	*c.probs = append(*c.probs, cms.Check(s)...)
@@ -135,7 +135,7 @@ func tableLine(k content.KeyLines, table string, i int) int {
 func (c checker) required(it *content.Item, keys ...string) {
 	for _, k := range keys {
 		if _, ok := it.Keys.Top.Get(k); !ok {
-			c.probs.AddField(it.File, it.Keys.First, k, "missing required field %q", k)
+			c.probs.AddField(it.File, it.Keys.First, k, "verplicht veld %q ontbreekt", k)
 		}
 	}
 }
@@ -149,22 +149,22 @@ func (c checker) oneOf(it *content.Item, key, value string, valid []string) {
 }
 
 func unknownValue(key, value string, valid []string) string {
-	msg := fmt.Sprintf("field %q: unknown value %q (expected one of: %s)", key, value, strings.Join(valid, ", "))
+	msg := fmt.Sprintf("veld %q: onbekende waarde %q (mogelijk zijn: %s)", key, value, strings.Join(valid, ", "))
 	if s := content.Suggest(value, valid); s != "" {
-		msg += fmt.Sprintf("; did you mean %q?", s)
+		msg += fmt.Sprintf("; bedoel je %q?", s)
 	}
 	return msg
 }
 
 func (c checker) post(n *content.Post) {
 	if n.Eind != nil && n.Start == nil {
-		c.probs.AddField(n.File, n.Keys.Line("eind"), "eind", "field \"eind\" without \"start\": an agenda item needs a start")
+		c.probs.AddField(n.File, n.Keys.Line("eind"), "eind", "veld \"eind\" zonder \"start\": geef ook aan wanneer het agendapunt begint")
 	}
 	if n.Start != nil && n.Eind != nil && n.Eind.Before(*n.Start) {
-		c.probs.AddField(n.File, n.Keys.Line("eind"), "eind", "field \"eind\" (%s) is before \"start\" (%s)", n.Eind.Format("2006-01-02 15:04"), n.Start.Format("2006-01-02 15:04"))
+		c.probs.AddField(n.File, n.Keys.Line("eind"), "eind", "veld \"eind\" (%s) is eerder dan \"start\" (%s)", n.Eind.Format("2006-01-02 15:04"), n.Start.Format("2006-01-02 15:04"))
 	}
 	if n.Start != nil && n.Locatie == "" {
-		c.probs.AddField(n.File, n.Keys.Line("start"), "start", "agenda item without \"locatie\" (write where it takes place, or \"online\")")
+		c.probs.AddField(n.File, n.Keys.Line("start"), "start", "agendapunt zonder \"locatie\" (schrijf waar het plaatsvindt, of \"online\")")
 	}
 }
 
@@ -174,7 +174,7 @@ func (c checker) duplicateIDs() {
 	for _, it := range c.all.Items() {
 		key := string(it.Kind) + "/" + it.ID
 		if first, ok := seen[key]; ok {
-			c.probs.Add(it.File, 0, "duplicate id %q: %s has the same id", it.ID, first)
+			c.probs.Add(it.File, 0, "id %q komt twee keer voor: %s heeft dezelfde id", it.ID, first)
 			continue
 		}
 		seen[key] = it.File
@@ -196,7 +196,7 @@ func (c checker) references() {
 	numbers := map[int]string{}
 	for _, d := range c.built.Determinants {
 		if first, ok := numbers[d.Nummer]; ok && d.Nummer != 0 {
-			c.probs.AddField(d.File, d.Keys.Line("nummer"), "nummer", "duplicate \"nummer\" %d: %s has it too", d.Nummer, first)
+			c.probs.AddField(d.File, d.Keys.Line("nummer"), "nummer", "veld \"nummer\": %d is al in gebruik door %s", d.Nummer, first)
 		}
 		numbers[d.Nummer] = d.File
 		// The same strategy may be linked once per source, so that a publisher can add TNO's
@@ -206,7 +206,7 @@ func (c checker) references() {
 			c.link(d, i, l, strategies, drafts)
 			key := [2]string{l.Strategy, l.Source}
 			if prev, ok := linked[key]; ok && l.Strategy != "" {
-				c.probs.AddField(d.File, l.Line, "strategie", "strategy %q is linked twice with source %q (first at line %d); a link is written once per source", l.Strategy, l.Source, prev)
+				c.probs.AddField(d.File, l.Line, "strategie", "strategie %q is twee keer gekoppeld met bron %q (eerst op regel %d); een koppeling schrijf je één keer per bron", l.Strategy, l.Source, prev)
 			}
 			linked[key] = l.Line
 		}
@@ -250,30 +250,30 @@ func (c checker) link(d *content.Determinant, i int, l content.Link, strategies,
 	}
 	switch {
 	case l.Strategy == "":
-		c.probs.AddField(d.File, l.Line, "strategie.id", "[[strategie]] without \"id\" (expected the id of a strategy, its file name without .md)")
+		c.probs.AddField(d.File, l.Line, "strategie.id", "[[strategie]] zonder \"id\" (verwacht de id van een strategie: de naam van het bestand zonder .md)")
 	case drafts[l.Strategy]:
-		c.probs.AddField(d.File, keyLine("id"), "strategie.id", "link to strategy %q, which is a concept (draft): build with --drafts, or publish the strategy", l.Strategy)
+		c.probs.AddField(d.File, keyLine("id"), "strategie.id", "koppeling naar strategie %q, maar die is nog een concept: publiceer eerst de strategie (of bouw met --drafts)", l.Strategy)
 	case !strategies[l.Strategy] && c.all.Unreadable[string(content.KindStrategy)+"/"+l.Strategy]:
 		// Its own problems are reported with its file.
 	case !strategies[l.Strategy]:
-		msg := fmt.Sprintf("link to strategy %q, which does not exist (expected a file content/strategieen/%s.md)", l.Strategy, l.Strategy)
+		msg := fmt.Sprintf("koppeling naar strategie %q, die niet bestaat (verwacht een bestand content/strategieen/%s.md)", l.Strategy, l.Strategy)
 		if s := content.Suggest(l.Strategy, ids(c.built.Strategies)); s != "" {
-			msg += fmt.Sprintf("; did you mean %q?", s)
+			msg += fmt.Sprintf("; bedoel je %q?", s)
 		}
 		c.probs.AddField(d.File, keyLine("id"), "strategie.id", "%s", msg)
 	}
 	if l.Strength == "" {
-		c.probs.AddField(d.File, l.Line, "strategie.sterkte", "[[strategie]] %q without \"sterkte\" (expected kern or aanvullend)", l.Strategy)
+		c.probs.AddField(d.File, l.Line, "strategie.sterkte", "[[strategie]] %q zonder \"sterkte\" (verwacht kern of aanvullend)", l.Strategy)
 	} else if valid := c.site.Values("sterkte"); !slices.Contains(valid, l.Strength) {
 		c.probs.AddField(d.File, keyLine("sterkte"), "strategie.sterkte", "%s", unknownValue("sterkte", l.Strength, valid))
 	}
 	if l.Source == "" {
-		c.probs.AddField(d.File, l.Line, "strategie.bron", "[[strategie]] %q without \"bron\": every link says where it comes from", l.Strategy)
+		c.probs.AddField(d.File, l.Line, "strategie.bron", "[[strategie]] %q zonder \"bron\": bij elke koppeling hoort een bron", l.Strategy)
 	} else if valid := c.site.Values("bron"); !slices.Contains(valid, l.Source) {
 		c.probs.AddField(d.File, keyLine("bron"), "strategie.bron", "%s", unknownValue("bron", l.Source, valid))
 	}
 	if l.Source == "redactie" && strings.TrimSpace(l.Explanation) == "" {
-		c.probs.AddField(d.File, l.Line, "strategie.toelichting", "[[strategie]] %q: an editorial link (bron = \"redactie\") needs a \"toelichting\" with the reason", l.Strategy)
+		c.probs.AddField(d.File, l.Line, "strategie.toelichting", "[[strategie]] %q: een koppeling van de redactie (bron = \"redactie\") heeft een \"toelichting\" nodig met de reden", l.Strategy)
 	}
 }
 

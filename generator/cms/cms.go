@@ -160,30 +160,30 @@ func Check(site *content.Site) problem.List {
 	switch s.Backend {
 	case GitHub, GitLab:
 	case "":
-		probs.Add(file, table, "[cms] without \"backend\" (expected %q or %q)", GitHub, GitLab)
+		probs.Add(file, table, "[cms] zonder \"backend\" (verwacht %q of %q)", GitHub, GitLab)
 	default:
-		probs.Add(file, line("backend"), "[cms] backend %q: unknown (expected %q or %q)", s.Backend, GitHub, GitLab)
+		probs.Add(file, line("backend"), "[cms] backend %q: onbekend (verwacht %q of %q)", s.Backend, GitHub, GitLab)
 	}
 	parts := strings.Split(s.Repo, "/")
 	switch {
 	case s.Repo == "":
-		probs.Add(file, table, "[cms] without \"repo\" (expected the repository as owner/name, e.g. \"werkplaats/kennisbank\")")
+		probs.Add(file, table, "[cms] zonder \"repo\" (verwacht de repository als eigenaar/naam, bijvoorbeeld \"werkplaats/kennisbank\")")
 	case len(parts) < 2 || slicesContainEmpty(parts) || strings.ContainsAny(s.Repo, " :") || (s.Backend == GitHub && len(parts) != 2):
-		probs.Add(file, line("repo"), "[cms] repo %q: expected the repository as owner/name, e.g. \"werkplaats/kennisbank\" (not its web address)", s.Repo)
+		probs.Add(file, line("repo"), "[cms] repo %q: verwacht de repository als eigenaar/naam, bijvoorbeeld \"werkplaats/kennisbank\" (niet het webadres)", s.Repo)
 	}
 	if strings.ContainsAny(s.Branch, " ~^:?*[\\") {
-		probs.Add(file, line("branch"), "[cms] branch %q is not a branch name", s.Branch)
+		probs.Add(file, line("branch"), "[cms] branch %q is geen geldige naam voor een branch", s.Branch)
 	}
 	for key, value := range map[string]string{"auth_url": s.AuthURL, "api_root": s.APIRoot} {
 		if value != "" && (origin(value) == "" || !strings.HasPrefix(value, "https://")) {
-			probs.Add(file, line(key), "[cms] %s %q: expected an https:// address", key, value)
+			probs.Add(file, line(key), "[cms] %s %q: verwacht een adres dat met https:// begint", key, value)
 		}
 	}
 	if s.Backend == GitLab && s.AppID == "" {
-		probs.Add(file, table, "[cms] backend \"gitlab\" needs \"app_id\": the application id of an OAuth application in GitLab (scope api, redirect URL the site's admin/ address)")
+		probs.Add(file, table, "[cms] backend \"gitlab\" heeft \"app_id\" nodig: de Application ID van een OAuth-applicatie in GitLab (scope api, als Redirect URI het admin/-adres van de site)")
 	}
 	if s.Backend == GitHub && s.AppID != "" {
-		probs.Add(file, line("app_id"), "[cms] app_id is for GitLab; GitHub signs in through auth_url")
+		probs.Add(file, line("app_id"), "[cms] app_id is alleen voor GitLab; bij GitHub log je in via auth_url")
 	}
 	return probs
 }

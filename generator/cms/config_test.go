@@ -294,12 +294,12 @@ func TestCheckCMSSettings(t *testing.T) {
 	}{
 		{"[cms]\nbackend = \"github\"\nrepo = \"werkplaats/kennisbank\"\n", nil},
 		{"[cms]\nbackend = \"gitlab\"\nrepo = \"groep/sub/kb\"\napp_id = \"x\"\napi_root = \"https://git.example.org/api/v4\"\n", nil},
-		{"[cms]\nbackend = \"gitea\"\nrepo = \"w/k\"\n", []string{`site.toml:3: [cms] backend "gitea": unknown (expected "github" or "gitlab")`}},
-		{"[cms]\nrepo = \"w/k\"\n", []string{`site.toml:2: [cms] without "backend"`}},
-		{"[cms]\nbackend = \"github\"\nrepo = \"https://github.com/w/k\"\n", []string{`site.toml:4: [cms] repo "https://github.com/w/k": expected the repository as owner/name`}},
+		{"[cms]\nbackend = \"gitea\"\nrepo = \"w/k\"\n", []string{`site.toml:3: [cms] backend "gitea": onbekend (verwacht "github" of "gitlab")`}},
+		{"[cms]\nrepo = \"w/k\"\n", []string{`site.toml:2: [cms] zonder "backend"`}},
+		{"[cms]\nbackend = \"github\"\nrepo = \"https://github.com/w/k\"\n", []string{`site.toml:4: [cms] repo "https://github.com/w/k": verwacht de repository als eigenaar/naam`}},
 		{"[cms]\nbackend = \"github\"\nrepo = \"w/k\"\nbranch = \"my branch\"\nauth_url = \"http://auth.example.org\"\n",
-			[]string{`site.toml:5: [cms] branch "my branch" is not a branch name`, `site.toml:6: [cms] auth_url "http://auth.example.org": expected an https:// address`}},
-		{"[cms]\nbackend = \"gitlab\"\nrepo = \"w/k\"\n", []string{`site.toml:2: [cms] backend "gitlab" needs "app_id"`}},
+			[]string{`site.toml:5: [cms] branch "my branch" is geen geldige naam voor een branch`, `site.toml:6: [cms] auth_url "http://auth.example.org": verwacht een adres dat met https:// begint`}},
+		{"[cms]\nbackend = \"gitlab\"\nrepo = \"w/k\"\n", []string{`site.toml:2: [cms] backend "gitlab" heeft "app_id" nodig`}},
 	}
 	for _, c := range cases {
 		root := t.TempDir()

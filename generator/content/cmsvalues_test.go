@@ -37,10 +37,10 @@ func TestValuesAsTheCMSWritesThem(t *testing.T) {
 		kind       Kind
 		text, want string
 	}{
-		{KindPost, "+++\ntitel = \"D\"\ndatum = \"\"\n+++\n", `x.md:3: field "datum": not a valid date`},
-		{KindPost, "+++\ntitel = \"D\"\ndatum = \"4 maart 2027\"\n+++\n", `x.md:3: field "datum": not a valid date`},
-		{KindPost, "+++\ntitel = \"D\"\ndatum = \"2027-03-04T09:30:00\"\n+++\n", `x.md:3: field "datum": not a valid date`},
-		{KindDeterminant, "+++\ntitel = \"E\"\nnummer = \"\"\n+++\n", `x.md:3: field "nummer": wrong type`},
+		{KindPost, "+++\ntitel = \"D\"\ndatum = \"\"\n+++\n", `x.md:3: veld "datum": geen geldige datum`},
+		{KindPost, "+++\ntitel = \"D\"\ndatum = \"4 maart 2027\"\n+++\n", `x.md:3: veld "datum": geen geldige datum`},
+		{KindPost, "+++\ntitel = \"D\"\ndatum = \"2027-03-04T09:30:00\"\n+++\n", `x.md:3: veld "datum": geen geldige datum`},
+		{KindDeterminant, "+++\ntitel = \"E\"\nnummer = \"\"\n+++\n", `x.md:3: veld "nummer": verkeerde soort waarde`},
 	} {
 		if _, probs := load(c.kind, c.text); !strings.Contains(probs, c.want) {
 			t.Errorf("%q: %q, want %q", c.text, probs, c.want)

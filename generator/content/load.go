@@ -8,10 +8,8 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -37,7 +35,7 @@ func Load(root string) (*Content, problem.List) {
 	c := &Content{Unreadable: map[string]bool{}}
 	dir := filepath.Join(root, Dir)
 	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
-		probs.Add(Dir, 0, "no content folder here (expected %s with site.toml and the content folders)", dir)
+		probs.Add(Dir, 0, "hier is geen map content (verwacht %s, met daarin site.toml en de mappen met inhoud)", dir)
 		return c, probs
 	}
 	if probs = LoadSite(root, &c.Site); len(probs) > 0 {
@@ -46,7 +44,7 @@ func Load(root string) (*Content, problem.List) {
 
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		probs.Add(Dir, 0, "cannot read the content folder: %v", err)
+		probs.Add(Dir, 0, "de map content is niet te lezen: %v", err)
 		return c, probs
 	}
 	known := map[string]bool{"site.toml": true}
@@ -55,7 +53,7 @@ func Load(root string) (*Content, problem.List) {
 	}
 	for _, e := range entries {
 		if !known[e.Name()] && !strings.HasPrefix(e.Name(), ".") {
-			probs.Add(path.Join(Dir, e.Name()), 0, "unknown name in content/ (expected site.toml or one of the folders: %s)", kindList())
+			probs.Add(path.Join(Dir, e.Name()), 0, "onbekende naam in content/ (verwacht site.toml of een van deze mappen: %s)", kindList())
 		}
 	}
 
@@ -104,7 +102,7 @@ func findSources(root string, kind Kind, probs *problem.List) []source {
 		return nil
 	}
 	if err != nil {
-		probs.Add(path.Join(Dir, string(kind)), 0, "cannot read folder: %v", err)
+		probs.Add(path.Join(Dir, string(kind)), 0, "de map is niet te lezen: %v", err)
 		return nil
 	}
 	var out []source
@@ -117,19 +115,19 @@ func findSources(root string, kind Kind, probs *problem.List) []source {
 		case e.IsDir():
 			index := filepath.Join(dir, name, "index.md")
 			if _, err := os.Stat(index); err != nil {
-				probs.Add(rel, 0, "folder without index.md (a page bundle needs index.md beside its files)")
+				probs.Add(rel, 0, "map zonder index.md (een pagina met eigen afbeeldingen of downloads is een map met index.md naast die bestanden)")
 				continue
 			}
 			files, err := bundleFiles(filepath.Join(dir, name))
 			if err != nil {
-				probs.Add(rel, 0, "cannot read bundle: %v", err)
+				probs.Add(rel, 0, "de map van de pagina is niet te lezen: %v", err)
 				continue
 			}
 			out = append(out, source{kind: kind, id: name, disk: index, file: rel + "/index.md", bundle: filepath.Join(dir, name), files: files})
 		case strings.HasSuffix(name, ".md"):
 			out = append(out, source{kind: kind, id: strings.TrimSuffix(name, ".md"), disk: filepath.Join(dir, name), file: rel})
 		default:
-			probs.Add(rel, 0, "not a content file (expected name.md, or a folder with index.md for a page with images or downloads)")
+			probs.Add(rel, 0, "geen bestand met inhoud (verwacht naam.md, of een map met index.md voor een pagina met afbeeldingen of downloads)")
 		}
 	}
 	return out
@@ -160,7 +158,7 @@ func loadItem(src source) (Entry, problem.List) {
 	var probs problem.List
 	data, err := fileio.ReadFile(src.disk)
 	if err != nil {
-		probs.Add(src.file, 0, "cannot read: %v", err)
+		probs.Add(src.file, 0, "het bestand is niet te lezen: %v", err)
 		return nil, probs
 	}
 	return decodeItem(src, data)
@@ -180,7 +178,7 @@ func decodeItem(src source, data []byte) (Entry, problem.List) {
 		return nil, probs
 	}
 	if !nameRules[NameSlug].MatchString(src.id) { // every id is a slug; a kind's rule may ask more
-		probs.Add(src.file, 0, "file name %q cannot be an id: use lower-case letters a-z, digits and single hyphens (e.g. %q)", src.id, Slug(src.id))
+		probs.Add(src.file, 0, "bestandsnaam %q kan geen id zijn: gebruik kleine letters a-z, cijfers en losse streepjes (bijvoorbeeld %q)", src.id, Slug(src.id))
 	}
 	item := Item{ID: src.id, Kind: src.kind, File: src.file, Body: doc.Body, BodyLine: doc.BodyLine,
 		Bundle: src.bundle, Files: src.files, Keys: scanKeyLines(doc.FrontMatter, 2), Hash: sha256.Sum256(data)}
@@ -206,7 +204,7 @@ func LoadSite(root string, site *Site) problem.List {
 	var probs problem.List
 	data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(SiteFile)))
 	if err != nil {
-		probs.Add(SiteFile, 0, "cannot read site settings: %v", err)
+		probs.Add(SiteFile, 0, "de instellingen van de site (site.toml) zijn niet te lezen: %v", err)
 		return probs
 	}
 	data = frontmatter.Normalize(data)
@@ -228,7 +226,7 @@ func decode(file string, data []byte, keys KeyLines, v any, probs *problem.List)
 	for _, k := range md.Undecoded() {
 		ok = false
 		undecoded[k.String()] = true
-		probs.AddField(file, keys.lineOf(k.String()), k.String(), "unknown key %q (%s)", k.String(), knownKeysHint(v, k.String()))
+		probs.AddField(file, keys.lineOf(k.String()), k.String(), "%s", unknownKey(v, k.String()))
 	}
 	// The decoder also fills a field from a key in other letter case ("Titel", "strAtegie"),
 	// which the rest of the pipeline would not find; such a key is unknown too.
@@ -238,7 +236,7 @@ func decode(file string, data []byte, keys KeyLines, v any, probs *problem.List)
 		}
 		if names := tomlKeys(v, k.String()); names != nil && !slices.Contains(names, k[len(k)-1]) {
 			ok = false
-			probs.AddField(file, keys.lineOf(k.String()), k.String(), "unknown key %q (%s)", k.String(), knownKeysHint(v, k.String()))
+			probs.AddField(file, keys.lineOf(k.String()), k.String(), "%s", unknownKey(v, k.String()))
 		}
 	}
 	return ok
@@ -256,68 +254,17 @@ func lowerKey(k toml.Key) bool {
 	return true
 }
 
-var tomlErrorRE = regexp.MustCompile(`^toml: line (\d+)(?: \(last key "([^"]*)"\))?: (.*)$`)
-
-// explainTOMLError turns the decoder's message into one an editor can act on.
-func explainTOMLError(err error, keys KeyLines) (line int, key, msg string) {
-	var pe toml.ParseError
-	msg = err.Error()
-	line = keys.First
-	m := tomlErrorRE.FindStringSubmatch(msg)
-	if m != nil {
-		n, _ := strconv.Atoi(m[1])
-		line = keys.First + n - 1
-		msg = m[3]
-		key = m[2]
-		switch {
-		case strings.HasPrefix(msg, "incompatible types"):
-			return line, key, fmt.Sprintf("field %q: wrong type: %s", key, explainTypes(msg))
-		case strings.HasPrefix(msg, "parsing time"), strings.HasPrefix(msg, "invalid datetime"):
-			return line, key, fmt.Sprintf("field %q: not a valid date (expected a TOML date such as 2024-06-27, or a date-time such as 2024-06-27T09:30:00, without quotes)", key)
-		case key != "":
-			return line, key, fmt.Sprintf("invalid TOML near %q: %s", key, msg)
-		}
-		return line, "", "invalid TOML: " + msg
-	}
-	if errors.As(err, &pe) {
-		return keys.First + pe.Position.Line - 1, "", "invalid TOML: " + pe.Message
-	}
-	return line, "", "invalid TOML: " + msg
-}
-
-var typeWords = map[string]string{
-	"integer": "a whole number (e.g. 7)", "string": "text in double quotes", "boolean": "true or false",
-	"float": "a number", "array": "a list in [ ]", "slice": "a list in [ ]", "time.Time": "a date (e.g. 2024-06-27)",
-	"datetime": "a date", "table": "a table", "struct": "a table", "map": "a table",
-}
-
-// explainTypes rewrites "TOML value has type X; destination has type Y".
-func explainTypes(msg string) string {
-	re := regexp.MustCompile(`TOML value has type (\S+); destination has type (\S+)`)
-	m := re.FindStringSubmatch(msg)
-	if m == nil {
-		return msg
-	}
-	word := func(s string) string {
-		s = strings.TrimPrefix(strings.TrimPrefix(s, "*"), "[]")
-		if w, ok := typeWords[s]; ok {
-			return w
-		}
-		return s
-	}
-	return fmt.Sprintf("expected %s, found %s", word(m[2]), word(m[1]))
-}
-
-// knownKeysHint lists the keys a struct accepts, nearest first, for an unknown-key message.
-func knownKeysHint(v any, key string) string {
+// unknownKey is the message for a key the struct does not accept: the nearest known key, if one
+// is near, and the keys it does accept.
+func unknownKey(v any, key string) string {
 	names := tomlKeys(v, key)
-	if len(names) == 0 {
-		return "not a known field"
+	switch s := Suggest(lastPart(key), names); {
+	case len(names) == 0:
+		return fmt.Sprintf("onbekend veld %q", key)
+	case s != "":
+		return fmt.Sprintf("onbekend veld %q (bedoel je %q? bekende velden: %s)", key, s, strings.Join(names, ", "))
 	}
-	if s := Suggest(lastPart(key), names); s != "" {
-		return fmt.Sprintf("did you mean %q? known keys: %s", s, strings.Join(names, ", "))
-	}
-	return "known keys: " + strings.Join(names, ", ")
+	return fmt.Sprintf("onbekend veld %q (bekende velden: %s)", key, strings.Join(names, ", "))
 }
 
 func lastPart(key string) string {

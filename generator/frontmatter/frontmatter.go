@@ -23,7 +23,7 @@ type Error struct {
 	Message string
 }
 
-func (e *Error) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Message) }
+func (e *Error) Error() string { return fmt.Sprintf("regel %d: %s", e.Line, e.Message) }
 
 const delimiter = "+++"
 
@@ -41,14 +41,14 @@ func Normalize(data []byte) []byte {
 func Split(data []byte) (Document, error) {
 	data = Normalize(data)
 	if line, ok := firstInvalidUTF8(data); !ok {
-		return Document{}, &Error{Line: line, Message: "the file is not valid UTF-8 (save it as UTF-8)"}
+		return Document{}, &Error{Line: line, Message: "het bestand is geen geldige UTF-8: sla het op als UTF-8"}
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return Document{}, &Error{Line: 1, Message: "the file is empty (expected front matter between two \"+++\" lines)"}
+		return Document{}, &Error{Line: 1, Message: "het bestand is leeg (verwacht bovenaan de velden tussen twee regels \"+++\")"}
 	}
 	first, rest, _ := bytes.Cut(data, []byte("\n"))
 	if string(bytes.TrimRight(first, " \t")) != delimiter {
-		return Document{}, &Error{Line: 1, Message: "no front matter: the file must start with a line \"+++\""}
+		return Document{}, &Error{Line: 1, Message: "geen velden bovenaan: het bestand moet beginnen met een regel \"+++\""}
 	}
 	line := 2
 	offset := 0
@@ -72,7 +72,7 @@ func Split(data []byte) (Document, error) {
 		offset = next
 		line++
 	}
-	return Document{}, &Error{Line: 1, Message: "front matter is not closed: expected a second line \"+++\" after the TOML"}
+	return Document{}, &Error{Line: 1, Message: "de velden bovenaan zijn niet afgesloten: verwacht een tweede regel \"+++\" na de velden"}
 }
 
 func firstInvalidUTF8(data []byte) (line int, ok bool) {

@@ -9,6 +9,7 @@ package linkcheck
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -108,10 +109,13 @@ func (c *Checker) Problems() problem.List {
 			}
 		}
 		also := ""
-		if more > 1 {
-			also = fmt.Sprintf(" (and on %d more pages)", more-1)
+		switch {
+		case more == 2:
+			also = " (en op nog 1 pagina)"
+		case more > 2:
+			also = fmt.Sprintf(" (en op nog %d pagina's)", more-1)
 		}
-		probs.Add(file, line, "link to %q on page /%s: %s%s", first.ref, first.page, first.reason, also)
+		probs.Add(file, line, "link naar %q op pagina /%s: %s%s", first.ref, first.page, first.reason, also)
 	}
 	for target, keys := range byTarget {
 		sort.Slice(keys, func(i, j int) bool { return keys[i].file < keys[j].file })
@@ -176,8 +180,10 @@ func locate(sources []source, target string) []place {
 func (c *Checker) resolve(ref, from string) (target, reason string) {
 	l, err := sitepath.Resolve(from, strings.TrimSpace(ref))
 	switch {
-	case err != nil:
-		return l.Target, err.Error()
+	case errors.Is(err, sitepath.ErrAboveRoot):
+		return l.Target, "gaat verder omhoog dan de hoofdmap van de site"
+	case err != nil: // sitepath.ErrInvalid
+		return l.Target, "geen geldig webadres"
 	case l.SamePage:
 		return "", ""
 	case l.External != nil:
@@ -189,10 +195,10 @@ func (c *Checker) resolve(ref, from string) (target, reason string) {
 	case l.Rooted && c.base != nil && strings.HasPrefix("/"+l.Target, c.base.Path):
 		l.Target = strings.TrimPrefix("/"+l.Target, c.base.Path) // the 404 page's links, served at any depth
 	case l.Rooted:
-		return "/" + l.Target, "starts with /, so it breaks when the site lives in a subpath (write {{.Rel \"...\"}})"
+		return "/" + l.Target, "begint met /, en werkt dus niet als de site in een submap staat (schrijf {{.Rel \"...\"}})"
 	}
 	if sitepath.Exists(l.Target, c.exists) {
 		return l.Target, ""
 	}
-	return l.Target, "no such page or file in the site (looked for /" + l.Target + ")"
+	return l.Target, "die pagina of dat bestand bestaat niet in de site (gezocht naar /" + l.Target + ")"
 }

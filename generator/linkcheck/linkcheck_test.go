@@ -23,24 +23,25 @@ func TestBrokenTemplateLinksAreReportedOncePerTemplate(t *testing.T) {
 	}
 
 	bad := `<a href="../../zoeken/">zoek</a><a href="/strategieen/">root</a><a href="../../../boven/">boven</a>
-<link rel="canonical" href="https://example.org/kb/weg/">`
+<link rel="canonical" href="https://example.org/kb/weg/"><a href="100%">kapot</a>`
 	c.Page("templates/strategie.html", "strategieen/x/", "strategieen/x/", []byte(bad), nil)
 	c.Page("templates/strategie.html", "strategieen/y/", "strategieen/y/", []byte(bad), nil)
 	c.Page("templates/home.html", "", "", []byte(`<a href="zoeken/">zoek</a>`), nil)
 	got := c.Problems().Error()
 	for _, want := range []string{
-		`templates/home.html: link to "zoeken/" on page /: no such page or file in the site (looked for /zoeken/)`,
-		`templates/strategie.html: link to "../../zoeken/" on page /strategieen/x/: no such page or file in the site (looked for /zoeken/) (and on 1 more pages)`,
-		`templates/strategie.html: link to "/strategieen/" on page /strategieen/x/: starts with /`,
-		`templates/strategie.html: link to "../../../boven/" on page /strategieen/x/: points above the root`,
-		`templates/strategie.html: link to "https://example.org/kb/weg/" on page /strategieen/x/: no such page`,
+		`templates/home.html: link naar "zoeken/" op pagina /: die pagina of dat bestand bestaat niet in de site (gezocht naar /zoeken/)`,
+		`templates/strategie.html: link naar "../../zoeken/" op pagina /strategieen/x/: die pagina of dat bestand bestaat niet in de site (gezocht naar /zoeken/) (en op nog 1 pagina)`,
+		`templates/strategie.html: link naar "/strategieen/" op pagina /strategieen/x/: begint met /`,
+		`templates/strategie.html: link naar "../../../boven/" op pagina /strategieen/x/: gaat verder omhoog dan de hoofdmap van de site`,
+		`templates/strategie.html: link naar "https://example.org/kb/weg/" op pagina /strategieen/x/: die pagina of dat bestand bestaat niet`,
+		`templates/strategie.html: link naar "100%" op pagina /strategieen/x/: geen geldig webadres`,
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("missing %q in:\n%s", want, got)
 		}
 	}
-	if n := strings.Count(got, "\n") + 1; n != 5 {
-		t.Errorf("%d problems, want 5 (one per template and target):\n%s", n, got)
+	if n := strings.Count(got, "\n") + 1; n != 6 {
+		t.Errorf("%d problems, want 6 (one per template and target):\n%s", n, got)
 	}
 }
 
@@ -58,7 +59,7 @@ func TestBrokenLinkInAPartialIsReportedAtItsLine(t *testing.T) {
 	c.Page("templates/strategie.html", "strategieen/x/", "strategieen/x/", []byte(`<a href="../../open-data/">Open data</a>`), nil)
 	c.Page("templates/404.html", "404.html", "", []byte(`<a href="open-data/">Open data</a>`), nil)
 	probs := c.Problems()
-	want := `templates/partials/chrome.html:3: link to "open-data/" on page /: no such page or file in the site (looked for /open-data/) (and on 2 more pages)`
+	want := `templates/partials/chrome.html:3: link naar "open-data/" op pagina /: die pagina of dat bestand bestaat niet in de site (gezocht naar /open-data/) (en op nog 2 pagina's)`
 	if len(probs) != 1 || probs[0].String() != want {
 		t.Errorf("got:\n%v\nwant:\n%s", probs, want)
 	}
@@ -69,7 +70,7 @@ func TestTheMarkdownBodyIsLeftToTheContentCheck(t *testing.T) {
 	body := `<p><img src="x.png" alt=""></p>`
 	c.Page("templates/strategie.html", "strategieen/x/", "strategieen/x/", []byte(`<main><div class="prose">`+body+`</div><a href="../../weg/">weg</a></main>`), []byte(body))
 	probs := c.Problems()
-	if len(probs) != 1 || !strings.Contains(probs[0].Message, `link to "../../weg/"`) {
+	if len(probs) != 1 || !strings.Contains(probs[0].Message, `link naar "../../weg/"`) {
 		t.Errorf("want only the template's broken link, got:\n%v", probs)
 	}
 }

@@ -7,12 +7,12 @@ func TestAnnotationEscapesAsGitHubDoes(t *testing.T) {
 		p    Problem
 		want string
 	}{
-		{Problem{File: "content/strategieen/x.md", Line: 7, Message: `field "fase": unknown value "adoptei"`},
-			`::error file=content/strategieen/x.md,line=7::field "fase": unknown value "adoptei"`},
+		{Problem{File: "content/strategieen/x.md", Line: 7, Message: `veld "fase": onbekende waarde "adoptei"`},
+			`::error file=content/strategieen/x.md,line=7::veld "fase": onbekende waarde "adoptei"`},
 		// In the message only %, CR and LF are escaped; the colon stays.
-		{Problem{File: "content/nieuws/a,b:c%.md", Line: 3, Message: "100% wrong:\r\nsee line 2"},
-			`::error file=content/nieuws/a%2Cb%3Ac%25.md,line=3::100%25 wrong:%0D%0Asee line 2`},
-		{Problem{File: "content/site.toml", Message: "about the file"}, `::error file=content/site.toml::about the file`},
+		{Problem{File: "content/nieuws/a,b:c%.md", Line: 3, Message: "100% fout:\r\nzie regel 2"},
+			`::error file=content/nieuws/a%2Cb%3Ac%25.md,line=3::100%25 fout:%0D%0Azie regel 2`},
+		{Problem{File: "content/site.toml", Message: "over het hele bestand"}, `::error file=content/site.toml::over het hele bestand`},
 		{Problem{Message: "templates/x.html: cannot parse"}, `::error::templates/x.html: cannot parse`},
 	}
 	for _, c := range cases {

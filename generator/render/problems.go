@@ -82,9 +82,9 @@ func Fold(errs []error) (problem.List, error) {
 	for i, p := range probs {
 		on := pages[p]
 		if len(on) == 1 {
-			probs[i].Message += fmt.Sprintf(" (on page /%s)", on[0])
+			probs[i].Message += fmt.Sprintf(" (op pagina /%s)", on[0])
 		} else {
-			probs[i].Message += fmt.Sprintf(" (on %d pages, such as /%s)", len(on), on[0])
+			probs[i].Message += fmt.Sprintf(" (op %d pagina's, zoals /%s)", len(on), on[0])
 		}
 	}
 	return probs, errors.Join(others...)
