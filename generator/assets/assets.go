@@ -4,7 +4,6 @@
 package assets
 
 import (
-	"fmt"
 	"os"
 	"path"
 	"path/filepath"
@@ -37,7 +36,7 @@ func Build(root string) (Bundle, problem.List) {
 		return b, nil
 	}
 	if err != nil {
-		probs.Add(Dir, 0, "cannot read assets: %v", err)
+		probs.Add(Dir, 0, "de map assets is niet te lezen: %v", err)
 		return b, probs
 	}
 	var points []string
@@ -76,7 +75,7 @@ func Build(root string) (Bundle, problem.List) {
 			file = filepath.ToSlash(path.Join(Dir, relTo(dir, m.Location.File)))
 			line = m.Location.Line
 		}
-		probs.Add(file, line, "%s", m.Text)
+		probs.Add(file, line, "esbuild kan dit niet bundelen: %s", m.Text)
 	}
 	if len(probs) > 0 {
 		return b, probs
@@ -84,7 +83,7 @@ func Build(root string) (Bundle, problem.List) {
 	for _, f := range res.OutputFiles {
 		rel, err := filepath.Rel(absOut, f.Path)
 		if err != nil {
-			probs.Add(Dir, 0, "unexpected output %s", f.Path)
+			probs.Add(Dir, 0, "esbuild schreef een onverwacht bestand: %s", f.Path)
 			continue
 		}
 		site := path.Join(Dir, filepath.ToSlash(rel))
@@ -92,14 +91,18 @@ func Build(root string) (Bundle, problem.List) {
 		b.Names[hashSuffix.ReplaceAllString(path.Base(site), "$1")] = site
 	}
 	if len(b.Files) == 0 {
-		probs.Add(Dir, 0, "%s", fmt.Sprintf("esbuild produced no files from %d entry points", len(points)))
+		probs.Add(Dir, 0, "esbuild maakte geen bestanden uit %d startbestanden", len(points))
 	}
 	return b, probs
 }
 
+// relTo returns file, as esbuild names it (relative to the working directory, or absolute),
+// relative to the assets folder dir.
 func relTo(dir, file string) string {
-	if filepath.IsAbs(file) {
-		if r, err := filepath.Rel(dir, file); err == nil {
+	absDir, errDir := filepath.Abs(dir)
+	absFile, errFile := filepath.Abs(file)
+	if errDir == nil && errFile == nil {
+		if r, err := filepath.Rel(absDir, absFile); err == nil && !strings.HasPrefix(r, "..") {
 			return r
 		}
 	}
