@@ -106,4 +106,3 @@ func (l *Local) entryTitle(file string) string {
 	}
 	return head.Titel
 }
-
