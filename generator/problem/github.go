@@ -13,12 +13,12 @@ func (p Problem) Annotation() string {
 	var b strings.Builder
 	b.WriteString("::error")
 	if p.File != "" {
+		// A problem about a file as a whole is shown at its first line: GitHub shows an
+		// annotation without a line only in the run, not beside the file in the commit.
 		b.WriteString(" file=")
 		b.WriteString(escapeProperty(p.File))
-		if p.Line > 0 {
-			b.WriteString(",line=")
-			b.WriteString(strconv.Itoa(p.Line))
-		}
+		b.WriteString(",line=")
+		b.WriteString(strconv.Itoa(max(p.Line, 1)))
 	}
 	b.WriteString("::")
 	b.WriteString(escapeData(p.Message))

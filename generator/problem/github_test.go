@@ -12,7 +12,7 @@ func TestAnnotationEscapesAsGitHubDoes(t *testing.T) {
 		// In the message only %, CR and LF are escaped; the colon stays.
 		{Problem{File: "content/nieuws/a,b:c%.md", Line: 3, Message: "100% fout:\r\nzie regel 2"},
 			`::error file=content/nieuws/a%2Cb%3Ac%25.md,line=3::100%25 fout:%0D%0Azie regel 2`},
-		{Problem{File: "content/site.toml", Message: "over het hele bestand"}, `::error file=content/site.toml::over het hele bestand`},
+		{Problem{File: "content/site.toml", Message: "over het hele bestand"}, `::error file=content/site.toml,line=1::over het hele bestand`},
 		{Problem{Message: "templates/x.html: cannot parse"}, `::error::templates/x.html: cannot parse`},
 	}
 	for _, c := range cases {
