@@ -22,6 +22,7 @@ import (
 	"kennisbank/generator/cms"
 	"kennisbank/generator/content"
 	"kennisbank/generator/data"
+	"kennisbank/generator/headers"
 	"kennisbank/generator/link"
 	"kennisbank/generator/linkcheck"
 	"kennisbank/generator/markdown"
@@ -234,6 +235,7 @@ func (s *siteBuild) plan() {
 	for _, p := range cms.Paths(s.g.Site(), s.dev) { // admin/: not a page, not in the sitemap or search
 		s.known[p] = true
 	}
+	s.known[headers.Path] = true // for the host: not a page, not in the sitemap or search
 }
 
 func (s *siteBuild) add(j *job) {
@@ -463,5 +465,21 @@ func (s *siteBuild) writeRest(year int) (int, error) {
 			err = s.w.WriteFile(name, body)
 		}
 	}
-	return files + 3 + n + len(admin), err
+	if err == nil {
+		err = s.w.WriteFile(headers.Path, s.headers())
+	}
+	return files + 4 + n + len(admin), err
+}
+
+// headers is the _headers file: nosniff for every file, and the pages' and the CMS's policies.
+func (s *siteBuild) headers() []byte {
+	paths := make([]string, 0, len(s.known))
+	for p := range s.known {
+		paths = append(paths, p)
+	}
+	p := headers.Policies{Pages: render.PagePolicy, Admin: cms.Policy(s.g.Site(), s.dev)}
+	if p.Admin != "" {
+		p.AdminDir = cms.Dir
+	}
+	return headers.File(paths, p)
 }

@@ -40,15 +40,11 @@ type Options struct {
 // Files returns the files of admin/ by site path, or nil when the site has no CMS: a build for
 // the web without a [cms] table in site.toml.
 func Files(site *content.Site, opts Options) (map[string][]byte, error) {
-	var backend Backend
-	switch {
-	case opts.Dev:
-		// The proxy sends a branch with every request; the local backend ignores it.
-		backend = Backend{Name: "proxy", ProxyURL: APIPath, Branch: "main"}
-	case site.CMS == nil:
+	backend, ok := backendOf(site, opts.Dev)
+	if !ok {
 		return nil, nil
-	default:
-		backend = webBackend(site.CMS)
+	}
+	if !opts.Dev {
 		opts.Script, opts.Style = "", "" // the banner asks kennisbank serve, which the web has not
 	}
 	cfg, err := NewConfig(site, backend)
@@ -68,6 +64,29 @@ func Files(site *content.Site, opts Options) (map[string][]byte, error) {
 		files[Dir+"/"+name] = data
 	}
 	return files, nil
+}
+
+// backendOf is where the CMS of a build saves: the local backend of `kennisbank serve`, or the
+// Git host of the [cms] table; false when the site has no CMS.
+func backendOf(site *content.Site, dev bool) (Backend, bool) {
+	switch {
+	case dev:
+		// The proxy sends a branch with every request; the local backend ignores it.
+		return Backend{Name: "proxy", ProxyURL: APIPath, Branch: "main"}, true
+	case site.CMS == nil:
+		return Backend{}, false
+	}
+	return webBackend(site.CMS), true
+}
+
+// Policy is the Content-Security-Policy of the admin page that Files writes (see csp), or ""
+// when the site has no CMS.
+func Policy(site *content.Site, dev bool) string {
+	backend, ok := backendOf(site, dev)
+	if !ok {
+		return ""
+	}
+	return csp(backend)
 }
 
 // Paths lists the site paths Files writes, for the plan of the site's files.
