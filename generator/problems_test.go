@@ -42,6 +42,7 @@ func TestContentProblemsNameFileAndLine(t *testing.T) {
 			"content/determinanten/26-onrust.md", 2, `duplicate "nummer" 25`},
 		{"link to a strategy that does not exist", replace(det, `id = "discussie"`, `id = "discusie"`), det, 11, `link to strategy "discusie", which does not exist (expected a file content/strategieen/discusie.md); did you mean "discussie"?`},
 		{"link without source", replace(det, `bron = "im"`+"\n", ""), det, 10, "without \"bron\": every link says where it comes from"},
+		{"link without toelichting", replace(det, `toelichting = "Praat samen over wie wat doet."`+"\n", ""), det, 10, "without \"toelichting\": every link says in a sentence why"},
 		{"unknown link source", replace(det, `bron = "im"`, `bron = "kok"`), det, 13, `field "bron": unknown value "kok"`},
 		{"unknown cluster", replace(strat, `cluster = "im-kennis"`, `cluster = "kennis"`), strat, 5, `field "cluster": unknown value "kennis"`},
 		{"unknown learning network", replace(post, `leernetwerk = "integraal-werken"`, `leernetwerk = "integraal"`), post, 7, `field "leernetwerk": unknown value "integraal"`},

@@ -243,9 +243,8 @@ func (c checker) link(d *content.Determinant, i int, l content.Link, strategies,
 		}
 		return l.Line
 	}
-	switch {
-	case l.Strategy == "":
-		c.probs.Add(d.File, l.Line, "[[strategie]] without \"id\" (expected the id of a strategy, its file name without .md)")
+	switch named := c.linkFields(d, l); {
+	case !named:
 	case drafts[l.Strategy]:
 		c.probs.Add(d.File, keyLine("id"), "link to strategy %q, which is a concept (draft): build with --drafts, or publish the strategy", l.Strategy)
 	case !strategies[l.Strategy] && c.all.Unreadable[string(content.KindStrategy)+"/"+l.Strategy]:
@@ -257,19 +256,43 @@ func (c checker) link(d *content.Determinant, i int, l content.Link, strategies,
 		}
 		c.probs.Add(d.File, keyLine("id"), "%s", msg)
 	}
-	if l.Strength == "" {
-		c.probs.Add(d.File, l.Line, "[[strategie]] %q without \"sterkte\" (expected kern or aanvullend)", l.Strategy)
-	} else if valid := c.site.Values("sterkte"); !slices.Contains(valid, l.Strength) {
+	if valid := c.site.Values("sterkte"); l.Strength != "" && !slices.Contains(valid, l.Strength) {
 		c.probs.Add(d.File, keyLine("sterkte"), "%s", unknownValue("sterkte", l.Strength, valid))
 	}
-	if l.Source == "" {
-		c.probs.Add(d.File, l.Line, "[[strategie]] %q without \"bron\": every link says where it comes from", l.Strategy)
-	} else if valid := c.site.Values("bron"); !slices.Contains(valid, l.Source) {
+	if valid := c.site.Values("bron"); l.Source != "" && !slices.Contains(valid, l.Source) {
 		c.probs.Add(d.File, keyLine("bron"), "%s", unknownValue("bron", l.Source, valid))
 	}
-	if l.Source == "redactie" && strings.TrimSpace(l.Explanation) == "" {
-		c.probs.Add(d.File, l.Line, "[[strategie]] %q: an editorial link (bron = \"redactie\") needs a \"toelichting\" with the reason", l.Strategy)
+}
+
+// linkHints say what a link's required field holds, for the problem of a link without it.
+var linkHints = map[string]string{
+	"id":          "expected the id of a strategy, its file name without .md",
+	"sterkte":     "expected kern or aanvullend",
+	"bron":        "every link says where it comes from",
+	"toelichting": "every link says in a sentence why the strategy acts on this determinant",
+}
+
+// linkFields reports the required fields of a link that it leaves empty, as the model marks them
+// (the required tag on Link's fields, which the CMS's form marks too). It reports whether the
+// link names a strategy.
+func (c checker) linkFields(d *content.Determinant, l content.Link) bool {
+	table := content.SpecOf(content.KindDeterminant).Field("strategie")
+	for i := range table.Fields {
+		f := &table.Fields[i]
+		if !f.Required || strings.TrimSpace(f.In(l).String()) != "" {
+			continue
+		}
+		hint := linkHints[f.Key]
+		if hint == "" {
+			hint = f.Help
+		}
+		if f.Key == "id" {
+			c.probs.Add(d.File, l.Line, "[[strategie]] without \"id\" (%s)", hint)
+		} else {
+			c.probs.Add(d.File, l.Line, "[[strategie]] %q without %q: %s", l.Strategy, f.Key, hint)
+		}
 	}
+	return l.Strategy != ""
 }
 
 func kindNames() []string {

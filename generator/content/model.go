@@ -250,6 +250,12 @@ func (f *Field) Value(e Entry) reflect.Value {
 	return reflect.ValueOf(e).Elem().FieldByIndex(f.index)
 }
 
+// In returns the value of a field of a table in one table of it (a Link, for the fields of
+// [[strategie]]).
+func (f *Field) In(table any) reflect.Value {
+	return reflect.ValueOf(table).FieldByIndex(f.index)
+}
+
 // URL is where an item of this kind with the given id is, relative to the site root.
 func (s *Spec) URL(id string) string {
 	if s.AtRoot {
