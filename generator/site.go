@@ -66,7 +66,8 @@ type Result struct {
 	Pages    int
 	Files    int
 	Duration time.Duration
-	BaseURL  string // the address the site was built for; "" when it has none (see WithoutBaseURL)
+	BaseURL  string       // the address the site was built for; "" when it has none (see WithoutBaseURL)
+	Warnings problem.List // what the editors should look at, though the site was built (check.Outlines)
 }
 
 // WithoutBaseURL says what a site built without base_url lacks, for the command line to print:
@@ -123,9 +124,9 @@ func generate(opts Options, dev bool, cache *buildCache, w output.Writer) (Resul
 		all.Site.BaseURL = opts.BaseURL
 	}
 	built := withoutDrafts(all, opts.Drafts)
-	probs = append(probs, check.Check(all, built)...)
-	if len(probs) > 0 {
-		return Result{}, probs.Sorted()
+	errs, warnings := append(probs, check.Check(all, built)...).Split()
+	if len(errs) > 0 {
+		return Result{}, append(errs, warnings...).Sorted()
 	}
 	g := link.New(built)
 
@@ -150,7 +151,7 @@ func generate(opts Options, dev bool, cache *buildCache, w output.Writer) (Resul
 		return Result{}, err
 	}
 	cache.commit(s.fresh)
-	return Result{Pages: s.pages, Files: s.files, Duration: time.Since(start), BaseURL: g.Site().BaseURL}, nil
+	return Result{Pages: s.pages, Files: s.files, Duration: time.Since(start), BaseURL: g.Site().BaseURL, Warnings: warnings.Sorted()}, nil
 }
 
 func withoutDrafts(c *content.Content, drafts bool) *content.Content {

@@ -105,6 +105,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	res, err := generator.Build(generator.Options{Root: *src, Out: *out, BaseURL: *baseURL, Drafts: *drafts})
+	warn(res.Warnings, stderr)
 	if code := report(err, stderr); code != exitOK {
 		fmt.Fprintf(stderr, "kennisbank: build failed; %s was left as it was\n", *out)
 		return code
@@ -130,8 +131,9 @@ func check(args []string, stdout, stderr io.Writer) int {
 	}
 	res, err := generator.Check(generator.Options{Root: *src, Drafts: *drafts})
 	if *format == "github" {
-		annotate(err, stdout)
+		annotate(append(problem.AsList(err), res.Warnings...), stdout)
 	}
+	warn(res.Warnings, stderr)
 	if code := report(err, stderr); code != exitOK {
 		return code
 	}
@@ -241,9 +243,20 @@ func scanCmd(args []string, stdout, stderr io.Writer) int {
 
 // annotate prints each problem as a GitHub Actions annotation, so that the run and the commit
 // show it at its file and line.
-func annotate(err error, stdout io.Writer) {
-	for _, p := range problem.AsList(err).Sorted() {
+func annotate(probs problem.List, stdout io.Writer) {
+	for _, p := range probs.Sorted() {
 		fmt.Fprintln(stdout, p.Annotation())
+	}
+}
+
+// warn prints the warnings of a build that went through: the site is built, the text may not be
+// finished.
+func warn(warnings problem.List, stderr io.Writer) {
+	for _, w := range warnings {
+		fmt.Fprintln(stderr, w.String())
+	}
+	if len(warnings) > 0 {
+		fmt.Fprintf(stderr, "kennisbank: %d warning(s); they do not stop the build\n", len(warnings))
 	}
 }
 

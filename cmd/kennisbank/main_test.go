@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -92,5 +93,38 @@ func copyDir(t *testing.T, from, to string) {
 	t.Helper()
 	if err := os.CopyFS(to, os.DirFS(from)); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// A new item published with its placeholder lines left in gives warnings: check says where and
+// exits 0, with --format github as ::warning annotations; build builds.
+func TestWarningsDoNotStopTheBuild(t *testing.T) {
+	root := t.TempDir()
+	for _, d := range []string{"content", "templates", "assets"} {
+		copyDir(t, filepath.Join("..", "..", d), filepath.Join(root, d))
+	}
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"new", "--src", root, "nieuws", "Open dag"}, &stdout, &stderr); code != exitOK {
+		t.Fatalf("new: exit %d: %s", code, stderr.String())
+	}
+	file := strings.TrimSpace(stdout.String())
+	text, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, bytes.Replace(text, []byte("concept = true"), []byte("concept = false"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rel, _ := filepath.Rel(root, file)
+	stdout.Reset()
+	stderr.Reset()
+	code := run([]string{"check", "--src", root, "--format", "github"}, &stdout, &stderr)
+	if code != exitOK || !strings.Contains(stdout.String(), "::warning file="+filepath.ToSlash(rel)+",line=") ||
+		!strings.Contains(stderr.String(), filepath.ToSlash(rel)+":") || !strings.Contains(stderr.String(), "warning: the placeholder") {
+		t.Errorf("check: exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout.String(), stderr.String())
+	}
+	stderr.Reset()
+	if code := run([]string{"build", "--src", root, "--out", filepath.Join(root, "public")}, io.Discard, &stderr); code != exitOK || !strings.Contains(stderr.String(), "1 warning(s)") {
+		t.Errorf("build: exit %d\n%s", code, stderr.String())
 	}
 }

@@ -11,6 +11,7 @@ import (
 
 	"kennisbank/generator/cms"
 	"kennisbank/generator/content"
+	"kennisbank/generator/parallel"
 	"kennisbank/generator/problem"
 )
 
@@ -38,7 +39,71 @@ func Check(all, built *content.Content) problem.List {
 	}
 	c.duplicateIDs()
 	c.references()
-	return p
+	return append(p, Outlines(built)...)
+}
+
+// Outlines warns about the texts of the built items that are not finished: a placeholder line of
+// the model (content.Section) left in, or a heading with nothing under it. These are warnings:
+// the site is right, but a reader would find a gap.
+func Outlines(built *content.Content) problem.List {
+	items := built.Items()
+	found := make([]problem.List, len(items))
+	parallel.For(len(items), func(i int) { found[i] = outline(items[i]) })
+	var out problem.List
+	for _, f := range found {
+		out = append(out, f...)
+	}
+	return out
+}
+
+// outline checks one body, line by line (Markdown's # headings, which is what `new` and the CMS
+// write). A heading is empty when the next text is a heading of the same or a higher level, or
+// when nothing follows it; code blocks count as text.
+func outline(it *content.Item) problem.List {
+	var probs problem.List
+	var open *heading // the last heading, while nothing has followed it
+	fenced := false
+	for i, raw := range strings.Split(string(it.Body), "\n") {
+		line := strings.TrimSpace(raw)
+		if fence := strings.HasPrefix(line, "```") || strings.HasPrefix(line, "~~~"); fence || fenced {
+			fenced, open = fenced != fence, nil
+			continue
+		}
+		if line == "" {
+			continue
+		}
+		h := atxHeading(line, it.BodyLine+i)
+		if open != nil && (h == nil || h.level > open.level) {
+			open = nil
+		}
+		if open != nil {
+			probs.Warn(it.File, open.line, "the heading %q has no text under it (write the section, or delete the heading)", open.text)
+		}
+		switch {
+		case h != nil:
+			open = h
+		case content.IsPlaceholder(line):
+			probs.Warn(it.File, it.BodyLine+i, "the placeholder %q is still in the text (write your own text there, or delete the line)", line)
+		}
+	}
+	if open != nil {
+		probs.Warn(it.File, open.line, "the heading %q has no text under it (write the section, or delete the heading)", open.text)
+	}
+	return probs
+}
+
+type heading struct {
+	level, line int
+	text        string
+}
+
+// atxHeading reads a line as a Markdown heading ("## Bron"), or returns nil.
+func atxHeading(line string, at int) *heading {
+	level := len(line) - len(strings.TrimLeft(line, "#"))
+	if level == 0 || level > 6 || len(line) > level && line[level] != ' ' && line[level] != '\t' {
+		return nil
+	}
+	return &heading{level: level, line: at, text: strings.TrimSpace(strings.TrimRight(line[level:], "# "))}
 }
 
 // fields checks an item's top-level fields against the model: required fields, values from

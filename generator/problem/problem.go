@@ -9,21 +9,26 @@ import (
 	"strings"
 )
 
-// Problem is one thing an editor has to fix.
+// Problem is one thing an editor has to fix, or, as a warning, should look at.
 type Problem struct {
 	File    string // path as the editor knows it, e.g. content/strategieen/x.md
 	Line    int    // 1-based; 0 when the problem is about the file as a whole
 	Message string
+	Warning bool // the build goes on: the site is still right, but the text may not be finished
 }
 
 func (p Problem) String() string {
+	msg := p.Message
+	if p.Warning {
+		msg = "warning: " + msg
+	}
 	switch {
 	case p.File == "":
-		return p.Message
+		return msg
 	case p.Line > 0:
-		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Message)
+		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, msg)
 	default:
-		return fmt.Sprintf("%s: %s", p.File, p.Message)
+		return fmt.Sprintf("%s: %s", p.File, msg)
 	}
 }
 
@@ -33,6 +38,23 @@ type List []Problem
 // Add appends a problem with a formatted message.
 func (l *List) Add(file string, line int, format string, args ...any) {
 	*l = append(*l, Problem{File: file, Line: line, Message: fmt.Sprintf(format, args...)})
+}
+
+// Warn appends a warning with a formatted message.
+func (l *List) Warn(file string, line int, format string, args ...any) {
+	*l = append(*l, Problem{File: file, Line: line, Message: fmt.Sprintf(format, args...), Warning: true})
+}
+
+// Split returns the problems that stop a build, and the warnings, each in their order.
+func (l List) Split() (errs, warnings List) {
+	for _, p := range l {
+		if p.Warning {
+			warnings = append(warnings, p)
+		} else {
+			errs = append(errs, p)
+		}
+	}
+	return errs, warnings
 }
 
 // Sorted returns the problems ordered by file and line, the order an editor works in.
