@@ -29,7 +29,7 @@ var usage = `kennisbank turns content/ (Markdown with TOML front matter) into a 
 Usage:
   kennisbank build [--src DIR] [--out DIR] [--base-url URL] [--drafts]
   kennisbank serve [--src DIR] [--addr 127.0.0.1:1313] [--drafts]
-  kennisbank check [--src DIR] [--drafts] [--format text|github]
+  kennisbank check [--src DIR] [--drafts] [--format text|github] [--leesbaarheid]
   kennisbank new [--src DIR] <kind> "<titel>"
   kennisbank scan --responses FILE [--threshold 0.2] [--facilitator 0.8] [--format text|json]
                   [--mapping FILE] [--group COLUMN] [--compare EARLIER.json]
@@ -118,10 +118,11 @@ func build(args []string, stdout, stderr io.Writer) int {
 }
 
 func check(args []string, stdout, stderr io.Writer) int {
-	fs := flags("check", "check [--src DIR] [--drafts] [--format text|github]", stderr)
+	fs := flags("check", "check [--src DIR] [--drafts] [--format text|github] [--leesbaarheid]", stderr)
 	src := fs.String("src", ".", "project folder with content/, templates/ and assets/")
 	drafts := fs.Bool("drafts", false, "include items with concept = true")
 	format := fs.String("format", "text", "problems as text (file:line: message), or github: workflow annotations on stdout")
+	plain := fs.Bool("leesbaarheid", false, "also print per page how easy its text is to read (Flesch-Douma, long sentences, long words): notes, never problems")
 	if code := parse(fs, args, stdout); code >= 0 {
 		return code
 	}
@@ -134,6 +135,11 @@ func check(args []string, stdout, stderr io.Writer) int {
 		annotate(append(problem.AsList(err), res.Warnings...), stdout)
 	}
 	warn(res.Warnings, stderr)
+	if *plain {
+		for _, page := range generator.Readability(generator.Options{Root: *src, Drafts: *drafts}) {
+			fmt.Fprintln(stdout, strings.Join(page.Lines(), "\n"))
+		}
+	}
 	if code := report(err, stderr); code != exitOK {
 		return code
 	}

@@ -128,3 +128,28 @@ func TestWarningsDoNotStopTheBuild(t *testing.T) {
 		t.Errorf("build: exit %d\n%s", code, stderr.String())
 	}
 }
+
+// check --leesbaarheid prints, for a real factsheet, its Flesch-Douma score against the target of
+// its kind and its long words; the notes are not problems: check still says there are none.
+func TestCheckPrintsReadability(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"check", "--src", "../..", "--leesbaarheid"}, &stdout, &stderr); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	out := stdout.String()
+	for _, want := range []string{
+		"content/factsheets/liso-framework.md: leesbaarheid ",
+		"(Flesch-Douma), het doel is 60 of hoger (ongeveer taalniveau B1)",
+		"content/factsheets/liso-framework.md: ",
+		"lange woorden (4 of meer lettergrepen)",
+		"content/strategieen/audit-en-feedback.md: leesbaarheid ",
+		"kennisbank: no problems",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("check --leesbaarheid does not say %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "onder het doel") {
+		t.Errorf("a factsheet, news item or learning network of the real site is below the target:\n%s", out)
+	}
+}

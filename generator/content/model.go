@@ -83,6 +83,7 @@ type Spec struct {
 	Fixed     bool      // the set is fixed (the 29 determinants): editors change items, not add them
 	Bundle    bool      // the CMS makes new items page bundles (a folder with index.md), so images go beside them
 	Outline   []Section // the text a new item starts from (CONTENT-STYLE.md's page shapes)
+	Plain     bool      // its texts are for everyone, in plain language (B1): check --leesbaarheid holds them to a target
 	Variants  []Variant
 	Fields    []Field
 
@@ -184,17 +185,17 @@ var Specs = []*Spec{
 		func(c *Content) *[]*Strategy { return &c.Strategies }),
 	spec(Spec{Kind: KindNetwork, Singular: "Leernetwerk", Name: "leernetwerk", Label: "Leernetwerk", ListTitle: "Leernetwerken",
 		Help:     "Een leernetwerk van de werkplaats, met zijn doelen en plannen.",
-		Template: "leernetwerk", FileName: NameSlug,
+		Template: "leernetwerk", FileName: NameSlug, Plain: true,
 		Outline: []Section{leadSection, sourcesSection("Bronnen")}},
 		func(c *Content) *[]*Network { return &c.Networks }),
 	spec(Spec{Kind: KindFactsheet, Singular: "Factsheet", Name: "factsheet", Label: "Factsheet", ListTitle: "Factsheets",
 		Help:     "Een factsheet die de werkplaats uitgeeft.",
-		Template: "factsheet", FileName: NameSlug, Bundle: true,
+		Template: "factsheet", FileName: NameSlug, Bundle: true, Plain: true,
 		Outline: []Section{leadSection, sourcesSection("Bronnen")}},
 		func(c *Content) *[]*Factsheet { return &c.Factsheets }),
 	spec(Spec{Kind: KindPost, Singular: "Nieuwsbericht", Name: "nieuws", Label: "Nieuws- of agendabericht", ListTitle: "Nieuws en agenda",
 		Help:     "Een nieuwsbericht, of een agendabericht als het een begintijd heeft.",
-		Template: "bericht", FileName: NameDateSlug, Bundle: true,
+		Template: "bericht", FileName: NameDateSlug, Bundle: true, Plain: true,
 		Outline:  []Section{leadSection},
 		Variants: []Variant{{Name: "agenda", Label: "Agendabericht", Fields: []string{"start", "eind", "locatie"}}}},
 		func(c *Content) *[]*Post { return &c.Posts }),

@@ -258,7 +258,8 @@ type Block struct {
 	Heading int    // the level of a heading; 0 for running text
 	Text    string // the text, with line breaks as spaces and images left out
 	Line    int    // 1-based, within the body
-	Item    bool   // the text of a list item or a table cell, which need not end in a full stop
+	Item    bool   // the text of a list item
+	Cell    bool   // the text of a table cell
 }
 
 // blockParser reads bodies for Blocks, with the extensions Render uses.
@@ -280,7 +281,7 @@ func Blocks(src []byte) []Block {
 		case *ast.Paragraph, *ast.TextBlock:
 			_, b.Item = n.Parent().(*ast.ListItem)
 		case *extast.TableCell:
-			b.Item = true
+			b.Cell = true
 		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
 			return ast.WalkSkipChildren, nil
 		default:
