@@ -10,8 +10,13 @@
 package cms
 
 import (
+	"fmt"
 	"net/url"
 	"strings"
+	"sync"
+
+	siteassets "kennisbank/assets"
+	"kennisbank/generator/assets"
 
 	"kennisbank/generator/cms/decap"
 	"kennisbank/generator/content"
@@ -55,10 +60,15 @@ func Files(site *content.Site, opts Options) (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	locale, err := localeScript()
+	if err != nil {
+		return nil, fmt.Errorf("admin/%s: %w", localeName, err)
+	}
 	files := map[string][]byte{
-		Dir + "/index.html":  page(site, backend, opts),
-		Dir + "/config.yml":  yml,
-		Dir + "/LICENSE.txt": decap.License,
+		Dir + "/index.html":    page(site, backend, opts, locale),
+		Dir + "/config.yml":    yml,
+		Dir + "/LICENSE.txt":   decap.License,
+		Dir + "/" + localeName: locale,
 	}
 	for name, data := range decap.Files() {
 		files[Dir+"/"+name] = data
@@ -94,12 +104,20 @@ func Paths(site *content.Site, dev bool) []string {
 	if !dev && site.CMS == nil {
 		return nil
 	}
-	out := []string{Dir + "/", Dir + "/index.html", Dir + "/config.yml", Dir + "/LICENSE.txt"}
+	out := []string{Dir + "/", Dir + "/index.html", Dir + "/config.yml", Dir + "/LICENSE.txt", Dir + "/" + localeName}
 	for name := range decap.Files() {
 		out = append(out, Dir+"/"+name)
 	}
 	return out
 }
+
+// localeName is the script that puts Decap CMS in Dutch (assets/cms/nl.ts).
+const localeName = "nl.js"
+
+// localeScript bundles assets/cms/nl.ts once: the same for every build, carried in the binary.
+var localeScript = sync.OnceValues(func() ([]byte, error) {
+	return assets.Module(siteassets.CMS, "cms/nl.ts", "")
+})
 
 // webBackend is the Git host of the [cms] table.
 func webBackend(s *content.CMS) Backend {

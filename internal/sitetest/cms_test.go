@@ -333,21 +333,23 @@ func TestCMSLinksDeterminantToStrategy(t *testing.T) {
 		t.Error("the strategy page does not show the link back to the determinant")
 	}
 
-	// A link the build refuses: the admin page names the problem, and so does the site beside it.
+	// A link the build refuses (the CMS's form cannot see it: the same strategy and source twice):
+	// the admin page names the problem, and so does the site beside it.
 	err = chromedp.Run(ctx,
 		chromedp.Click(`//button[contains(., "Voeg strategie toe")]`, chromedp.BySearch),
-		pick(field("id"), "Discussie", "Discussie"),
+		pick(field("id"), "Audit", "Audit en feedback"),
 		pick(field("sterkte"), "kern", "kern: werkt direct op de determinant"),
 		pick(field("bron"), "redac", "redactie Kennisbank"),
+		typeInto(field("toelichting"), "Nog een keer."),
 		publish(&verdict),
 	)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !contains(verdict, "01-procedurele-helderheid.md heeft een probleem", `needs a "toelichting"`) {
-		t.Errorf("after saving a link without toelichting the admin page says %q", verdict)
+	if !contains(verdict, "01-procedurele-helderheid.md heeft een probleem", `is linked twice with source "redactie"`) {
+		t.Errorf("after saving a link twice the admin page says %q", verdict)
 	}
-	if status, page := fetch(t, base+"strategieen/audit-en-feedback/"); status != http.StatusInternalServerError || !strings.Contains(page, `needs a &#34;toelichting&#34;`) {
+	if status, page := fetch(t, base+"strategieen/audit-en-feedback/"); status != http.StatusInternalServerError || !strings.Contains(page, `is linked twice with source &#34;redactie&#34;`) {
 		t.Errorf("after a failed build the site answers %d without the problem:\n%s", status, page)
 	}
 	log.check(t, base)
@@ -369,7 +371,7 @@ func TestCMSFactsheetWithImage(t *testing.T) {
 		signIn(base, "factsheets/new"),
 		typeInto(field("titel"), "Werken met de MIDI"),
 		chromedp.Click(`button[title="Voeg component toe"]`, chromedp.ByQuery),
-		chromedp.Click(`//*[text()="Image"]`, chromedp.BySearch),
+		chromedp.Click(`//*[text()="Afbeelding"]`, chromedp.BySearch),
 		chromedp.Click(`//button[text()="Kies een afbeelding"]`, chromedp.BySearch),
 		chromedp.SetUploadFiles(`input[type="file"]`, []string{img}, chromedp.ByQuery),
 		chromedp.WaitVisible(`//*[text()="schema.png"]`, chromedp.BySearch),
