@@ -28,6 +28,9 @@ const (
 	longSentenceExcerpt = 12 // words of a long sentence a note quotes
 )
 
+// sourceHeadings are the first words of the headings of lists of sources.
+var sourceHeadings = map[string]bool{"bron": true, "bronnen": true, "literatuur": true, "publicaties": true, "referenties": true}
+
 // Result is what Report found in a text.
 type Result struct {
 	Score         float64    // Flesch-Douma; 0 when the text has no sentences
@@ -47,8 +50,8 @@ type Sentence struct {
 }
 
 // Report reads a Markdown body. It counts the running text: paragraphs and list items, not
-// headings, tables or code, and not the sources under a heading "Bron" or "Bronnen" (citations
-// are not sentences). A paragraph or a list item ends a sentence, as do ., ! and ? before a
+// headings, tables or code, and not the lists of sources under a heading that starts with
+// "Bron", "Bronnen", "Literatuur", "Publicaties" or "Referenties" (citations are not sentences). A paragraph or a list item ends a sentence, as do ., ! and ? before a
 // word that begins with a capital letter or a digit, except after abbreviations ("bijv.", "o.a.")
 // and initials ("M. A. H. Fleuren").
 func Report(markdownBody string) Result {
@@ -60,7 +63,7 @@ func Report(markdownBody string) Result {
 			continue
 		case b.Heading > 0:
 			sourcesLevel = 0
-			if h := strings.ToLower(b.Text); h == "bron" || h == "bronnen" {
+			if first, _, _ := strings.Cut(strings.ToLower(b.Text), " "); sourceHeadings[first] {
 				sourcesLevel = b.Heading
 			}
 			continue

@@ -16,7 +16,7 @@ func TestSyllables(t *testing.T) {
 		"sociaal": 3, "video": 3, "ideaal": 3, "januari": 4, "informatie": 4, "organisatie": 5,
 		"coördinator": 5, "financiële": 5, "knieën": 2, "ruïne": 3, "België": 3, "geïnteresseerd": 5,
 		"één": 1, "café": 2, "implementatiestrategie": 8, "jeugd-ggz": 4, "JGZ": 3, "2024": 4, "7": 1,
-		"trainen": 2, "Werkplaats": 2, "ervaringsdeskundigen": 7,
+		"trainen": 2, "Werkplaats": 2, "ervaringsdeskundigen": 7, "collega's": 3, "regio's": 3, "baby's": 2,
 	}
 	for word, want := range cases {
 		if got := Syllables(word); got != want {
@@ -45,7 +45,8 @@ func TestReport(t *testing.T) {
 	body := "## Wat is het\n\nDe ouders praten mee. De groep luistert goed.\n\n" +
 		"| kop | cel |\n| --- | --- |\n| organisatie | implementatie |\n\n" +
 		"- Een lijst met drie punten\n- Nog een punt\n\n```\ncode die niet telt\n```\n\n" + long + "\n\n" +
-		"De coördinator regelt de informatie.\n\n## Bronnen\n\n- Fleuren, M. A. H. (2014). Determinanten van innovaties. TNO.\n"
+		"De coördinator regelt de informatie.\n\n## Bronnen\n\n- Fleuren, M. A. H. (2014). Determinanten van innovaties. TNO.\n" +
+		"\n## Publicaties in het plan\n\n- Kuiper, C. (2018). Actieonderzoek als leidraad om te transformeren? Tijdschrift voor Gezondheidswetenschappen.\n"
 	r := Report(body)
 	// Sentences: "De ouders praten mee." 4 words, 1+2+2+1 syllables; "De groep luistert goed."
 	// 4 words, 1+1+2+1; "Een lijst met drie punten" 5, 6; "Nog een punt" 3, 3; the long one 26,

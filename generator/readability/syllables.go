@@ -15,11 +15,13 @@ var vowelUnits = []string{"aai", "ooi", "oei", "eeu", "ieu", "aa", "ee", "oo", "
 // is cut into the vowels and diphthongs above, a vowel with a diaeresis starts a new syllable
 // ("coördinator" has five, "financiële" five), and "ij" is the vowel i before a consonant j. A
 // number counts a syllable per digit; a word without vowels (an abbreviation such as ggz) one per
-// letter; the parts of a word with hyphens are counted apart (jeugd-ggz has four). This is the usual way to count for Flesch-Douma; English loanwords (team, coach) come
+// letter; the parts of a word with hyphens are counted apart (jeugd-ggz has four), and an
+// apostrophe adds nothing (collega's has three). This is the usual way to count for Flesch-Douma; English loanwords (team, coach) come
 // out a syllable long now and then.
 func Syllables(word string) int {
 	n := 0
-	for _, part := range strings.FieldsFunc(word, func(r rune) bool { return r == '-' || r == '\'' || r == '’' }) {
+	word = strings.NewReplacer("'", "", "’", "").Replace(word) // collega's, foto's: the s adds no syllable
+	for _, part := range strings.Split(word, "-") {
 		n += partSyllables(part)
 	}
 	return max(n, 1)
