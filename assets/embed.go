@@ -1,7 +1,7 @@
 // Package assets holds the TypeScript the kennisbank binary carries: the implementatiescan's
 // logic (scan/*.ts, not scan/page/, which draws the page) and the folding rule it shares with
-// the search (_fold.ts). The scan page bundles them at build time; `kennisbank scan` runs the
-// same code from any folder.
+// the search (_fold.ts), and the CMS in Dutch (cms/). The scan page bundles them at build time;
+// `kennisbank scan` runs the same code from any folder; every build's admin/ has the CMS's.
 package assets
 
 import "embed"
@@ -10,3 +10,9 @@ import "embed"
 //
 //go:embed scan/*.ts _fold.ts
 var Sources embed.FS
+
+// CMS is the Dutch locale of the CMS's admin page (cms/nl.ts is the entry), which package cms
+// bundles into admin/nl.js.
+//
+//go:embed cms/*.ts
+var CMS embed.FS

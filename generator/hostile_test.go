@@ -1,9 +1,13 @@
 package generator
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"kennisbank/generator/bundlefile"
+	"kennisbank/generator/problem"
 	"kennisbank/internal/htmlcheck"
 )
 
@@ -118,4 +122,92 @@ func excerpt(s, sub string) string {
 		return "(" + sub + " not found)"
 	}
 	return s[max(0, i-200):min(len(s), i+200)]
+}
+
+// Files beside a page go through the bundle-file rule (package bundlefile): every file of the
+// hostile corpus is a problem at its own path, the build refuses, and the site built before
+// stays as it was; no hostile file ever reaches the output. The inert corpus is published.
+func TestHostileBundleFilesNeverReachTheSite(t *testing.T) {
+	const bundle = "content/factsheets/liso-framework/"
+	inert := corpusFiles(t, "inert")
+	root := newProject(t, prefixed(bundle, inert))
+	out, site := build(t, root)
+	for name, data := range inert {
+		if site["factsheets/liso-framework/"+name] != data {
+			t.Errorf("the inert file %s was not published beside its page", name)
+		}
+	}
+
+	bad := corpusFiles(t, "hostile")
+	root = newProject(t, prefixed(bundle, bad))
+	_, err := Check(Options{Root: root})
+	probs := problem.AsList(err)
+	for name, data := range bad {
+		refusal := bundlefile.Check(name, []byte(data))
+		switch {
+		case strings.HasPrefix(name, "."):
+			// Hidden files are not part of the site at all.
+		case refusal == nil:
+			t.Errorf("the rule accepts the hostile file %s", name)
+		case !hasProblem(probs, bundle+name, refusal.Error()):
+			t.Errorf("check does not report %s%s: %v", bundle, name, refusal)
+		}
+	}
+	if len(probs) != len(bad)-1 { // all but .htaccess, one problem each
+		t.Errorf("%d problems for %d hostile files, want one each:\n%v", len(probs), len(bad)-1, err)
+	}
+	if _, err := Build(Options{Root: root, Out: out}); err == nil {
+		t.Fatal("the build with hostile files succeeded")
+	}
+	after := readSite(t, out)
+	published := map[string]bool{}
+	for _, data := range inert {
+		published[data] = true
+	}
+	for path, data := range after {
+		for name, hostileData := range bad {
+			// zip-as.xlsx is a Word document by another name: its bytes are published as verslag.docx.
+			if filepath.Base(path) == name || data == hostileData && !published[data] {
+				t.Errorf("the site holds the hostile file %s as %s", name, path)
+			}
+		}
+	}
+	if len(after) != len(site) {
+		t.Errorf("the failed build changed the site: %d files, before %d", len(after), len(site))
+	}
+}
+
+// corpusFiles reads the bundle-file corpus (generator/bundlefile/testdata/<dir>) by name.
+func corpusFiles(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	entries, err := os.ReadDir(filepath.Join("bundlefile", "testdata", dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join("bundlefile", "testdata", dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[e.Name()] = string(data)
+	}
+	return out
+}
+
+func prefixed(prefix string, files map[string]string) map[string]string {
+	out := map[string]string{}
+	for name, data := range files {
+		out[prefix+name] = data
+	}
+	return out
+}
+
+func hasProblem(probs problem.List, file, message string) bool {
+	for _, p := range probs {
+		if p.File == file && p.Message == message {
+			return true
+		}
+	}
+	return false
 }

@@ -44,6 +44,7 @@ func TestContentProblemsNameFileAndLine(t *testing.T) {
 			"content/determinanten/26-onrust.md", 2, `veld "nummer": 25 is al in gebruik door content/determinanten/25-coordinator.md`},
 		{"link to a strategy that does not exist", replace(det, `id = "discussie"`, `id = "discusie"`), det, 11, `koppeling naar strategie "discusie", die niet bestaat (verwacht een bestand content/strategieen/discusie.md); bedoel je "discussie"?`},
 		{"link without source", replace(det, `bron = "im"`+"\n", ""), det, 10, `[[strategie]] "discussie" zonder "bron"`},
+		{"link without toelichting", replace(det, `toelichting = "Praat samen over wie wat doet."`+"\n", ""), det, 10, `[[strategie]] "discussie" zonder "toelichting": bij elke koppeling hoort een zin over waarom`},
 		{"unknown link source", replace(det, `bron = "im"`, `bron = "kok"`), det, 13, `veld "bron": onbekende waarde "kok"`},
 		{"unknown cluster", replace(strat, `cluster = "im-kennis"`, `cluster = "kennis"`), strat, 5, `veld "cluster": onbekende waarde "kennis"`},
 		{"unknown learning network", replace(post, `leernetwerk = "integraal-werken"`, `leernetwerk = "integraal"`), post, 7, `veld "leernetwerk": onbekende waarde "integraal"`},

@@ -78,8 +78,8 @@ leernetwerk = "integraal-werken"
 
 [Download de factsheet](factsheet.pdf)
 `,
-	"content/factsheets/liso-framework/figuur.png":    "PNG",
-	"content/factsheets/liso-framework/factsheet.pdf": "PDF",
+	"content/factsheets/liso-framework/figuur.png":    "\x89PNG\r\n\x1a\n(the rest of a figure)",
+	"content/factsheets/liso-framework/factsheet.pdf": "%PDF-1.4\n%%EOF\n",
 	"content/nieuws/2024-06-27-jaarconferentie.md": `+++
 titel = "Jaarconferentie 2024"
 datum = 2024-06-27

@@ -21,6 +21,7 @@ import (
 	"kennisbank/generator/cms"
 	"kennisbank/generator/content"
 	"kennisbank/generator/data"
+	"kennisbank/generator/headers"
 	"kennisbank/generator/link"
 	"kennisbank/generator/linkcheck"
 	"kennisbank/generator/markdown"
@@ -64,7 +65,8 @@ type Result struct {
 	Pages    int
 	Files    int
 	Duration time.Duration
-	BaseURL  string // the address the site was built for; "" when it has none (see WithoutBaseURL)
+	BaseURL  string       // the address the site was built for; "" when it has none (see WithoutBaseURL)
+	Warnings problem.List // what the editors should look at, though the site was built (check.Outlines)
 }
 
 // WithoutBaseURL says what a site built without base_url lacks, for the command line to print:
@@ -142,8 +144,9 @@ func generate(opts Options, dev bool, cache *buildCache, w output.Writer) (Resul
 	if !probs.About(content.SiteFile) { // otherwise Load stopped at site.toml: the rest follows from it
 		probs = append(probs, check.Check(all, built)...)
 	}
-	if len(probs) > 0 {
-		return Result{}, probs.Sorted()
+	errs, warnings := probs.Split()
+	if len(errs) > 0 {
+		return Result{}, append(errs, warnings...).Sorted()
 	}
 	g := link.New(built)
 
@@ -168,7 +171,7 @@ func generate(opts Options, dev bool, cache *buildCache, w output.Writer) (Resul
 		return Result{}, err
 	}
 	cache.commit(s.fresh)
-	return Result{Pages: s.pages, Files: s.files, Duration: time.Since(start), BaseURL: g.Site().BaseURL}, nil
+	return Result{Pages: s.pages, Files: s.files, Duration: time.Since(start), BaseURL: g.Site().BaseURL, Warnings: warnings.Sorted()}, nil
 }
 
 func withoutDrafts(c *content.Content, drafts bool) *content.Content {
@@ -253,6 +256,7 @@ func (s *siteBuild) plan() {
 	for _, p := range cms.Paths(s.g.Site(), s.dev) { // admin/: not a page, not in the sitemap or search
 		s.known[p] = true
 	}
+	s.known[headers.Path] = true // for the host: not a page, not in the sitemap or search
 }
 
 func (s *siteBuild) add(j *job) {
@@ -491,5 +495,21 @@ func (s *siteBuild) writeRest(year int) (int, error) {
 			err = s.w.WriteFile(name, body)
 		}
 	}
-	return files + 3 + n + len(admin), err
+	if err == nil {
+		err = s.w.WriteFile(headers.Path, s.headers())
+	}
+	return files + 4 + n + len(admin), err
+}
+
+// headers is the _headers file: nosniff for every file, and the pages' and the CMS's policies.
+func (s *siteBuild) headers() []byte {
+	paths := make([]string, 0, len(s.known))
+	for p := range s.known {
+		paths = append(paths, p)
+	}
+	p := headers.Policies{Pages: render.PagePolicy, Admin: cms.Policy(s.g.Site(), s.dev)}
+	if p.Admin != "" {
+		p.AdminDir = cms.Dir
+	}
+	return headers.File(paths, p)
 }

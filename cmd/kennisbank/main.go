@@ -30,7 +30,7 @@ var usage = `kennisbank turns content/ (Markdown with TOML front matter) into a 
 Usage:
   kennisbank build [--src DIR] [--out DIR] [--base-url URL] [--drafts]
   kennisbank serve [--src DIR] [--addr 127.0.0.1:1313] [--drafts]
-  kennisbank check [--src DIR] [--drafts] [--format text|github]
+  kennisbank check [--src DIR] [--drafts] [--format text|github] [--leesbaarheid]
   kennisbank new [--src DIR] <kind> "<titel>"
   kennisbank scan --responses FILE [--threshold 0.2] [--facilitator 0.8] [--format text|json]
                   [--mapping FILE] [--group COLUMN] [--compare EARLIER.json]
@@ -91,6 +91,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "kennisbank build: %v\n", refused)
 		return exitUsage
 	}
+	warn(res.Warnings, stderr)
 	if code := report(err, stderr); code != exitOK {
 		fmt.Fprintf(stderr, "kennisbank: build failed; %s was left as it was\n", opts.OutDir())
 		return code
@@ -103,10 +104,11 @@ func build(args []string, stdout, stderr io.Writer) int {
 }
 
 func check(args []string, stdout, stderr io.Writer) int {
-	fs := newCommand("check", "check [--src DIR] [--drafts] [--format text|github]", stdout, stderr)
+	fs := newCommand("check", "check [--src DIR] [--drafts] [--format text|github] [--leesbaarheid]", stdout, stderr)
 	src := fs.String("src", ".", "project folder with content/, templates/ and assets/")
 	drafts := fs.Bool("drafts", false, "include items with concept = true")
 	format := fs.String("format", "text", "problems as text (file:line: message), or github: workflow annotations on stdout")
+	plain := fs.Bool("leesbaarheid", false, "also print per page how easy its text is to read (Flesch-Douma, long sentences, long words): notes, never problems")
 	if code := fs.parse(args); code >= 0 {
 		return code
 	}
@@ -116,7 +118,13 @@ func check(args []string, stdout, stderr io.Writer) int {
 	}
 	res, err := generator.Check(generator.Options{Root: *src, Drafts: *drafts})
 	if *format == "github" {
-		annotate(err, stdout)
+		annotate(append(problem.AsList(err), res.Warnings...), stdout)
+	}
+	warn(res.Warnings, stderr)
+	if *plain {
+		for _, page := range generator.Readability(generator.Options{Root: *src, Drafts: *drafts}) {
+			fmt.Fprintln(stdout, strings.Join(page.Lines(), "\n"))
+		}
 	}
 	if code := report(err, stderr); code != exitOK {
 		return code
@@ -227,9 +235,20 @@ func scanCmd(args []string, stdout, stderr io.Writer) int {
 
 // annotate prints each problem as a GitHub Actions annotation, so that the run and the commit
 // show it at its file and line.
-func annotate(err error, stdout io.Writer) {
-	for _, p := range problem.AsList(err).Sorted() {
+func annotate(probs problem.List, stdout io.Writer) {
+	for _, p := range probs.Sorted() {
 		fmt.Fprintln(stdout, p.Annotation())
+	}
+}
+
+// warn prints the warnings of a build that went through: the site is built, the text may not be
+// finished.
+func warn(warnings problem.List, stderr io.Writer) {
+	for _, w := range warnings {
+		fmt.Fprintln(stderr, w.String())
+	}
+	if len(warnings) > 0 {
+		fmt.Fprintf(stderr, "kennisbank: %d warning(s); they do not stop the build\n", len(warnings))
 	}
 }
 

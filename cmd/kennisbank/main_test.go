@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -181,5 +182,63 @@ func TestHelpGoesToStdoutWithFlagsAsTheSynopsisWritesThem(t *testing.T) {
 	var stdout bytes.Buffer
 	if code := run([]string{"version"}, &stdout, &stdout); code != exitOK || !strings.HasPrefix(stdout.String(), "kennisbank ") {
 		t.Errorf("version: exit %d: %s", code, stdout.String())
+	}
+}
+
+// A new item published with its placeholder lines left in gives warnings: check says where and
+// exits 0, with --format github as ::warning annotations; build builds.
+func TestWarningsDoNotStopTheBuild(t *testing.T) {
+	root := t.TempDir()
+	for _, d := range []string{"content", "templates", "assets"} {
+		copyDir(t, filepath.Join("..", "..", d), filepath.Join(root, d))
+	}
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"new", "--src", root, "nieuws", "Open dag"}, &stdout, &stderr); code != exitOK {
+		t.Fatalf("new: exit %d: %s", code, stderr.String())
+	}
+	file := strings.TrimSpace(stdout.String())
+	text, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, bytes.Replace(text, []byte("concept = true"), []byte("concept = false"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rel, _ := filepath.Rel(root, file)
+	stdout.Reset()
+	stderr.Reset()
+	code := run([]string{"check", "--src", root, "--format", "github"}, &stdout, &stderr)
+	if code != exitOK || !strings.Contains(stdout.String(), "::warning file="+filepath.ToSlash(rel)+",line=") ||
+		!strings.Contains(stderr.String(), filepath.ToSlash(rel)+":") || !strings.Contains(stderr.String(), "waarschuwing: de voorbeeldregel") {
+		t.Errorf("check: exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout.String(), stderr.String())
+	}
+	stderr.Reset()
+	if code := run([]string{"build", "--src", root, "--out", filepath.Join(root, "public")}, io.Discard, &stderr); code != exitOK || !strings.Contains(stderr.String(), "1 warning(s)") {
+		t.Errorf("build: exit %d\n%s", code, stderr.String())
+	}
+}
+
+// check --leesbaarheid prints, for a real factsheet, its Flesch-Douma score against the target of
+// its kind and its long words; the notes are not problems: check still says there are none.
+func TestCheckPrintsReadability(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"check", "--src", "../..", "--leesbaarheid"}, &stdout, &stderr); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	out := stdout.String()
+	for _, want := range []string{
+		"content/factsheets/liso-framework.md: leesbaarheid ",
+		"(Flesch-Douma), het doel is 60 of hoger (ongeveer taalniveau B1)",
+		"content/factsheets/liso-framework.md: ",
+		"lange woorden (4 of meer lettergrepen)",
+		"content/strategieen/audit-en-feedback.md: leesbaarheid ",
+		"kennisbank: no problems",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("check --leesbaarheid does not say %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "onder het doel") {
+		t.Errorf("a factsheet, news item or learning network of the real site is below the target:\n%s", out)
 	}
 }

@@ -11,6 +11,7 @@ import (
 
 	"kennisbank/generator/cms"
 	"kennisbank/generator/content"
+	"kennisbank/generator/parallel"
 	"kennisbank/generator/problem"
 )
 
@@ -43,7 +44,71 @@ func Check(all, built *content.Content) problem.List {
 	}
 	c.duplicateIDs()
 	c.references()
-	return p
+	return append(p, Outlines(built)...)
+}
+
+// Outlines warns about the texts of the built items that are not finished: a placeholder line of
+// the model (content.Section) left in, or a heading with nothing under it. These are warnings:
+// the site is right, but a reader would find a gap.
+func Outlines(built *content.Content) problem.List {
+	items := built.Items()
+	found := make([]problem.List, len(items))
+	parallel.For(len(items), func(i int) { found[i] = outline(items[i]) })
+	var out problem.List
+	for _, f := range found {
+		out = append(out, f...)
+	}
+	return out
+}
+
+// outline checks one body, line by line (Markdown's # headings, which is what `new` and the CMS
+// write). A heading is empty when the next text is a heading of the same or a higher level, or
+// when nothing follows it; code blocks count as text.
+func outline(it *content.Item) problem.List {
+	var probs problem.List
+	var open *heading // the last heading, while nothing has followed it
+	fenced := false
+	for i, raw := range strings.Split(string(it.Body), "\n") {
+		line := strings.TrimSpace(raw)
+		if fence := strings.HasPrefix(line, "```") || strings.HasPrefix(line, "~~~"); fence || fenced {
+			fenced, open = fenced != fence, nil
+			continue
+		}
+		if line == "" {
+			continue
+		}
+		h := atxHeading(line, it.BodyLine+i)
+		if open != nil && (h == nil || h.level > open.level) {
+			open = nil
+		}
+		if open != nil {
+			probs.Warn(it.File, open.line, "onder de kop %q staat nog geen tekst (schrijf het stuk, of haal de kop weg)", open.text)
+		}
+		switch {
+		case h != nil:
+			open = h
+		case content.IsPlaceholder(line):
+			probs.Warn(it.File, it.BodyLine+i, "de voorbeeldregel %q staat nog in de tekst (schrijf daar je eigen tekst, of haal de regel weg)", line)
+		}
+	}
+	if open != nil {
+		probs.Warn(it.File, open.line, "onder de kop %q staat nog geen tekst (schrijf het stuk, of haal de kop weg)", open.text)
+	}
+	return probs
+}
+
+type heading struct {
+	level, line int
+	text        string
+}
+
+// atxHeading reads a line as a Markdown heading ("## Bron"), or returns nil.
+func atxHeading(line string, at int) *heading {
+	level := len(line) - len(strings.TrimLeft(line, "#"))
+	if level == 0 || level > 6 || len(line) > level && line[level] != ' ' && line[level] != '\t' {
+		return nil
+	}
+	return &heading{level: level, line: at, text: strings.TrimSpace(strings.TrimRight(line[level:], "# "))}
 }
 
 // fields checks an item's top-level fields against the model: required fields, values from
@@ -248,9 +313,8 @@ func (c checker) link(d *content.Determinant, i int, l content.Link, strategies,
 		}
 		return l.Line
 	}
-	switch {
-	case l.Strategy == "":
-		c.probs.AddField(d.File, l.Line, "strategie.id", "[[strategie]] zonder \"id\" (verwacht de id van een strategie: de naam van het bestand zonder .md)")
+	switch named := c.linkFields(d, l); {
+	case !named:
 	case drafts[l.Strategy]:
 		c.probs.AddField(d.File, keyLine("id"), "strategie.id", "koppeling naar strategie %q, maar die is nog een concept: publiceer eerst de strategie (of bouw met --drafts)", l.Strategy)
 	case !strategies[l.Strategy] && c.all.Unreadable[string(content.KindStrategy)+"/"+l.Strategy]:
@@ -262,19 +326,43 @@ func (c checker) link(d *content.Determinant, i int, l content.Link, strategies,
 		}
 		c.probs.AddField(d.File, keyLine("id"), "strategie.id", "%s", msg)
 	}
-	if l.Strength == "" {
-		c.probs.AddField(d.File, l.Line, "strategie.sterkte", "[[strategie]] %q zonder \"sterkte\" (verwacht kern of aanvullend)", l.Strategy)
-	} else if valid := c.site.Values("sterkte"); !slices.Contains(valid, l.Strength) {
+	if valid := c.site.Values("sterkte"); l.Strength != "" && !slices.Contains(valid, l.Strength) {
 		c.probs.AddField(d.File, keyLine("sterkte"), "strategie.sterkte", "%s", unknownValue("sterkte", l.Strength, valid))
 	}
-	if l.Source == "" {
-		c.probs.AddField(d.File, l.Line, "strategie.bron", "[[strategie]] %q zonder \"bron\": bij elke koppeling hoort een bron", l.Strategy)
-	} else if valid := c.site.Values("bron"); !slices.Contains(valid, l.Source) {
+	if valid := c.site.Values("bron"); l.Source != "" && !slices.Contains(valid, l.Source) {
 		c.probs.AddField(d.File, keyLine("bron"), "strategie.bron", "%s", unknownValue("bron", l.Source, valid))
 	}
-	if l.Source == "redactie" && strings.TrimSpace(l.Explanation) == "" {
-		c.probs.AddField(d.File, l.Line, "strategie.toelichting", "[[strategie]] %q: een koppeling van de redactie (bron = \"redactie\") heeft een \"toelichting\" nodig met de reden", l.Strategy)
+}
+
+// linkHints say what a link's required field holds, for the problem of a link without it.
+var linkHints = map[string]string{
+	"id":          "verwacht de id van een strategie: de naam van het bestand zonder .md",
+	"sterkte":     "verwacht kern of aanvullend",
+	"bron":        "bij elke koppeling hoort een bron",
+	"toelichting": "bij elke koppeling hoort een zin over waarom de strategie op deze determinant werkt",
+}
+
+// linkFields reports the required fields of a link that it leaves empty, as the model marks them
+// (the required tag on Link's fields, which the CMS's form marks too). It reports whether the
+// link names a strategy.
+func (c checker) linkFields(d *content.Determinant, l content.Link) bool {
+	table := content.SpecOf(content.KindDeterminant).Field("strategie")
+	for i := range table.Fields {
+		f := &table.Fields[i]
+		if !f.Required || strings.TrimSpace(f.In(l).String()) != "" {
+			continue
+		}
+		hint := linkHints[f.Key]
+		if hint == "" {
+			hint = f.Help
+		}
+		if f.Key == "id" {
+			c.probs.AddField(d.File, l.Line, "strategie.id", "[[strategie]] zonder \"id\" (%s)", hint)
+		} else {
+			c.probs.AddField(d.File, l.Line, "strategie."+f.Key, "[[strategie]] %q zonder %q: %s", l.Strategy, f.Key, hint)
+		}
 	}
+	return l.Strategy != ""
 }
 
 func kindNames() []string {

@@ -10,8 +10,13 @@
 package cms
 
 import (
+	"fmt"
 	"net/url"
 	"strings"
+	"sync"
+
+	siteassets "kennisbank/assets"
+	"kennisbank/generator/assets"
 
 	"kennisbank/generator/cms/decap"
 	"kennisbank/generator/content"
@@ -40,15 +45,11 @@ type Options struct {
 // Files returns the files of admin/ by site path, or nil when the site has no CMS: a build for
 // the web without a [cms] table in site.toml.
 func Files(site *content.Site, opts Options) (map[string][]byte, error) {
-	var backend Backend
-	switch {
-	case opts.Dev:
-		// The proxy sends a branch with every request; the local backend ignores it.
-		backend = Backend{Name: "proxy", ProxyURL: APIPath, Branch: "main"}
-	case site.CMS == nil:
+	backend, ok := backendOf(site, opts.Dev)
+	if !ok {
 		return nil, nil
-	default:
-		backend = webBackend(site.CMS)
+	}
+	if !opts.Dev {
 		opts.Script, opts.Style = "", "" // the banner asks kennisbank serve, which the web has not
 	}
 	cfg, err := NewConfig(site, backend)
@@ -59,10 +60,15 @@ func Files(site *content.Site, opts Options) (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	locale, err := localeScript()
+	if err != nil {
+		return nil, fmt.Errorf("admin/%s: %w", localeName, err)
+	}
 	files := map[string][]byte{
-		Dir + "/index.html":  page(site, backend, opts),
-		Dir + "/config.yml":  yml,
-		Dir + "/LICENSE.txt": decap.License,
+		Dir + "/index.html":    page(site, backend, opts, locale),
+		Dir + "/config.yml":    yml,
+		Dir + "/LICENSE.txt":   decap.License,
+		Dir + "/" + localeName: locale,
 	}
 	for name, data := range decap.Files() {
 		files[Dir+"/"+name] = data
@@ -70,17 +76,48 @@ func Files(site *content.Site, opts Options) (map[string][]byte, error) {
 	return files, nil
 }
 
+// backendOf is where the CMS of a build saves: the local backend of `kennisbank serve`, or the
+// Git host of the [cms] table; false when the site has no CMS.
+func backendOf(site *content.Site, dev bool) (Backend, bool) {
+	switch {
+	case dev:
+		// The proxy sends a branch with every request; the local backend ignores it.
+		return Backend{Name: "proxy", ProxyURL: APIPath, Branch: "main"}, true
+	case site.CMS == nil:
+		return Backend{}, false
+	}
+	return webBackend(site.CMS), true
+}
+
+// Policy is the Content-Security-Policy of the admin page that Files writes (see csp), or ""
+// when the site has no CMS.
+func Policy(site *content.Site, dev bool) string {
+	backend, ok := backendOf(site, dev)
+	if !ok {
+		return ""
+	}
+	return csp(backend)
+}
+
 // Paths lists the site paths Files writes, for the plan of the site's files.
 func Paths(site *content.Site, dev bool) []string {
 	if !dev && site.CMS == nil {
 		return nil
 	}
-	out := []string{Dir + "/", Dir + "/index.html", Dir + "/config.yml", Dir + "/LICENSE.txt"}
+	out := []string{Dir + "/", Dir + "/index.html", Dir + "/config.yml", Dir + "/LICENSE.txt", Dir + "/" + localeName}
 	for name := range decap.Files() {
 		out = append(out, Dir+"/"+name)
 	}
 	return out
 }
+
+// localeName is the script that puts Decap CMS in Dutch (assets/cms/nl.ts).
+const localeName = "nl.js"
+
+// localeScript bundles assets/cms/nl.ts once: the same for every build, carried in the binary.
+var localeScript = sync.OnceValues(func() ([]byte, error) {
+	return assets.Module(siteassets.CMS, "cms/nl.ts", "")
+})
 
 // webBackend is the Git host of the [cms] table.
 func webBackend(s *content.CMS) Backend {

@@ -299,7 +299,7 @@ func table(site *content.Site, m *content.Field) (Field, error) {
 }
 
 // body is the Markdown below the front matter. A new item starts with the headings its kind's
-// pages have.
+// pages have, each with a placeholder line that says what to write there.
 func body(spec *content.Spec) Field {
 	f := Field{Label: "Tekst", Name: bodyField, Widget: "markdown", Required: false,
 		Hint:    "De tekst van de pagina. Kopjes maak je met de knoppen; de titel staat er al boven.",
@@ -309,12 +309,8 @@ func body(spec *content.Spec) Field {
 		components = []string{"image"} // images are kept beside the page
 	}
 	f.EditorComponents = &components
-	if len(spec.Outline) > 0 {
-		var b strings.Builder
-		for _, h := range spec.Outline {
-			fmt.Fprintf(&b, "## %s\n\n\n\n", h)
-		}
-		f.Default = strings.TrimSpace(b.String()) + "\n"
+	if skeleton := spec.Skeleton(); skeleton != "" {
+		f.Default = skeleton
 	}
 	return f
 }

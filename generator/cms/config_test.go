@@ -174,9 +174,9 @@ func checkBody(t *testing.T, spec *content.Spec, f Field) {
 	if slices.Contains(*f.EditorComponents, "image") != spec.Bundle {
 		t.Errorf("%s: images in the body %v, page bundle %v", spec.Kind, *f.EditorComponents, spec.Bundle)
 	}
-	for _, h := range spec.Outline {
-		if s, _ := f.Default.(string); !strings.Contains(s, "## "+h+"\n") {
-			t.Errorf("%s: a new item does not start with the heading %q", spec.Kind, h)
+	for _, sec := range spec.Outline {
+		if s, _ := f.Default.(string); !strings.Contains(s, sec.Placeholder+"\n") || sec.Heading != "" && !strings.Contains(s, "## "+sec.Heading+"\n\n"+sec.Placeholder) {
+			t.Errorf("%s: a new item does not start with the heading %q and the line under it", spec.Kind, sec.Heading)
 		}
 	}
 }

@@ -2,6 +2,8 @@ package cms
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"html/template"
 	"strings"
 
@@ -29,9 +31,15 @@ var pageTemplate = template.Must(template.New("admin").Parse(`<!DOCTYPE html>
 {{- if .Style}}
 <link rel="stylesheet" href="../{{.Style}}">
 {{- end}}
+<style>
+/* Images and files belong to a page (a page bundle) and are added in its text; Decap's own
+   Media button, in the header's navigation, would put them where the site never looks. */
+header nav li:has(> button) { display: none; }
+</style>
 </head>
 <body>
 <script src="{{.Decap}}?v={{.Version}}"></script>
+<script src="{{.Locale}}?v={{.LocaleVersion}}"></script>
 {{- if .Script}}
 <script src="../{{.Script}}"></script>
 {{- end}}
@@ -39,11 +47,12 @@ var pageTemplate = template.Must(template.New("admin").Parse(`<!DOCTYPE html>
 </html>
 `))
 
-func page(site *content.Site, backend Backend, opts Options) []byte {
+func page(site *content.Site, backend Backend, opts Options, locale []byte) []byte {
 	var b bytes.Buffer
+	sum := sha256.Sum256(locale)
 	err := pageTemplate.Execute(&b, map[string]any{
 		"CSP": csp(backend), "Title": site.Titel, "Decap": decap.Script, "Version": decap.Version,
-		"Script": opts.Script, "Style": opts.Style,
+		"Locale": localeName, "LocaleVersion": hex.EncodeToString(sum[:4]), "Script": opts.Script, "Style": opts.Style,
 	})
 	if err != nil {
 		panic(err) // the template and its data are fixed: a programming error

@@ -80,8 +80,8 @@ type Determinant struct {
 type Link struct {
 	Strategy    string `toml:"id" label:"Strategie" required:"" ref:"strategieen" help:"De strategie die op deze determinant werkt."`
 	Strength    string `toml:"sterkte" label:"Sterkte" required:"" values:"sterkte" help:"Kern: werkt direct op de determinant. Aanvullend: ondersteunt."`
-	Source      string `toml:"bron" label:"Bron" required:"" values:"bron" help:"Waar de koppeling vandaan komt; bij redactie is een toelichting nodig."`
-	Explanation string `toml:"toelichting" label:"Toelichting" text:"long" help:"Waarom deze strategie hier helpt, in één zin."`
+	Source      string `toml:"bron" label:"Bron" required:"" values:"bron" help:"Waar de koppeling vandaan komt."`
+	Explanation string `toml:"toelichting" label:"Toelichting" required:"" text:"long" help:"Waarom deze strategie hier helpt, in één zin."`
 	Line        int    `toml:"-"` // the line of its [[strategie]] header
 }
 

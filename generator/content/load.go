@@ -14,6 +14,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"kennisbank/generator/bundlefile"
 	"kennisbank/generator/fileio"
 	"kennisbank/generator/frontmatter"
 	"kennisbank/generator/parallel"
@@ -134,11 +135,15 @@ func findSources(root string, kind Kind, probs *problem.List) []source {
 }
 
 // bundleFiles lists the resource files of a page bundle, with paths relative to the bundle.
+// Hidden files and folders (.name) are left out, as everywhere in content/.
 func bundleFiles(dir string) ([]string, error) {
 	var files []string
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
+		}
+		if d.IsDir() && p != dir && strings.HasPrefix(d.Name(), ".") {
+			return fs.SkipDir
 		}
 		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
 			return nil
@@ -161,7 +166,35 @@ func loadItem(src source) (Entry, problem.List) {
 		probs.Add(src.file, 0, "het bestand is niet te lezen: %v", err)
 		return nil, probs
 	}
-	return decodeItem(src, data)
+	src.files = safeFiles(src, &probs)
+	e, more := decodeItem(src, data)
+	return e, append(probs, more...)
+}
+
+// safeFiles returns the files of a bundle that the bundle-file rule lets through (package
+// bundlefile: inert types whose bytes fit their extension); each other file is a problem, and
+// is left out so that nothing copies it into the site.
+func safeFiles(src source, probs *problem.List) []string {
+	var out []string
+	dir := path.Dir(src.file)
+	for _, f := range src.files {
+		name := filepath.Join(src.bundle, filepath.FromSlash(f))
+		if info, err := os.Lstat(name); err != nil || !info.Mode().IsRegular() {
+			probs.Add(path.Join(dir, f), 0, "is geen gewoon bestand (maar bijvoorbeeld een snelkoppeling naar een ander bestand); zet het bestand zelf naast de pagina")
+			continue
+		}
+		data, err := fileio.ReadFile(name)
+		if err != nil {
+			probs.Add(path.Join(dir, f), 0, "cannot read: %v", err)
+			continue
+		}
+		if err := bundlefile.Check(f, data); err != nil {
+			probs.Add(path.Join(dir, f), 0, "%v", err)
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
 }
 
 // decodeItem splits and decodes the contents of one content file.

@@ -72,23 +72,67 @@ const (
 
 // Spec is the descriptor of one kind.
 type Spec struct {
-	Kind      Kind     // its folder under content/, and the first part of its pages' URLs
-	Name      string   // singular, as typed after `kennisbank new` ("determinant")
-	Label     string   // Dutch singular for editors ("Determinant")
-	Singular  string   // Dutch singular for readers, as search results label an item ("Nieuwsbericht")
-	ListTitle string   // the list page's title, the menu and the search group ("Determinanten")
-	Help      string   // one Dutch sentence for editors: what an item of this kind is
-	Template  string   // the template of an item's page, templates/<Template>.html
-	FileName  FileName // the rule its ids follow
-	AtRoot    bool     // its pages live at the site root (over/) rather than under its folder
-	Fixed     bool     // the set is fixed (the 29 determinants): editors change items, not add them
-	Bundle    bool     // the CMS makes new items page bundles (a folder with index.md), so images go beside them
-	Outline   []string // the headings a new item's text starts from (CONTENT-STYLE.md's page shapes)
+	Kind      Kind      // its folder under content/, and the first part of its pages' URLs
+	Name      string    // singular, as typed after `kennisbank new` ("determinant")
+	Label     string    // Dutch singular for editors ("Determinant")
+	Singular  string    // Dutch singular for readers, as search results label an item ("Nieuwsbericht")
+	ListTitle string    // the list page's title, the menu and the search group ("Determinanten")
+	Help      string    // one Dutch sentence for editors: what an item of this kind is
+	Template  string    // the template of an item's page, templates/<Template>.html
+	FileName  FileName  // the rule its ids follow
+	AtRoot    bool      // its pages live at the site root (over/) rather than under its folder
+	Fixed     bool      // the set is fixed (the 29 determinants): editors change items, not add them
+	Bundle    bool      // the CMS makes new items page bundles (a folder with index.md), so images go beside them
+	Outline   []Section // the text a new item starts from (CONTENT-STYLE.md's page shapes)
+	Plain     bool      // its texts are for everyone, in plain language (B1): check --leesbaarheid holds them to a target
 	Variants  []Variant
 	Fields    []Field
 
 	newItem func() Entry
 	list    func(*Content) listAccess
+}
+
+// Section is a part of the text a new item starts from: a heading ("" for the opening text, above
+// the first heading) and a placeholder line under it that says what to write there. `kennisbank
+// new` and the CMS start a new item with its kind's sections (Skeleton); check warns about a
+// placeholder that is left in (IsPlaceholder).
+type Section struct{ Heading, Placeholder string }
+
+// leadSection opens the text of news, factsheets and learning networks.
+var leadSection = Section{"", "Schrijf hier eerst in een paar zinnen wie, wat, wanneer en waar. Daarna volgen de details, onder tussenkoppen als de tekst lang is."}
+
+func sourcesSection(heading string) Section {
+	return Section{heading, "Schrijf hier de bronnen volgens APA 7, met de DOI of het webadres als dat er is."}
+}
+
+// Skeleton is the Markdown a new item's text starts from: its kind's sections, each heading with
+// its placeholder line below it.
+func (s *Spec) Skeleton() string {
+	var b strings.Builder
+	for _, sec := range s.Outline {
+		if b.Len() > 0 {
+			b.WriteString("\n")
+		}
+		if sec.Heading != "" {
+			b.WriteString("## " + sec.Heading + "\n\n")
+		}
+		b.WriteString(sec.Placeholder + "\n")
+	}
+	return b.String()
+}
+
+// IsPlaceholder reports whether text (a paragraph, as plain text) is the placeholder line of a
+// section of any kind: an editor left it in.
+func IsPlaceholder(text string) bool {
+	text = strings.Join(strings.Fields(strings.Trim(text, " \t\n*_\\")), " ")
+	for _, s := range Specs {
+		for _, sec := range s.Outline {
+			if sec.Placeholder == text {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Variant is a kind of item that is another kind with some more fields: an agenda item is a
@@ -124,29 +168,42 @@ var Specs = []*Spec{
 	spec(Spec{Kind: KindDeterminant, Singular: "Determinant", Name: "determinant", Label: "Determinant", ListTitle: "Determinanten",
 		Help:     "Een van de 29 determinanten van de MIDI, met de vraag die hem meet en de strategieën die erop werken.",
 		Template: "determinant", FileName: NameNumberSlug, Fixed: true,
-		Outline: []string{"Wat is het", "Waarom het ertoe doet", "Hoe meet je het", "Bron"}},
+		Outline: []Section{
+			{"Wat is het", "Schrijf hier in twee tot vier zinnen wat de determinant is."},
+			{"Waarom het ertoe doet", "Schrijf hier waarom de determinant ertoe doet, met een voorbeeld uit de jeugdzorg."},
+			{"Hoe meet je het", "Schrijf hier de vraag in je eigen woorden, de antwoordschaal en of de vraag omgekeerd gesteld is."},
+			sourcesSection("Bron")}},
 		func(c *Content) *[]*Determinant { return &c.Determinants }),
 	spec(Spec{Kind: KindStrategy, Singular: "Strategie", Name: "strategie", Label: "Strategie", ListTitle: "Strategieën",
 		Help:     "Een implementatiestrategie: wat je doet om een innovatie gebruikt te krijgen.",
 		Template: "strategie", FileName: NameSlug,
-		Outline: []string{"Wat houdt het in", "Wanneer past het", "Zo pak je het aan", "Voorbeeld uit de jeugdzorg", "Bron"}},
+		Outline: []Section{
+			{"Wat houdt het in", "Schrijf hier in een paar zinnen wat de strategie inhoudt."},
+			{"Wanneer past het", "Schrijf hier bij welke determinanten en in welke fase de strategie past."},
+			{"Zo pak je het aan", "Schrijf hier drie tot zes concrete stappen of voorwaarden."},
+			{"Voorbeeld uit de jeugdzorg", "Schrijf hier een voorbeeld uit de jeugdzorg, bijvoorbeeld uit een wijkteam, een JGZ-team of een school."},
+			sourcesSection("Bron")}},
 		func(c *Content) *[]*Strategy { return &c.Strategies }),
 	spec(Spec{Kind: KindNetwork, Singular: "Leernetwerk", Name: "leernetwerk", Label: "Leernetwerk", ListTitle: "Leernetwerken",
 		Help:     "Een leernetwerk van de werkplaats, met zijn doelen en plannen.",
-		Template: "leernetwerk", FileName: NameSlug},
+		Template: "leernetwerk", FileName: NameSlug, Plain: true,
+		Outline: []Section{leadSection, sourcesSection("Bronnen")}},
 		func(c *Content) *[]*Network { return &c.Networks }),
 	spec(Spec{Kind: KindFactsheet, Singular: "Factsheet", Name: "factsheet", Label: "Factsheet", ListTitle: "Factsheets",
 		Help:     "Een factsheet die de werkplaats uitgeeft.",
-		Template: "factsheet", FileName: NameSlug, Bundle: true},
+		Template: "factsheet", FileName: NameSlug, Bundle: true, Plain: true,
+		Outline: []Section{leadSection, sourcesSection("Bronnen")}},
 		func(c *Content) *[]*Factsheet { return &c.Factsheets }),
 	spec(Spec{Kind: KindPost, Singular: "Nieuwsbericht", Name: "nieuws", Label: "Nieuws- of agendabericht", ListTitle: "Nieuws en agenda",
 		Help:     "Een nieuwsbericht, of een agendabericht als het een begintijd heeft.",
-		Template: "bericht", FileName: NameDateSlug, Bundle: true,
+		Template: "bericht", FileName: NameDateSlug, Bundle: true, Plain: true,
+		Outline:  []Section{leadSection},
 		Variants: []Variant{{Name: "agenda", Label: "Agendabericht", Fields: []string{"start", "eind", "locatie"}}}},
 		func(c *Content) *[]*Post { return &c.Posts }),
 	spec(Spec{Kind: KindPage, Singular: "Pagina", Name: "pagina", Label: "Pagina", ListTitle: "Over deze site",
 		Help:     "Een losse pagina van de site, zoals Over of Colofon; het adres is de bestandsnaam.",
-		Template: "pagina", FileName: NameSlug, AtRoot: true},
+		Template: "pagina", FileName: NameSlug, AtRoot: true,
+		Outline: []Section{{"", "Schrijf hier de tekst van de pagina."}}},
 		func(c *Content) *[]*Page { return &c.Pages }),
 }
 
@@ -249,6 +306,12 @@ func (s *Spec) Entries(c *Content) []Entry { return s.list(c).entries() }
 // Value returns the value of a top-level field of e as the Go value it was decoded into.
 func (f *Field) Value(e Entry) reflect.Value {
 	return reflect.ValueOf(e).Elem().FieldByIndex(f.index)
+}
+
+// In returns the value of a field of a table in one table of it (a Link, for the fields of
+// [[strategie]]).
+func (f *Field) In(table any) reflect.Value {
+	return reflect.ValueOf(table).FieldByIndex(f.index)
 }
 
 // URL is where an item of this kind with the given id is, relative to the site root.

@@ -162,7 +162,7 @@ func Tables() []Table {
 			{"strategie_titel", "De naam van de strategie.", func(l linkRow) string { return l.strategyTitle }},
 			{"sterkte", "kern (de strategie werkt direct op de determinant) of aanvullend (de strategie helpt mee).", func(l linkRow) string { return l.Strength }},
 			{"bron", "De bron van de koppeling, als korte naam. De lijst met bronnen staat hieronder.", func(l linkRow) string { return l.Source }},
-			{"toelichting", "Waarom de strategie bij deze determinant past. Kan leeg zijn.", func(l linkRow) string { return l.Explanation }},
+			{"toelichting", "Waarom de strategie bij deze determinant past.", func(l linkRow) string { return l.Explanation }},
 		})
 	return []Table{determinants, strategies, links}
 }

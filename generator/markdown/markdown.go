@@ -14,6 +14,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
@@ -249,5 +250,76 @@ func HeadingID(s string) string {
 			hyphen = true
 		}
 	}
+	return b.String()
+}
+
+// Block is a heading, or a block of running text, of a body, as plain text.
+type Block struct {
+	Heading int    // the level of a heading; 0 for running text
+	Text    string // the text, with line breaks as spaces and images left out
+	Line    int    // 1-based, within the body
+	Item    bool   // the text of a list item
+	Cell    bool   // the text of a table cell
+}
+
+// blockParser reads bodies for Blocks, with the extensions Render uses.
+var blockParser = New().md.Parser()
+
+// Blocks returns the headings and the blocks of running text of a body in their order: the
+// paragraphs (also in lists and quotes) and table cells. Code is left out.
+func Blocks(src []byte) []Block {
+	doc := blockParser.Parse(text.NewReader(src))
+	var out []Block
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		b := Block{Line: 1}
+		switch v := n.(type) {
+		case *ast.Heading:
+			b.Heading = v.Level
+		case *ast.Paragraph, *ast.TextBlock:
+			_, b.Item = n.Parent().(*ast.ListItem)
+		case *extast.TableCell:
+			b.Cell = true
+		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
+			return ast.WalkSkipChildren, nil
+		default:
+			return ast.WalkContinue, nil
+		}
+		if n.Lines().Len() > 0 {
+			b.Line = bytes.Count(src[:n.Lines().At(0).Start], []byte("\n")) + 1
+		} else {
+			b.Line = lineOf(n, src)
+		}
+		b.Text = strings.TrimSpace(inlineText(n, src))
+		out = append(out, b)
+		return ast.WalkSkipChildren, nil
+	})
+	return out
+}
+
+// inlineText is the text of a block's inline content, with soft line breaks as spaces.
+func inlineText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := c.(type) {
+		case *ast.Image:
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			b.Write(t.Segment.Value(src))
+			if t.SoftLineBreak() || t.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(t.Value)
+		case *ast.RawHTML, *ast.AutoLink:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
 	return b.String()
 }

@@ -6,12 +6,16 @@ import (
 )
 
 // Annotation writes the problem as a GitHub Actions workflow command,
-// "::error file=content/x.md,line=7::message", so that the run and the commit show it at the
+// "::error file=content/x.md,line=7::message" (::warning for a warning), so that the run and the commit show it at the
 // file and line. Values are escaped as GitHub's toolkit escapes them: %, CR and LF everywhere,
 // and : and , too in the properties.
 func (p Problem) Annotation() string {
 	var b strings.Builder
-	b.WriteString("::error")
+	if p.Warning {
+		b.WriteString("::warning")
+	} else {
+		b.WriteString("::error")
+	}
 	if p.File != "" {
 		// A problem about a file as a whole is shown at its first line: GitHub shows an
 		// annotation without a line only in the run, not beside the file in the commit.

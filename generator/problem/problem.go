@@ -9,22 +9,27 @@ import (
 	"strings"
 )
 
-// Problem is one thing an editor has to fix.
+// Problem is one thing an editor has to fix, or, as a warning, should look at.
 type Problem struct {
 	File    string // path as the editor knows it, e.g. content/strategieen/x.md
 	Line    int    // 1-based; 0 when the problem is about the file as a whole
 	Field   string // the front-matter key it is about ("fase", "strategie.bron"), or ""
 	Message string
+	Warning bool // the build goes on: the site is still right, but the text may not be finished
 }
 
 func (p Problem) String() string {
+	msg := p.Message
+	if p.Warning {
+		msg = "waarschuwing: " + msg
+	}
 	switch {
 	case p.File == "":
-		return p.Message
+		return msg
 	case p.Line > 0:
-		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Message)
+		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, msg)
 	default:
-		return fmt.Sprintf("%s: %s", p.File, p.Message)
+		return fmt.Sprintf("%s: %s", p.File, msg)
 	}
 }
 
@@ -51,6 +56,23 @@ func (l List) About(file string) bool {
 // ("strategie.toelichting").
 func (l *List) AddField(file string, line int, field, format string, args ...any) {
 	*l = append(*l, Problem{File: file, Line: line, Field: field, Message: fmt.Sprintf(format, args...)})
+}
+
+// Warn appends a warning with a formatted message.
+func (l *List) Warn(file string, line int, format string, args ...any) {
+	*l = append(*l, Problem{File: file, Line: line, Message: fmt.Sprintf(format, args...), Warning: true})
+}
+
+// Split returns the problems that stop a build, and the warnings, each in their order.
+func (l List) Split() (errs, warnings List) {
+	for _, p := range l {
+		if p.Warning {
+			warnings = append(warnings, p)
+		} else {
+			errs = append(errs, p)
+		}
+	}
+	return errs, warnings
 }
 
 // Sorted returns the problems ordered by file and line, the order an editor works in.

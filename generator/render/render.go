@@ -25,6 +25,12 @@ import (
 // Dir is the name of the templates folder inside a project.
 const Dir = "templates"
 
+// PagePolicy is the Content-Security-Policy of the site's pages: scripts, styles and everything
+// else from the site itself only, so that no inline script, event handler or style="" runs, and
+// no page fetches from elsewhere. Templates write it with {{csp}} in a <meta http-equiv>; the
+// build also sends it as a header where the host reads _headers (package headers).
+const PagePolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'"
+
 // Page is what every template receives: what every page shows around its own part (Frame,
 // with the Chrome), the page's own part, and View, the data of the page's own template (a value
 // from package view). Templates read nothing else: their functions are pure, so a page depends on
@@ -207,6 +213,7 @@ var funcs = template.FuncMap{
 	"join":        strings.Join,
 	"lower":       strings.ToLower,
 	"fileName":    path.Base,
+	"csp":         func() string { return PagePolicy },
 }
 
 // MatrixCells writes the cells of one row of the matrix: a <td> per determinant with its

@@ -88,7 +88,7 @@ func New(root, kind, title string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if _, err := f.WriteString(v.frontMatter(title, number, today) + v.outline()); err != nil {
+	if _, err := f.WriteString(v.frontMatter(title, number, today) + v.spec.Skeleton()); err != nil {
 		f.Close()
 		return "", err
 	}
@@ -179,20 +179,6 @@ func tableExample(f content.Field) string {
 	fmt.Fprintf(&b, "\n# %s: %s Herhaal dit blok voor elke koppeling.\n# [[%s]]\n", f.Label, f.Help, f.Key)
 	for _, sub := range f.Fields {
 		fmt.Fprintf(&b, "# %s = \"\"  # %s\n", sub.Key, comment(sub))
-	}
-	return b.String()
-}
-
-func (v variant) outline() string {
-	if len(v.spec.Outline) == 0 {
-		return "Schrijf hier de tekst.\n"
-	}
-	var b strings.Builder
-	for i, h := range v.spec.Outline {
-		if i > 0 {
-			b.WriteString("\n")
-		}
-		b.WriteString("## " + h + "\n")
 	}
 	return b.String()
 }

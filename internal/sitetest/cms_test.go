@@ -393,7 +393,7 @@ func TestCMSFactsheetWithImage(t *testing.T) {
 		signIn(base, "factsheets/new"),
 		typeInto(field("titel"), "Werken met de MIDI"),
 		chromedp.Click(`button[title="Voeg component toe"]`, chromedp.ByQuery),
-		chromedp.Click(`//*[text()="Image"]`, chromedp.BySearch),
+		chromedp.Click(`//*[text()="Afbeelding"]`, chromedp.BySearch),
 		chromedp.Click(`//button[text()="Kies een afbeelding"]`, chromedp.BySearch),
 		chromedp.SetUploadFiles(`input[type="file"]`, []string{img}, chromedp.ByQuery),
 		chromedp.WaitVisible(`//*[text()="schema.png"]`, chromedp.BySearch),
