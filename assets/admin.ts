@@ -16,6 +16,8 @@ interface Answer {
   titles: string[]; // their entries' titles
   ready: boolean; // a build that started after the save has finished
   problems: Problem[]; // in the saved files
+  warnings: Problem[]; // in the saved files: on the site, but the text may not be finished
+  notes: Problem[]; // how easy the saved texts are to read: never problems
   others: Problem[]; // in other files, which keep the change off the site too
   more: number; // problems in other files beyond those listed
 }
@@ -101,17 +103,19 @@ function report(answer: Answer): void {
   const names = answer.titles.map((t) => `‘${t}’`).join(", ");
   const others = answer.others.map((p) => where(p, true));
   if (answer.more > 0) others.push(`en nog ${count(answer.more, "probleem", "problemen")} elders.`);
+  // Unfinished text and how easy it reads come after what keeps the change off the site.
+  const after = answer.warnings.map((p) => `Let op, ${where(p, false)}`).concat(answer.notes.map((p) => `Leesbaarheid${p.line > 0 ? `, regel ${p.line}` : ""}: ${p.message}`));
   if (answer.problems.length > 0) {
     const lines = answer.problems.map((p) => where(p, false));
     const n = answer.problems.length;
-    show("problems", `Opgeslagen, maar ${names} heeft ${n === 1 ? "een probleem" : `${n} problemen`}. Tot je ${n === 1 ? "het" : "ze"} oplost, toont de site de vorige versie.`, lines.concat(others));
+    show("problems", `Opgeslagen, maar ${names} heeft ${n === 1 ? "een probleem" : `${n} problemen`}. Tot je ${n === 1 ? "het" : "ze"} oplost, toont de site de vorige versie.`, lines.concat(others, after));
     return;
   }
   if (others.length > 0) {
-    show("problems", `${names} is opgeslagen zonder problemen, maar staat nog niet op de site: elders moet eerst nog iets worden opgelost.`, others);
+    show("problems", `${names} is opgeslagen zonder problemen, maar staat nog niet op de site: elders moet eerst nog iets worden opgelost.`, others.concat(after));
     return;
   }
-  show("ok", `Opgeslagen en gecontroleerd: ${names} staat op de site.`);
+  show("ok", `Opgeslagen en gecontroleerd: ${names} staat op de site.`, after);
 }
 
 // saves counts the saves: when the editor saves again while the check of an earlier save is

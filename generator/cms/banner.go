@@ -11,6 +11,7 @@ import (
 
 	"kennisbank/generator/frontmatter"
 	"kennisbank/generator/problem"
+	"kennisbank/generator/readability"
 )
 
 // What the admin page's check banner (assets/admin.ts) is told after a save: whether a build has
@@ -25,6 +26,8 @@ type problemsJSON struct {
 	Titles   []string      `json:"titles"`   // their entries' titles
 	Ready    bool          `json:"ready"`    // a build that started after the save has finished
 	Problems []problemJSON `json:"problems"` // in the saved files
+	Warnings []problemJSON `json:"warnings"` // in the saved files: the change is on the site, but the text may not be finished
+	Notes    []problemJSON `json:"notes"`    // how easy the saved texts are to read (readability), never problems
 	Others   []problemJSON `json:"others"`   // in other files: they too keep the change off the site
 	More     int           `json:"more"`     // problems in other files beyond those listed
 }
@@ -42,7 +45,8 @@ func (l *Local) problems() problemsJSON {
 	saved, at := l.saved, l.at
 	l.mu.Unlock()
 	b := l.lastBuild()
-	out := problemsJSON{Saved: saved, Titles: []string{}, Ready: !b.Started.Before(at), Problems: []problemJSON{}, Others: []problemJSON{}}
+	out := problemsJSON{Saved: saved, Titles: []string{}, Ready: !b.Started.Before(at),
+		Problems: []problemJSON{}, Warnings: []problemJSON{}, Notes: []problemJSON{}, Others: []problemJSON{}}
 	if out.Saved == nil {
 		out.Saved = []string{}
 	}
@@ -52,8 +56,14 @@ func (l *Local) problems() problemsJSON {
 	if !out.Ready {
 		return out
 	}
+	for _, p := range saved {
+		out.Notes = append(out.Notes, l.readability(p)...)
+	}
 	for _, p := range b.Problems.Sorted() {
 		switch {
+		case p.Warning && slices.Contains(saved, p.File):
+			out.Warnings = append(out.Warnings, l.describe(p))
+		case p.Warning:
 		case slices.Contains(saved, p.File):
 			out.Problems = append(out.Problems, l.describe(p))
 		case len(out.Others) < maxOthers:
@@ -90,11 +100,7 @@ func (l *Local) entryTitle(file string) string {
 	if id == "index" {
 		id = path.Base(path.Dir(file))
 	}
-	data, err := os.ReadFile(filepath.Join(l.project, filepath.FromSlash(file)))
-	if err != nil {
-		return id
-	}
-	doc, err := frontmatter.Split(data)
+	doc, err := l.read(file)
 	if err != nil {
 		return id
 	}
@@ -105,4 +111,39 @@ func (l *Local) entryTitle(file string) string {
 		return id
 	}
 	return head.Titel
+}
+
+// readability gives the notes on how easy the text of the entry in file is to read, with the
+// target of its kind when its texts are for everyone (Spec.Plain), as check --leesbaarheid does.
+func (l *Local) readability(file string) []problemJSON {
+	pl, err := parsePlace(file, entryShape)
+	if err != nil {
+		return nil
+	}
+	doc, err := l.read(file)
+	if err != nil {
+		return nil
+	}
+	target := 0.0
+	if pl.spec.Plain {
+		target = readability.Target
+	}
+	var out []problemJSON
+	for _, n := range readability.Report(string(doc.Body)).Notes(target) {
+		line := 0
+		if n.Line > 0 {
+			line = doc.BodyLine + n.Line - 1
+		}
+		out = append(out, problemJSON{File: file, Line: line, Message: n.Text})
+	}
+	return out
+}
+
+// read splits the file (a path from the project folder) into front matter and body.
+func (l *Local) read(file string) (frontmatter.Document, error) {
+	data, err := os.ReadFile(filepath.Join(l.project, filepath.FromSlash(file)))
+	if err != nil {
+		return frontmatter.Document{}, err
+	}
+	return frontmatter.Split(data)
 }

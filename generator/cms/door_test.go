@@ -42,6 +42,9 @@ func TestTheDoorRefusesWhatTheCMSDoesNotOwn(t *testing.T) {
 	asset := func(p string) map[string]any {
 		return map[string]any{"branch": "main", "asset": map[string]string{"path": p, "content": img["content"], "encoding": "base64"}}
 	}
+	upload := func(p, text string) map[string]any {
+		return map[string]any{"asset": map[string]string{"path": p, "content": base64.StdEncoding.EncodeToString([]byte(text)), "encoding": "base64"}}
+	}
 	cases := []struct {
 		name, action string
 		params       map[string]any
@@ -71,6 +74,13 @@ func TestTheDoorRefusesWhatTheCMSDoesNotOwn(t *testing.T) {
 		{"an entry onto another", "persistEntry", save("content/nieuws/2024-01-30-a.md", raw, "content/nieuws/2024-02-01-b/index.md"), "bestaat al"},
 		{"a bundle leaving its media", "persistEntry", save("content/nieuws/2024-02-01-b/index.md", raw, "content/nieuws/2024-02-01-c.md"), "eigen map"},
 		{"media into a folder without index.md", "persistMedia", asset("content/nieuws/2024-03-03-leeg/x.png"), "hoort bij een bericht of factsheet"},
+		{"an SVG with a script", "persistMedia", upload("content/nieuws/2024-02-01-b/x.svg", `<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>`), "x.svg kan niet op de site"},
+		{"an SVG with onload", "persistMedia", upload("content/nieuws/2024-02-01-b/x.svg", `<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>`), "x.svg kan niet op de site"},
+		{"HTML named .png", "persistMedia", upload("content/nieuws/2024-02-01-b/x.png", `<html><script>alert(1)</script></html>`), "x.png kan niet op de site"},
+		{"an HTML file", "persistMedia", upload("content/nieuws/2024-02-01-b/x.html", `<html></html>`), "x.html kan niet op de site"},
+		{"a script with a new entry", "persistEntry", map[string]any{
+			"dataFiles": []map[string]string{{"path": "content/nieuws/2024-04-01-e/index.md", "raw": raw}},
+			"assets":    []map[string]string{{"path": "content/nieuws/2024-04-01-e/x.js", "content": base64.StdEncoding.EncodeToString([]byte("alert(1)")), "encoding": "base64"}}}, "x.js kan niet op de site"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -107,11 +117,11 @@ func TestDeletingABundleDeletesItsMedia(t *testing.T) {
 	raw := "+++\ntitel = \"C\"\n+++\n"
 	b.call("persistEntry", map[string]any{"branch": "main",
 		"dataFiles": []map[string]string{{"path": "content/nieuws/2024-03-01-c/index.md", "raw": raw}},
-		"assets":    []map[string]string{{"path": "content/nieuws/2024-03-01-c/f.png", "content": "UE5H", "encoding": "base64"}}}, &out)
+		"assets":    []map[string]string{{"path": "content/nieuws/2024-03-01-c/f.png", "content": base64.StdEncoding.EncodeToString(tinyPNG), "encoding": "base64"}}}, &out)
 	if status := b.call("persistEntry", save("content/nieuws/2024-03-01-c/index.md", raw, "content/nieuws/2024-03-02-d/index.md"), &out); status != 200 {
 		t.Fatalf("rename: %d %v", status, out)
 	}
-	if b.read("content/nieuws/2024-03-02-d/f.png") != "PNG" || b.read("content/nieuws/2024-03-02-d/index.md") != raw {
+	if b.read("content/nieuws/2024-03-02-d/f.png") != string(tinyPNG) || b.read("content/nieuws/2024-03-02-d/index.md") != raw {
 		t.Errorf("after the rename: %v", b.tree())
 	}
 	if _, err := os.Stat(filepath.Join(b.root, "content", "nieuws", "2024-03-01-c")); !os.IsNotExist(err) {

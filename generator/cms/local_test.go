@@ -2,6 +2,8 @@ package cms
 
 import (
 	"bytes"
+	"image"
+	"image/png"
 	"encoding/base64"
 	"encoding/json"
 	"io"
@@ -132,13 +134,13 @@ func TestLocalBackendListsAndReadsEntries(t *testing.T) {
 func TestLocalBackendSavesAndDeletes(t *testing.T) {
 	b := newBackend(t)
 	raw := "+++\ntitel = \"C\"\ndatum = \"2024-03-01\"\n+++\n![Figuur](figuur.png)\n"
-	img := base64.StdEncoding.EncodeToString([]byte("PNG2"))
+	img := base64.StdEncoding.EncodeToString(tinyPNG)
 	var msg map[string]string
 	status := b.call("persistEntry", map[string]any{"branch": "main",
 		"dataFiles": []map[string]string{{"slug": "2024-03-01-c/index", "path": "content/nieuws/2024-03-01-c/index.md", "raw": raw}},
 		"assets":    []map[string]string{{"path": "content/nieuws/2024-03-01-c/figuur.png", "content": img, "encoding": "base64"}},
 		"options":   map[string]any{"commitMessage": "Nieuw", "useWorkflow": false, "status": ""}}, &msg)
-	if status != 200 || b.read("content/nieuws/2024-03-01-c/index.md") != raw || b.read("content/nieuws/2024-03-01-c/figuur.png") != "PNG2" {
+	if status != 200 || b.read("content/nieuws/2024-03-01-c/index.md") != raw || b.read("content/nieuws/2024-03-01-c/figuur.png") != string(tinyPNG) {
 		t.Fatalf("persistEntry %d %v: files %q %q", status, msg, b.read("content/nieuws/2024-03-01-c/index.md"), b.read("content/nieuws/2024-03-01-c/figuur.png"))
 	}
 	// The older form of the call: one entry.
@@ -149,7 +151,7 @@ func TestLocalBackendSavesAndDeletes(t *testing.T) {
 	}
 	var file mediaFileJSON
 	if b.call("persistMedia", map[string]any{"branch": "main", "asset": map[string]string{"path": "content/nieuws/2024-02-01-b/tweede.png", "content": img, "encoding": "base64"},
-		"options": map[string]any{"commitMessage": "m"}}, &file) != 200 || file.Name != "tweede.png" || b.read("content/nieuws/2024-02-01-b/tweede.png") != "PNG2" {
+		"options": map[string]any{"commitMessage": "m"}}, &file) != 200 || file.Name != "tweede.png" || b.read("content/nieuws/2024-02-01-b/tweede.png") != string(tinyPNG) {
 		t.Errorf("persistMedia into a bundle: %+v", file)
 	}
 	b.call("deleteFiles", map[string]any{"branch": "main", "paths": []string{"content/nieuws/2024-03-01-c/index.md", "content/nieuws/2024-03-01-c/figuur.png"},
@@ -319,5 +321,39 @@ func TestProblemsOfTheLastSave(t *testing.T) {
 	}
 	if !slices.Equal(a.Others, want) {
 		t.Errorf("others:\n got %+v\nwant %+v", a.Others, want)
+	}
+}
+
+// tinyPNG is a real 1×1 image: the backend accepts only files whose bytes fit their extension.
+var tinyPNG = func() []byte {
+	var b bytes.Buffer
+	if err := png.Encode(&b, image.NewGray(image.Rect(0, 0, 1, 1))); err != nil {
+		panic(err)
+	}
+	return b.Bytes()
+}()
+
+// After saving a real factsheet the banner shows how easy its text is to read, against the
+// target for texts that are for everyone.
+func TestBannerShowsReadabilityOfTheSavedText(t *testing.T) {
+	b := newBackend(t)
+	real, err := os.ReadFile(filepath.Join("..", "..", "content", "factsheets", "implementatietool.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const saved = "content/factsheets/implementatietool.md"
+	b.call("persistEntry", save(saved, string(real)), nil)
+	b.last = Build{Started: time.Now()}
+	resp, err := http.Get(b.url + ProblemsPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var a problemsJSON
+	if err := json.NewDecoder(resp.Body).Decode(&a); err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Notes) == 0 || !strings.Contains(a.Notes[0].Message, "leesbaarheid") || !strings.Contains(a.Notes[0].Message, "het doel is 60") {
+		t.Errorf("notes for a real factsheet: %+v", a.Notes)
 	}
 }

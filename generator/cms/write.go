@@ -11,6 +11,8 @@ import (
 	"path"
 	"strings"
 	"time"
+
+	"kennisbank/generator/bundlefile"
 )
 
 // The local backend's writes. They hold Local.writing for the whole of one request, so that two
@@ -42,7 +44,7 @@ func (l *Local) persistEntry(root *os.Root, p persistEntryParams) (any, error) {
 		}
 	}
 	for _, a := range p.Assets {
-		if err := checkAsset(root, a, bundles); err != nil {
+		if _, err := checkAsset(root, a, bundles); err != nil {
 			return nil, err
 		}
 	}
@@ -129,26 +131,31 @@ func move(root *os.Root, from, to entryPath) error {
 	return root.Rename(from.rel, to.rel)
 }
 
-// checkAsset applies the rules for media: beside a bundle's index.md, that exists or is saved in
-// the same request.
-func checkAsset(root *os.Root, a asset, bundles map[string]bool) error {
+// checkAsset applies the rules for media: beside a bundle's index.md that exists or is saved in
+// the same request, and of a type a page bundle may hold (bundlefile: the same rule check and
+// build apply). It returns the file's bytes.
+func checkAsset(root *os.Root, a asset, bundles map[string]bool) ([]byte, error) {
 	if a.Encoding != "base64" {
-		return badRequest("%s: codering %q, verwacht base64", a.Path.path, a.Encoding)
+		return nil, badRequest("%s: codering %q, verwacht base64", a.Path.path, a.Encoding)
 	}
 	if _, err := root.Stat(path.Join(a.Path.folder(), "index.md")); err != nil && !bundles[a.Path.folder()] {
-		return notBesideABundle(a.Path.path)
+		return nil, notBesideABundle(a.Path.path)
 	}
-	return nil
+	data, err := base64.StdEncoding.DecodeString(a.Content)
+	if err != nil {
+		return nil, badRequest("%s: het bestand is niet goed aangekomen (%v)", a.Path.path, err)
+	}
+	if err := bundlefile.Check(path.Base(a.Path.rel), data); err != nil {
+		return nil, refuse("%s kan niet op de site: %v", path.Base(a.Path.rel), err)
+	}
+	return data, nil
 }
 
 // writeAsset writes an image or download beside a bundle's index.md.
 func writeAsset(root *os.Root, a asset, bundles map[string]bool) error {
-	if err := checkAsset(root, a, bundles); err != nil {
-		return err
-	}
-	data, err := base64.StdEncoding.DecodeString(a.Content)
+	data, err := checkAsset(root, a, bundles)
 	if err != nil {
-		return badRequest("%s: het bestand is niet goed aangekomen (%v)", a.Path.path, err)
+		return err
 	}
 	return writeAtomic(root, a.Path.rel, data)
 }

@@ -84,12 +84,13 @@ func (s *Server) Rebuild() error {
 	defer s.mu.Unlock()
 	s.version++
 	s.changed.Broadcast()
-	s.last = cms.Build{Started: started, Problems: problem.AsList(err)}
+	s.last = cms.Build{Started: started, Problems: append(problem.AsList(err), res.Warnings...)}
 	if adminErr == nil || s.admin == nil { // a broken site.toml keeps the last admin/ that worked
 		s.admin, s.adminErr = admin, adminErr
 	}
 	if err != nil {
-		s.problems = problem.AsList(err).Sorted()
+		errs, _ := problem.AsList(err).Split() // warnings do not keep a build off the site
+		s.problems = errs.Sorted()
 		return err
 	}
 	s.problems = nil
