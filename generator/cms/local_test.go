@@ -2,10 +2,10 @@ package cms
 
 import (
 	"bytes"
-	"image"
-	"image/png"
 	"encoding/base64"
 	"encoding/json"
+	"image"
+	"image/png"
 	"io"
 	"net/http"
 	"net/http/httptest"
