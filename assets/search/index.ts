@@ -1,6 +1,6 @@
-// The search index as generator/search writes it (data/zoekindex.json, and the smaller
-// data/zoeksuggesties.json for the header), and what the browser derives from it once: the stem
-// of every term, with the same stemmer as the build.
+// The search index as generator/search writes it (data/zoekindex.json), and what the browser
+// derives from it once: the stem of every term, with the same stemmer as the build, and the
+// average length of each field.
 import { stem } from "./stem";
 
 export interface RawDoc {
@@ -8,6 +8,7 @@ export interface RawDoc {
   u: string; // URL relative to the site root
   k: number; // index into kinds
   s?: string; // summary
+  n: number[]; // words in each field (see FIELDS)
 }
 
 export interface RawIndex {
@@ -18,10 +19,26 @@ export interface RawIndex {
   postings: number[][]; // per term: doc (as the difference from the one before), value, …
 }
 
-// A posting's value says where the term stands on the page: bit f for field f as a whole word,
-// bit 4+f as a part of a compound word, and bits 8–9 how often it occurs in the body (0: once,
-// 1: two or three times, 2: four to seven, 3: more).
-export const FIELDS = 4; // body, summary, zoektermen (and other names), title
+// The fields, from the one that says least about a page: body, headings, summary (and a
+// determinant's question), zoektermen (and other names), title.
+export const FIELDS = 5;
+
+// A posting's value says how often the term occurs in each field (generator/search/write.go):
+// bits 0–2 the body as a class, bits 3–4, 5–6, 7–8 and 9–10 the other fields (0 to 3 times),
+// and bit 11+f that it is in field f as a part of a compound word.
+const BODY_COUNTS = [0, 1, 2, 3, 4.5, 7, 12, 20]; // a typical count of each class of the body
+const PART_SHIFT = 11;
+
+// count returns how often a posting's term occurs in field f as a whole word.
+export function count(value: number, f: number): number {
+  if (f === 0) return BODY_COUNTS[value & 7];
+  return (value >> (1 + 2 * f)) & 3;
+}
+
+// inPart reports whether a posting's term is in field f as a part of a compound word.
+export function inPart(value: number, f: number): boolean {
+  return (value & (1 << (PART_SHIFT + f))) !== 0;
+}
 
 export interface Index {
   raw: RawIndex;
@@ -29,22 +46,56 @@ export interface Index {
   termNo: Map<string, number>;
   stems: string[]; // stem of each term
   byStem: Map<string, number[]>; // stem → terms
+  byPlainStem: Map<string, number[]>; // stem without doubled vowels (plainStem) → terms
   stemList: string[]; // every stem once, for loops over them all
+  avgLength: number[]; // the average words in each field, over the pages that have any
 }
 
 export function prepare(raw: RawIndex): Index {
   const termNo = new Map<string, number>();
   const stems: string[] = [];
   const byStem = new Map<string, number[]>();
+  const byPlainStem = new Map<string, number[]>();
+  const add = (m: Map<string, number[]>, key: string, i: number) => {
+    const list = m.get(key);
+    if (list) list.push(i);
+    else m.set(key, [i]);
+  };
   raw.terms.forEach((t, i) => {
     termNo.set(t, i);
     const s = stem(t);
     stems.push(s);
-    const list = byStem.get(s);
-    if (list) list.push(i);
-    else byStem.set(s, [i]);
+    add(byStem, s, i);
+    add(byPlainStem, plainStem(s), i);
   });
-  return { raw, stop: new Set(raw.stop), termNo, stems, byStem, stemList: Array.from(byStem.keys()) };
+  return {
+    raw, stop: new Set(raw.stop), termNo, stems, byStem, byPlainStem, stemList: Array.from(byStem.keys()),
+    avgLength: averageLengths(raw.docs),
+  };
+}
+
+// plainStem writes a stem's doubled vowels single. The stemmer lengthens a vowel after taking
+// an ending off ("coordinatoren" → "coordinatoor", "coordinator" → "coordinator"), and keeps a
+// doubled one in other forms ("evalueert" → "evalueer", "evalueren" → "evaluer"): two stems of
+// one word that only differ there.
+export function plainStem(s: string): string {
+  return s.replace(/([aeou])\1/g, "$1");
+}
+
+function averageLengths(docs: RawDoc[]): number[] {
+  const avg: number[] = [];
+  for (let f = 0; f < FIELDS; f++) {
+    let sum = 0;
+    let n = 0;
+    for (const d of docs) {
+      if (d.n[f] > 0) {
+        sum += d.n[f];
+        n++;
+      }
+    }
+    avg.push(n > 0 ? sum / n : 1);
+  }
+  return avg;
 }
 
 // eachPosting calls f with every page a term occurs in and the posting's value.

@@ -61,7 +61,7 @@ function statusLine(res: Result, query: string): (string | Node)[] {
   else if (res.complete) line.push(`${n} ${n === 1 ? "resultaat" : "resultaten"} voor “${query}”.`);
   else {
     line.push(`Geen pagina bevat alle woorden van “${query}”. `);
-    line.push(n === 1 ? "Hieronder staat de pagina met de meeste ervan." : `Hieronder staan de ${n} pagina's met de meeste ervan.`);
+    line.push(n === 1 ? "Hieronder staat de pagina met een deel ervan." : `Hieronder staan ${n} pagina's met een deel ervan, de beste eerst.`);
   }
   if (res.suggestion) {
     const a = document.createElement("a");

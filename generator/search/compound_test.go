@@ -60,12 +60,12 @@ func knowledgeBaseWords(t *testing.T) []string {
 		}
 	}
 	set := map[string]bool{}
-	b := NewBuilder(nil)
+	b := NewBuilder(nil, nil)
 	for _, d := range docs {
 		b.Add(d)
 	}
-	for _, pw := range b.pages {
-		for _, wc := range pw {
+	for _, pg := range b.pages {
+		for _, wc := range pg.words {
 			set[b.a.lex.words[wc.word]] = true
 		}
 	}
