@@ -1,6 +1,7 @@
 // The search index as generator/search writes it (data/zoekindex.json), and what the browser
 // derives from it once: the stem of every term, with the same stemmer as the build, and the
 // average length of each field.
+import { words as foldWords } from "../_fold";
 import { stem } from "./stem";
 
 export interface RawDoc {
@@ -13,6 +14,7 @@ export interface RawDoc {
 
 export interface RawIndex {
   stop: string[];
+  abbr: Record<string, string[]>; // a folded abbreviation → its full forms
   kinds: string[];
   docs: RawDoc[];
   terms: string[]; // sorted
@@ -49,6 +51,13 @@ export interface Index {
   byPlainStem: Map<string, number[]>; // stem without doubled vowels (plainStem) → terms
   stemList: string[]; // every stem once, for loops over them all
   avgLength: number[]; // the average words in each field, over the pages that have any
+  fullForms: FullForm[]; // of the abbreviations
+}
+
+// FullForm is a full form of an abbreviation, as the stems of its words.
+export interface FullForm {
+  stems: string[];
+  short: string;
 }
 
 export function prepare(raw: RawIndex): Index {
@@ -70,8 +79,19 @@ export function prepare(raw: RawIndex): Index {
   });
   return {
     raw, stop: new Set(raw.stop), termNo, stems, byStem, byPlainStem, stemList: Array.from(byStem.keys()),
-    avgLength: averageLengths(raw.docs),
+    avgLength: averageLengths(raw.docs), fullForms: fullForms(raw.abbr),
   };
+}
+
+function fullForms(abbr: Record<string, string[]>): FullForm[] {
+  const out: FullForm[] = [];
+  for (const [short, longs] of Object.entries(abbr)) {
+    for (const long of longs) {
+      const stems = foldWords(long).map(stem);
+      if (stems.length > 0) out.push({ stems, short });
+    }
+  }
+  return out;
 }
 
 // plainStem writes a stem's doubled vowels single. The stemmer lengthens a vowel after taking

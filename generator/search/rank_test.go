@@ -269,17 +269,22 @@ func TestQuestionsFindWhatTheyAsk(t *testing.T) {
 }
 
 // TestAbbreviationsFindTheirFullForms: LVB finds the page that writes it out, and the words
-// written out find the page that uses LVB.
+// written out, in any form, find the page that uses LVB, and not a page that has the same
+// words apart.
 func TestAbbreviationsFindTheirFullForms(t *testing.T) {
 	search := rankWithAbbreviations(t, []Doc{
 		{Title: "Jongeren met een LVB", URL: "short/", Kind: "Nieuwsbericht", Text: "Zij hebben een andere aanpak nodig."},
 		{Title: "Aanpassen aan de doelgroep", URL: "long/", Kind: "Strategie", Text: "Voor jongeren met een licht verstandelijke beperking werkt dit anders."},
+		{Title: "Licht en beperking", URL: "apart/", Kind: "Pagina", Text: "Een lichte beperking in het zicht; verstandelijke keuzes."},
 		{Title: "Kennis", URL: "kennis/", Kind: "Determinant", Text: "Jongeren leren."},
 	}, lvb)
-	for _, q := range []string{"lvb", "LVB jongeren", "licht verstandelijke beperking"} {
+	for _, q := range []string{"lvb", "LVB jongeren", "licht verstandelijke beperking", "jongeren die licht verstandelijk beperkt zijn"} {
 		got := search(q, false).URLs
 		if len(got) < 2 || !slices.Contains(got[:2], "short/") || !slices.Contains(got[:2], "long/") {
 			t.Errorf("%s: %v, want both the page with LVB and the one with the full form first", q, got)
+		}
+		if slices.Contains(got, "apart/") {
+			t.Errorf("%s: %v, want no page that has the words of the full form apart", q, got)
 		}
 	}
 }

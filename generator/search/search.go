@@ -7,7 +7,8 @@
 // field has.
 //
 // The browser does the rest (assets/search/): it stems the terms with the same Dutch stemmer,
-// splits query words with the same compound rule, and ranks. The header's suggestions and the
+// splits query words with the same compound rule, reads a full form of an abbreviation in a
+// query as the abbreviation, and ranks. The header's suggestions and the
 // zoeken/ page read the same index with the same ranking, so they give the same order.
 package search
 
@@ -18,6 +19,7 @@ import (
 	"sync"
 
 	"kennisbank/generator/dutch"
+	"kennisbank/generator/fold"
 )
 
 // Path is where the index lands in the site.
@@ -68,6 +70,7 @@ func (s stems) of(word string) string {
 type Builder struct {
 	memo  *Memo // may be nil
 	a     *analyzer
+	abbr  []Abbreviation
 	salt  []byte // what decides a page's words besides its text: the abbreviations
 	docs  []Doc  // without their texts
 	pages []page
@@ -82,9 +85,9 @@ func NewBuilder(memo *Memo, abbr []Abbreviation) *Builder {
 	}
 	ex := newExpander(abbr)
 	if memo == nil {
-		return &Builder{a: newAnalyzer(newLexicon(), ex), salt: h.Sum(nil)}
+		return &Builder{a: newAnalyzer(newLexicon(), ex), abbr: abbr, salt: h.Sum(nil)}
 	}
-	return &Builder{memo: memo, a: newAnalyzer(memo.lex, ex), salt: h.Sum(nil), seen: map[[32]byte]bool{}}
+	return &Builder{memo: memo, a: newAnalyzer(memo.lex, ex), abbr: abbr, salt: h.Sum(nil), seen: map[[32]byte]bool{}}
 }
 
 // Add analyzes a page, or takes its words from the memo.
@@ -130,6 +133,7 @@ func (d Doc) key(salt []byte) [32]byte {
 
 // Index is the search index of a set of pages, ready to be written.
 type Index struct {
+	abbr    map[string][]string // a folded abbreviation → its full forms
 	docs    []Doc
 	lengths [][fields]int32 // per doc
 	kinds   []string
@@ -147,7 +151,12 @@ type posting struct {
 
 // Index returns the index of the pages added.
 func (b *Builder) Index() *Index {
-	idx := &Index{docs: b.docs}
+	idx := &Index{docs: b.docs, abbr: map[string][]string{}}
+	for _, ab := range b.abbr {
+		if w := fold.Words(ab.Short); len(w) == 1 {
+			idx.abbr[w[0]] = ab.Long
+		}
+	}
 	cache := stems{}
 	if b.memo != nil {
 		b.memo.mu.Lock()

@@ -60,11 +60,12 @@ func (idx *Index) JSON() ([]byte, error) {
 		kindNo[k] = i
 	}
 	head := struct {
-		Stop  []string  `json:"stop"`
-		Kinds []string  `json:"kinds"`
-		Docs  []docJSON `json:"docs"`
-		Terms []string  `json:"terms"`
-	}{Stop: dutch.StopWords, Kinds: idx.kinds, Docs: make([]docJSON, len(idx.docs)), Terms: idx.terms}
+		Stop  []string            `json:"stop"`
+		Abbr  map[string][]string `json:"abbr"` // a folded abbreviation → its full forms
+		Kinds []string            `json:"kinds"`
+		Docs  []docJSON           `json:"docs"`
+		Terms []string            `json:"terms"`
+	}{Stop: dutch.StopWords, Abbr: idx.abbr, Kinds: idx.kinds, Docs: make([]docJSON, len(idx.docs)), Terms: idx.terms}
 	if head.Kinds == nil {
 		head.Kinds = []string{}
 	}
