@@ -19,7 +19,9 @@ export interface Word {
   forms: string[]; // text, and the separable verb it makes with a particle of the query
 }
 
-// parse returns the words of query. While the reader types, the last word may be one letter.
+// parse returns the words of query. While the reader types, the last word may be one letter;
+// nothing else changes, so that the header's suggestions, which rank as the reader types, give
+// the order of the zoeken/ page for the same query.
 export function parse(idx: Index, query: string, typing = false): Word[] {
   const [all, shorts] = readFullForms(idx, foldWords(query));
   const typed = all.filter((w, i) => w.length >= 2 || (typing && i === all.length - 1));
@@ -30,8 +32,7 @@ export function parse(idx: Index, query: string, typing = false): Word[] {
     if (idx.stop.has(w) || PARTICLES.has(w) || words.some((x) => x.text === w)) return;
     const forms = [w];
     typed.forEach((p, j) => {
-      const stillTyped = typing && j === typed.length - 1;
-      if (j !== i && PARTICLES.has(p) && !stillTyped && w.length >= 3 && known(p + w)) {
+      if (j !== i && PARTICLES.has(p) && w.length >= 3 && known(p + w)) {
         forms.push(p + w);
         joined.add(p);
       }

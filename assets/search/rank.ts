@@ -51,7 +51,7 @@ export interface Result {
 }
 
 export interface Options {
-  typing?: boolean; // the last word is still being typed: match it as a prefix from one letter
+  typing?: boolean; // the last word is still being typed: keep it and match it as a prefix from one letter (words of three letters or more always match as prefixes too)
 }
 
 // frequency is BM25F's weighted term frequency of a posting on page doc: the counts in each
