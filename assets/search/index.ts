@@ -1,7 +1,6 @@
 // The search index as generator/search writes it (data/zoekindex.json), and what the browser
-// derives from it once: the stem of every term, with the same stemmer as the build, and the
-// average length of each field.
-import { words as foldWords } from "../_fold";
+// derives from it once: the terms by their stems (which the build gives, with the stemmer of
+// assets/search/stem.ts), and the average length of each field.
 import { stem } from "./stem";
 
 export interface RawDoc {
@@ -14,11 +13,12 @@ export interface RawDoc {
 
 export interface RawIndex {
   stop: string[];
-  abbr: Record<string, string[]>; // a folded abbreviation → its full forms
+  abbr: Record<string, string[][]>; // a folded abbreviation → its full forms, as the stems of their words
   kinds: string[];
   docs: RawDoc[];
   terms: string[]; // sorted
-  postings: number[][]; // per term: doc (as the difference from the one before), value, …
+  stems: (number | string)[]; // per term: the letters its stem key leaves off its end, or the stem key
+  postings: string[]; // per term: "doc,value,doc,value,…", each doc as the difference from the one before
 }
 
 // The fields, from the one that says least about a page: body, headings, summary (and a
@@ -45,61 +45,61 @@ export function inPart(value: number, f: number): boolean {
 export interface Index {
   raw: RawIndex;
   stop: Set<string>;
-  termNo: Map<string, number>;
-  stems: string[]; // stem of each term
-  byStem: Map<string, number[]>; // stem → terms
-  byPlainStem: Map<string, number[]>; // stem without doubled vowels (plainStem) → terms
-  stemList: string[]; // every stem once, for loops over them all
+  byStem: Map<string, number[]>; // stem key (see stemKey) → terms
+  stemList: string[]; // every stem key once, for loops over them all
   avgLength: number[]; // the average words in each field, over the pages that have any
   fullForms: FullForm[]; // of the abbreviations
+  decoded: (Int32Array | undefined)[]; // the postings of the terms read so far: doc, value, …
 }
 
-// FullForm is a full form of an abbreviation, as the stems of its words.
+// FullForm is a full form of an abbreviation, as the stem keys of its words.
 export interface FullForm {
   stems: string[];
   short: string;
 }
 
+// prepare readies an index for searching. It does little, as it runs while the reader waits.
 export function prepare(raw: RawIndex): Index {
-  const termNo = new Map<string, number>();
-  const stems: string[] = [];
   const byStem = new Map<string, number[]>();
-  const byPlainStem = new Map<string, number[]>();
-  const add = (m: Map<string, number[]>, key: string, i: number) => {
-    const list = m.get(key);
-    if (list) list.push(i);
-    else m.set(key, [i]);
-  };
   raw.terms.forEach((t, i) => {
-    termNo.set(t, i);
-    const s = stem(t);
-    stems.push(s);
-    add(byStem, s, i);
-    add(byPlainStem, plainStem(s), i);
+    const st = raw.stems[i];
+    const s = typeof st === "number" ? t.slice(0, t.length - st) : st;
+    const list = byStem.get(s);
+    if (list) list.push(i);
+    else byStem.set(s, [i]);
   });
   return {
-    raw, stop: new Set(raw.stop), termNo, stems, byStem, byPlainStem, stemList: Array.from(byStem.keys()),
-    avgLength: averageLengths(raw.docs), fullForms: fullForms(raw.abbr),
+    raw, stop: new Set(raw.stop), byStem, stemList: Array.from(byStem.keys()),
+    avgLength: averageLengths(raw.docs), fullForms: fullForms(raw.abbr), decoded: [],
   };
 }
 
-function fullForms(abbr: Record<string, string[]>): FullForm[] {
-  const out: FullForm[] = [];
-  for (const [short, longs] of Object.entries(abbr)) {
-    for (const long of longs) {
-      const stems = foldWords(long).map(stem);
-      if (stems.length > 0) out.push({ stems, short });
-    }
+// stemKey is what the search compares when it compares words by their stems: the stem, with
+// its doubled vowels written single, as generator/search (stemKey) explains. It remembers the
+// words it was asked for: a query asks for the same words again and again as it is typed.
+export function stemKey(word: string): string {
+  let s = stemKeys.get(word);
+  if (s === undefined) {
+    s = stem(word).replace(/([aeou])\1/g, "$1");
+    stemKeys.set(word, s);
   }
-  return out;
+  return s;
 }
 
-// plainStem writes a stem's doubled vowels single. The stemmer lengthens a vowel after taking
-// an ending off ("coordinatoren" → "coordinatoor", "coordinator" → "coordinator"), and keeps a
-// doubled one in other forms ("evalueert" → "evalueer", "evalueren" → "evaluer"): two stems of
-// one word that only differ there.
-export function plainStem(s: string): string {
-  return s.replace(/([aeou])\1/g, "$1");
+const stemKeys = new Map<string, string>();
+
+// termOf returns the number of a term, or -1 when the index does not have it.
+export function termOf(idx: Index, word: string): number {
+  const t = lowerBound(idx.raw.terms, word);
+  return t < idx.raw.terms.length && idx.raw.terms[t] === word ? t : -1;
+}
+
+function fullForms(abbr: Record<string, string[][]>): FullForm[] {
+  const out: FullForm[] = [];
+  for (const [short, longs] of Object.entries(abbr)) {
+    for (const stems of longs) if (stems.length > 0) out.push({ stems, short });
+  }
+  return out;
 }
 
 function averageLengths(docs: RawDoc[]): number[] {
@@ -120,12 +120,38 @@ function averageLengths(docs: RawDoc[]): number[] {
 
 // eachPosting calls f with every page a term occurs in and the posting's value.
 export function eachPosting(idx: Index, term: number, f: (doc: number, value: number) => void): void {
-  const p = idx.raw.postings[term];
+  const p = postings(idx, term);
+  for (let i = 0; i < p.length; i += 2) f(p[i], p[i + 1]);
+}
+
+// pageCount returns how many pages a term occurs in.
+export function pageCount(idx: Index, term: number): number {
+  return postings(idx, term).length / 2;
+}
+
+// postings reads a term's postings the first time they are asked for.
+function postings(idx: Index, term: number): Int32Array {
+  let p = idx.decoded[term];
+  if (p) return p;
+  const text = idx.raw.postings[term];
+  const numbers: number[] = [];
+  let n = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 44;
+    if (c === 44) {
+      numbers.push(n);
+      n = 0;
+    } else n = 10 * n + c - 48;
+  }
+  p = new Int32Array(text.length > 0 ? numbers.length : 0);
   let doc = 0;
   for (let i = 0; i < p.length; i += 2) {
-    doc += p[i];
-    f(doc, p[i + 1]);
+    doc += numbers[i];
+    p[i] = doc;
+    p[i + 1] = numbers[i + 1];
   }
+  idx.decoded[term] = p;
+  return p;
 }
 
 // lowerBound returns the first term that is not less than key.

@@ -5,8 +5,7 @@
 // field's abbreviations is read as the abbreviation, which the index gives every page that
 // uses either (generator/search): "licht verstandelijke beperking" is one word, "lvb".
 import { words as foldWords } from "../_fold";
-import { Index } from "./index";
-import { stem } from "./stem";
+import { Index, stemKey, termOf } from "./index";
 
 // The particles of Dutch separable verbs.
 const PARTICLES = new Set([
@@ -25,7 +24,7 @@ export interface Word {
 export function parse(idx: Index, query: string, typing = false): Word[] {
   const [all, shorts] = readFullForms(idx, foldWords(query));
   const typed = all.filter((w, i) => w.length >= 2 || (typing && i === all.length - 1));
-  const known = (w: string) => idx.termNo.has(w) || idx.byStem.has(stem(w));
+  const known = (w: string) => termOf(idx, w) >= 0 || idx.byStem.has(stemKey(w));
   const joined = new Set<string>(); // particles that joined a verb
   const words: Word[] = [];
   typed.forEach((w, i) => {
@@ -56,7 +55,7 @@ export function parse(idx: Index, query: string, typing = false): Word[] {
 // text (the same stems, one after the other), and returns the other words and the abbreviations.
 function readFullForms(idx: Index, words: string[]): [string[], string[]] {
   if (idx.fullForms.length === 0) return [words, []];
-  const stems = words.map(stem);
+  const stems = words.map(stemKey);
   const taken = new Array<boolean>(words.length).fill(false);
   const shorts: string[] = [];
   for (let end = 1; end <= words.length; end++) {

@@ -5,8 +5,8 @@
 // and Beyond", 2009) over five fields, with how well each query word matches on top:
 //
 //   - Each query word (assets/search/query.ts) finds terms of the index in ways that count less
-//     and less (WEIGHTS.quality): the word itself; a word with the same stem (doubled vowels
-//     written single: see plainStem); its parts, when
+//     and less (WEIGHTS.quality): the word itself; a word with the same stem (see stemKey); its
+//     parts, when
 //     it is a compound word by the rule of the build; a longer word it starts, or a compound
 //     word it is a part of; a word whose stem is close to its stem; and only when it finds
 //     nothing in the first four ways, words within one or two typing errors.
@@ -21,11 +21,10 @@
 //     (to the power WEIGHTS.coverage): a page with every word is preferred, but a page that
 //     misses one can still come before one that has them all in passing.
 export { prepare } from "./index";
-import { count, eachPosting, FIELDS, inPart, Index, lowerBound, plainStem } from "./index";
+import { count, eachPosting, FIELDS, inPart, Index, lowerBound, pageCount, stemKey, termOf } from "./index";
 import { parse } from "./query";
 import { distance, related, typos } from "./similar";
 import { split } from "./split";
-import { stem } from "./stem";
 
 // The weights, chosen on the queries of bench/zoeken (its tuning part; see the README).
 export const WEIGHTS = {
@@ -97,8 +96,7 @@ export function search(idx: Index, query: string, opts: Options = {}): Result {
   }
   const hits = Array.from(scores.values());
   for (const h of hits) h.score *= Math.pow(h.words / words.length, WEIGHTS.coverage);
-  const docs = idx.raw.docs;
-  hits.sort((a, b) => b.score - a.score || docs[a.doc].t.localeCompare(docs[b.doc].t, "nl"));
+  hits.sort((a, b) => b.score - a.score || a.doc - b.doc); // ties in the site's order
   const complete = hits.length === 0 || hits.some((h) => h.words === words.length);
   const texts = words.map((w) => w.text);
   return { words: texts, hits, complete, suggestion: suggest(idx, texts) };
@@ -131,10 +129,10 @@ export function matchWord(idx: Index, word: string, typing: boolean): Found {
       if (s > (best.get(doc) ?? 0)) best.set(doc, s);
     });
   const terms = idx.raw.terms;
-  const exact = idx.termNo.get(word);
-  if (exact !== undefined) take(exact, QUALITY.exact);
-  const wordStem = stem(word);
-  for (const t of idx.byPlainStem.get(plainStem(wordStem)) ?? []) if (t !== exact) take(t, QUALITY.stem);
+  const exact = termOf(idx, word);
+  if (exact >= 0) take(exact, QUALITY.exact);
+  const wordStem = stemKey(word);
+  for (const t of idx.byStem.get(wordStem) ?? []) if (t !== exact) take(t, QUALITY.stem);
   matchCompound(idx, word, best);
   const df = best.size;
   if (word.length >= 3 || typing) {
@@ -153,13 +151,13 @@ export function matchWord(idx: Index, word: string, typing: boolean): Found {
 // matchCompound adds the pages that have every part of word, when it is a compound word by the
 // rule of the build; a part is found as it stands or, when it is no term, by its stem.
 function matchCompound(idx: Index, word: string, best: Map<number, number>): void {
-  const parts = split(word, (w) => idx.termNo.has(w), (s) => idx.byStem.has(s), (w) => idx.stop.has(w));
+  const parts = split(word, (w) => termOf(idx, w) >= 0, (w) => idx.byStem.has(stemKey(w)), (w) => idx.stop.has(w));
   if (!parts) return;
   let sums = new Map<number, number>(); // pages with every part so far → their summed scores
   parts.forEach((p, i) => {
-    const exact = idx.termNo.get(p);
+    const exact = termOf(idx, p);
     const here = new Map<number, number>();
-    for (const t of exact !== undefined ? [exact] : idx.byStem.get(stem(p)) ?? []) {
+    for (const t of exact >= 0 ? [exact] : idx.byStem.get(stemKey(p)) ?? []) {
       eachPosting(idx, t, (doc, value) => {
         if (i > 0 && !sums.has(doc)) return;
         const s = (sums.get(doc) ?? 0) + termScore(idx, doc, value, 1);
@@ -181,13 +179,13 @@ function suggest(idx: Index, words: string[]): string {
   let changed = false;
   const out = words.map((w) => {
     const t = lowerBound(idx.raw.terms, w);
-    if (idx.byStem.has(stem(w)) || (t < idx.raw.terms.length && idx.raw.terms[t].startsWith(w))) return w;
+    if (idx.byStem.has(stemKey(w)) || (t < idx.raw.terms.length && idx.raw.terms[t].startsWith(w))) return w;
     let bestTerm = "";
     let bestDistance = Infinity;
     let bestPages = 0;
     for (const t of typos(idx, w)) {
       const d = distance(w, idx.raw.terms[t], 2);
-      const pages = idx.raw.postings[t].length;
+      const pages = pageCount(idx, t);
       if (d < bestDistance || (d === bestDistance && pages > bestPages)) {
         [bestTerm, bestDistance, bestPages] = [idx.raw.terms[t], d, pages];
       }

@@ -158,9 +158,9 @@ type Abbreviation struct {
 type expander struct {
 	longWords map[string][]string // a folded abbreviation → the words of its first full form
 	byLast    map[string][]phrase // the stem of a full form's last word → the full forms
-	inPhrase  map[string]bool     // the stems of the words of every full form
+	inPhrase  map[string]bool     // the stem keys of the words of every full form
 	longest   int                 // the most words a full form has
-	stems     map[string]string   // a word → its stem when that is in a full form, else ""
+	stems     map[string]string   // a word → its stem key when that is in a full form, else ""
 }
 
 // phrase is one full form, as the stems of its words, and its abbreviation.
@@ -184,7 +184,7 @@ func newExpander(abbr []Abbreviation) *expander {
 		for _, long := range ab.Long {
 			var stems []string
 			for _, w := range fold.Words(long) {
-				s := dutch.Stem(w)
+				s := stemKey(w)
 				stems = append(stems, s)
 				e.inPhrase[s] = true
 			}
@@ -199,11 +199,11 @@ func newExpander(abbr []Abbreviation) *expander {
 	return e
 }
 
-// stemOf returns the stem of w when that stem is in a full form, else "".
+// stemOf returns the stem key of w when it is in a full form, else "".
 func (e *expander) stemOf(w string) string {
 	s, ok := e.stems[w]
 	if !ok {
-		s = dutch.Stem(w)
+		s = stemKey(w)
 		if !e.inPhrase[s] {
 			s = ""
 		}

@@ -53,16 +53,43 @@ func NewMemo() *Memo {
 	return &Memo{pages: map[[32]byte]page{}, lex: newLexicon(), stems: stems{}}
 }
 
-// stems remembers the stem of each word it was asked for (dutch.Stem is a pure function).
+// stems remembers the stem key of each word it was asked for (stemKey is a pure function).
 type stems map[string]string
 
 func (s stems) of(word string) string {
 	st, ok := s[word]
 	if !ok {
-		st = dutch.Stem(word)
+		st = stemKey(word)
 		s[word] = st
 	}
 	return st
+}
+
+// stemKey is what the search compares when it compares words by their stems: the stem
+// (package dutch), with its doubled vowels written single. The stemmer lengthens a vowel when it
+// takes an ending off ("coordinatoren" → "coordinatoor") and keeps a doubled one in some forms
+// ("evalueert" → "evalueer", "evalueren" → "evaluer"), so that two forms of one word can have
+// stems that differ only there. assets/search/index.ts (stemKey) does the same.
+func stemKey(word string) string {
+	s := dutch.Stem(word)
+	var b []byte
+	for i := 0; i < len(s); i++ {
+		if i+1 < len(s) && s[i] == s[i+1] && strings.IndexByte("aeou", s[i]) >= 0 {
+			if b == nil {
+				b = append(make([]byte, 0, len(s)), s[:i]...)
+			}
+			b = append(b, s[i])
+			i++
+			continue
+		}
+		if b != nil {
+			b = append(b, s[i])
+		}
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
 }
 
 // Builder indexes pages one at a time, so that a caller can let go of each page's text once it
@@ -133,11 +160,12 @@ func (d Doc) key(salt []byte) [32]byte {
 
 // Index is the search index of a set of pages, ready to be written.
 type Index struct {
-	abbr    map[string][]string // a folded abbreviation → its full forms
+	abbr    map[string][][]string // a folded abbreviation → its full forms, as the stems of their words
 	docs    []Doc
 	lengths [][fields]int32 // per doc
 	kinds   []string
 	terms   []string // sorted
+	stems   []string // the stem key of each term
 	lists   [][]posting
 }
 
@@ -151,12 +179,7 @@ type posting struct {
 
 // Index returns the index of the pages added.
 func (b *Builder) Index() *Index {
-	idx := &Index{docs: b.docs, abbr: map[string][]string{}}
-	for _, ab := range b.abbr {
-		if w := fold.Words(ab.Short); len(w) == 1 {
-			idx.abbr[w[0]] = ab.Long
-		}
-	}
+	idx := &Index{docs: b.docs, abbr: map[string][][]string{}}
 	cache := stems{}
 	if b.memo != nil {
 		b.memo.mu.Lock()
@@ -167,6 +190,17 @@ func (b *Builder) Index() *Index {
 			}
 		}
 		cache = b.memo.stems
+	}
+	for _, ab := range b.abbr {
+		if w := fold.Words(ab.Short); len(w) == 1 {
+			for _, long := range ab.Long {
+				var st []string
+				for _, lw := range fold.Words(long) {
+					st = append(st, cache.of(lw))
+				}
+				idx.abbr[w[0]] = append(idx.abbr[w[0]], st)
+			}
+		}
 	}
 	kindNo := map[string]bool{}
 	for i, d := range idx.docs {
@@ -184,8 +218,9 @@ func (b *Builder) Index() *Index {
 	slices.SortFunc(order, func(a, b int) int { return strings.Compare(terms[a], terms[b]) })
 	idx.terms = make([]string, len(order))
 	idx.lists = make([][]posting, len(order))
+	idx.stems = make([]string, len(order))
 	for i, n := range order {
-		idx.terms[i], idx.lists[i] = terms[n], lists[n]
+		idx.terms[i], idx.lists[i], idx.stems[i] = terms[n], lists[n], cache.of(terms[n])
 	}
 	return idx
 }

@@ -2,7 +2,10 @@ package search
 
 import (
 	"encoding/json"
+	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 
 	"kennisbank/internal/corpus"
@@ -20,7 +23,7 @@ type decoded struct {
 		Lengths [fields]int `json:"n"`
 	} `json:"docs"`
 	Terms    []string `json:"terms"`
-	Postings [][]int  `json:"postings"`
+	Postings []string `json:"postings"`
 }
 
 func decode(t *testing.T, data []byte) decoded {
@@ -46,9 +49,15 @@ func (d decoded) postings(term string) map[int]int {
 	}
 	out := map[int]int{}
 	doc := 0
-	for j := 0; j < len(d.Postings[i]); j += 2 {
-		doc += d.Postings[i][j]
-		out[doc] = d.Postings[i][j+1]
+	numbers := strings.Split(d.Postings[i], ",")
+	for j := 0; j+1 < len(numbers); j += 2 {
+		gap, err1 := strconv.Atoi(numbers[j])
+		value, err2 := strconv.Atoi(numbers[j+1])
+		if err1 != nil || err2 != nil || len(numbers)%2 != 0 {
+			panic(fmt.Sprintf("postings of %q: %q", term, d.Postings[i]))
+		}
+		doc += gap
+		out[doc] = value
 	}
 	return out
 }
@@ -133,6 +142,31 @@ func TestIndexCountsEachWordPerField(t *testing.T) {
 	}
 	if len(d.Stop) == 0 || d.Kinds[d.Docs[1].Kind] != "Strategie" || d.Docs[0].Summary == "" {
 		t.Errorf("stop words, kinds or summaries missing: %+v", d)
+	}
+}
+
+// TestIndexGivesTheStemOfEachTerm: the browser takes the stem keys from the index rather than stem
+// every term when it loads it.
+func TestIndexGivesTheStemOfEachTerm(t *testing.T) {
+	data, err := Build([]Doc{{Title: "Coördinatoren", URL: "x/", Text: "Regels, regelgeving en training."}}, nil, nil).JSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var d struct {
+		Terms []string `json:"terms"`
+		Stems []any    `json:"stems"`
+	}
+	if err := json.Unmarshal(data, &d); err != nil || len(d.Stems) != len(d.Terms) || len(d.Terms) < 4 {
+		t.Fatalf("%d terms, %d stems (%v)", len(d.Terms), len(d.Stems), err)
+	}
+	for i, term := range d.Terms {
+		got, ok := d.Stems[i].(string)
+		if n, isNumber := d.Stems[i].(float64); isNumber {
+			got, ok = term[:len(term)-int(n)], true
+		}
+		if want := stemKey(term); !ok || got != want {
+			t.Errorf("the stem of %q reads as %q (%v), want %q", term, got, d.Stems[i], want)
+		}
 	}
 }
 

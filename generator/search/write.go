@@ -3,6 +3,7 @@ package search
 import (
 	"encoding/json"
 	"strconv"
+	"strings"
 
 	"kennisbank/generator/dutch"
 )
@@ -42,6 +43,17 @@ func (p posting) value() int {
 	return v | int(p.parts)<<partShift
 }
 
+// stemOf writes the stem s of a term for the browser, which would otherwise stem every term when
+// it loads the index (a quarter of a second on a slow phone): the number of letters to take off
+// the end of the term when the stem is the start of the term, which it mostly is, or else the
+// stem itself.
+func stemOf(term, s string) any {
+	if strings.HasPrefix(term, s) {
+		return len(term) - len(s)
+	}
+	return s
+}
+
 // docJSON is a page as the browser shows it in a result, and the lengths of its fields.
 type docJSON struct {
 	Title   string        `json:"t"`
@@ -51,26 +63,31 @@ type docJSON struct {
 	Lengths [fields]int32 `json:"n"` // words in each field: body, headings, summary, zoektermen, title
 }
 
-// JSON writes the index. The postings, most of its bytes, are written directly: per term
-// [doc, value, doc, value, …] with each doc as the difference from the one before, which gzip
-// packs well.
+// JSON writes the index. The postings, most of its bytes, are written directly: per term a
+// string "doc,value,doc,value,…" with each doc as the difference from the one before, which
+// gzip packs well. A string, because the browser reads the postings of the few terms a query
+// finds, not those of every term, when it loads the index.
 func (idx *Index) JSON() ([]byte, error) {
 	kindNo := map[string]int{}
 	for i, k := range idx.kinds {
 		kindNo[k] = i
 	}
 	head := struct {
-		Stop  []string            `json:"stop"`
-		Abbr  map[string][]string `json:"abbr"` // a folded abbreviation → its full forms
-		Kinds []string            `json:"kinds"`
-		Docs  []docJSON           `json:"docs"`
-		Terms []string            `json:"terms"`
-	}{Stop: dutch.StopWords, Abbr: idx.abbr, Kinds: idx.kinds, Docs: make([]docJSON, len(idx.docs)), Terms: idx.terms}
+		Stop  []string              `json:"stop"`
+		Abbr  map[string][][]string `json:"abbr"` // a folded abbreviation → the stems of its full forms
+		Kinds []string              `json:"kinds"`
+		Docs  []docJSON             `json:"docs"`
+		Terms []string              `json:"terms"`
+		Stems []any                 `json:"stems"` // per term: see stemOf
+	}{Stop: dutch.StopWords, Abbr: idx.abbr, Kinds: idx.kinds, Docs: make([]docJSON, len(idx.docs)), Terms: idx.terms, Stems: make([]any, len(idx.terms))}
 	if head.Kinds == nil {
 		head.Kinds = []string{}
 	}
 	if head.Terms == nil {
 		head.Terms = []string{}
+	}
+	for i, t := range idx.terms {
+		head.Stems[i] = stemOf(t, idx.stems[i])
 	}
 	for i, d := range idx.docs {
 		head.Docs[i] = docJSON{Title: d.Title, URL: d.URL, Kind: kindNo[d.Kind], Summary: d.Summary, Lengths: idx.lengths[i]}
@@ -84,7 +101,7 @@ func (idx *Index) JSON() ([]byte, error) {
 		if i > 0 {
 			post = append(post, ',')
 		}
-		post = append(post, '[')
+		post = append(post, '"')
 		prev := 0
 		for j, p := range list {
 			if j > 0 {
@@ -95,7 +112,7 @@ func (idx *Index) JSON() ([]byte, error) {
 			post = strconv.AppendInt(post, int64(p.value()), 10)
 			prev = int(p.doc)
 		}
-		post = append(post, ']')
+		post = append(post, '"')
 	}
 	h, err := json.Marshal(head)
 	if err != nil {
