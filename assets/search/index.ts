@@ -42,6 +42,11 @@ export function inPart(value: number, f: number): boolean {
   return (value & (1 << (PART_SHIFT + f))) !== 0;
 }
 
+// inAnyPart reports whether a posting's term is in any field as a part of a compound word.
+export function inAnyPart(value: number): boolean {
+  return value >= 1 << PART_SHIFT;
+}
+
 export interface Index {
   raw: RawIndex;
   stop: Set<string>;

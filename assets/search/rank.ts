@@ -21,7 +21,7 @@
 //     (to the power WEIGHTS.coverage): a page with every word is preferred, but a page that
 //     misses one can still come before one that has them all in passing.
 export { prepare } from "./index";
-import { count, eachPosting, FIELDS, inPart, Index, lowerBound, pageCount, stemKey, termOf } from "./index";
+import { count, eachPosting, FIELDS, inAnyPart, inPart, Index, lowerBound, pageCount, stemKey, termOf } from "./index";
 import { parse } from "./query";
 import { distance, related, typos } from "./similar";
 import { split } from "./split";
@@ -50,7 +50,9 @@ export interface Result {
 }
 
 export interface Options {
-  typing?: boolean; // the last word is still being typed: keep it and match it as a prefix from one letter (words of three letters or more always match as prefixes too)
+  // The last word is still being typed: keep it from one letter and match it as a prefix (a
+  // word of three letters or more always matches as a prefix too).
+  typing?: boolean;
 }
 
 // frequency is BM25F's weighted term frequency of a posting on page doc: the counts in each
@@ -76,7 +78,7 @@ function saturate(tf: number): number {
 // word at that quality, those as a part of a compound word at most at the quality of a part.
 export function termScore(idx: Index, doc: number, value: number, q: number): number {
   const whole = q * saturate(frequency(idx, doc, value, false));
-  if (value < 1 << 11) return whole;
+  if (!inAnyPart(value)) return whole;
   return Math.max(whole, Math.min(q, QUALITY.part) * saturate(frequency(idx, doc, value, true)));
 }
 
