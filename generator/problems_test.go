@@ -56,6 +56,8 @@ func TestContentProblemsNameFileAndLine(t *testing.T) {
 		{"missing image", replace("content/factsheets/liso-framework/index.md", "figuur.png", "figuur.jpg"), "content/factsheets/liso-framework/index.md", 5, `link naar "figuur.jpg": die pagina of dat bestand bestaat niet`},
 		{"end before start", replace(post, `eind = 2024-06-27T14:00:00`, `eind = 2024-06-27T08:00:00`), post, 5, `veld "eind" (2024-06-27 08:00) is eerder dan "start" (2024-06-27 09:30)`},
 		{"unknown folder", map[string]string{"content/strategien/x.md": fixture[strat]}, "content/strategien", 0, "onbekende naam in content/"},
+		{"abbreviation of two words", map[string]string{"content/site.toml": fixture["content/site.toml"] + "\n[[afkorting]]\nkort = \"POH GGZ\"\nvoluit = [\"x\"]\n"}, "content/site.toml", 23, `kort = "POH GGZ" moet één woord zijn`},
+		{"abbreviation without full form", map[string]string{"content/site.toml": fixture["content/site.toml"] + "\n[[afkorting]]\nkort = \"LVB\"\n"}, "content/site.toml", 23, `[[afkorting]] "LVB" mist voluit`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -8,10 +8,10 @@ import (
 	"kennisbank/generator/search"
 )
 
-// searchIndex is the site's two search indexes, or why they could not be made.
+// searchIndex is the site's search index, or why it could not be made.
 type searchIndex struct {
-	full, suggestions []byte
-	err               error
+	data []byte
+	err  error
 }
 
 // indexSearch makes the search index beside the bodies: it reads each page's text as soon as
@@ -37,7 +37,7 @@ func (s *siteBuild) makeSearchIndex() searchIndex {
 	if s.cache != nil {
 		memo = s.cache.search
 	}
-	index := search.NewBuilder(memo)
+	index := search.NewBuilder(memo, abbreviations(s.g.Content.Site.Afkortingen))
 	for _, j := range s.jobs {
 		if j.item == nil {
 			if j.template != "home" && j.template != "404" && j.template != "zoeken" {
@@ -54,13 +54,16 @@ func (s *siteBuild) makeSearchIndex() searchIndex {
 		index.Add(d)
 		j.body.Text = "" // read
 	}
-	idx := index.Index()
-	full, err := idx.Full()
-	if err != nil {
-		return searchIndex{err: err}
+	data, err := index.Index().JSON()
+	return searchIndex{data: data, err: err}
+}
+
+func abbreviations(list []content.Abbreviation) []search.Abbreviation {
+	out := make([]search.Abbreviation, len(list))
+	for i, a := range list {
+		out[i] = search.Abbreviation{Short: a.Kort, Long: a.Voluit}
 	}
-	suggestions, err := idx.Suggestions()
-	return searchIndex{full: full, suggestions: suggestions, err: err}
+	return out
 }
 
 // searchDoc is what the search indexes of an item's page: its title, summary, zoektermen and
@@ -69,6 +72,9 @@ func searchDoc(j *job) search.Doc {
 	spec := content.SpecOf(j.item.Kind)
 	d := search.Doc{Title: j.item.Titel, URL: j.url, Kind: spec.Singular, Summary: j.item.Samenvatting,
 		Terms: slices.Clone(j.item.Zoektermen), Text: j.body.Text}
+	for _, h := range j.body.Headings {
+		d.Headings = append(d.Headings, h.Text)
+	}
 	if v := spec.VariantOf(j.value); v != nil {
 		d.Kind = v.Label
 	}
@@ -94,8 +100,5 @@ func (s *siteBuild) writeSearchIndex() error {
 	if idx.err != nil {
 		return idx.err
 	}
-	if err := s.w.WriteFile(search.Path, idx.full); err != nil {
-		return err
-	}
-	return s.w.WriteFile(search.SuggestPath, idx.suggestions)
+	return s.w.WriteFile(search.Path, idx.data)
 }

@@ -5,8 +5,8 @@
 // closed, empties the box). A status line tells screen readers how many suggestions there are.
 // Without JavaScript the box is the plain form it is in the HTML: a GET to zoeken/?q=.
 //
-// Suggestions come from the small index of titles and zoektermen (data/zoeksuggesties.json),
-// fetched when the box first gets focus.
+// Suggestions are the first results of the zoeken/ page for the same query: the same index
+// (data/zoekindex.json, fetched when the box first gets focus) and the same ranking.
 import { Index } from "./index";
 import { loadIndex } from "./load";
 import { search } from "./rank";

@@ -1,6 +1,7 @@
 // The zoeken/ page: results as the reader types, one list best first, each result with its kind.
-// The full index (data/zoekindex.json) is fetched when the page first searches.
-import { Index } from "./index";
+// The index (data/zoekindex.json), which the page preloads, is read when the page first searches.
+import { words as foldWords } from "../_fold";
+import { Index, stemKey } from "./index";
 import { loadIndex } from "./load";
 import { Result, search } from "./rank";
 
@@ -39,7 +40,11 @@ export function initSearchPage(): void {
   input.value = q;
   const header = document.getElementById("site-zoek") as HTMLInputElement | null;
   if (header) header.value = q;
-  if (q) void render(q);
+  if (q) {
+    void render(q);
+    // The words' stems while the index downloads: the stemmer's first run is slow on a phone.
+    for (const w of foldWords(q)) stemKey(w);
+  }
   input.addEventListener("focus", () => void loadIndex(url).catch(() => {}), { once: true });
   input.addEventListener("input", () => {
     const v = input.value;
@@ -61,7 +66,7 @@ function statusLine(res: Result, query: string): (string | Node)[] {
   else if (res.complete) line.push(`${n} ${n === 1 ? "resultaat" : "resultaten"} voor “${query}”.`);
   else {
     line.push(`Geen pagina bevat alle woorden van “${query}”. `);
-    line.push(n === 1 ? "Hieronder staat de pagina met de meeste ervan." : `Hieronder staan de ${n} pagina's met de meeste ervan.`);
+    line.push(n === 1 ? "Hieronder staat de pagina met een deel ervan." : `Hieronder staan ${n} pagina's met een deel ervan, de beste eerst.`);
   }
   if (res.suggestion) {
     const a = document.createElement("a");

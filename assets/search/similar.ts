@@ -4,15 +4,12 @@
 import { Index } from "./index";
 
 // related says whether two different stems are close: one starts the other and is at most three
-// letters shorter (and at least five long), or they are six letters or more and one typing error
-// apart.
+// letters shorter (and at least five long). Stems a typing error apart are typos' business.
 export function related(a: string, b: string): boolean {
   if (a === b) return false;
   const short = a.length <= b.length ? a : b;
   const long = short === a ? b : a;
-  if (long.length - short.length > 3 || short.length < 5) return false;
-  if (long.startsWith(short)) return true;
-  return short.length >= 6 && long.length - short.length <= 1 && distance(a, b, 1) <= 1;
+  return long.length - short.length <= 3 && short.length >= 5 && long.startsWith(short);
 }
 
 const typoCache = new WeakMap<Index, Map<string, number[]>>();

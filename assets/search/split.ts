@@ -1,7 +1,6 @@
 // The compound rule of generator/search (Split), which says it in full: cut a word of at least 7
 // letters into a known modifier, a linking element ("", "s" or "en") and a known head. A Go test
 // holds the two to each other over the knowledge base's vocabulary.
-import { stem } from "./stem";
 
 const MIN = 7;
 const LINKS = ["", "s", "en"];
@@ -9,7 +8,7 @@ const LINKS = ["", "s", "en"];
 const PREFIXES = new Set(["ver", "her", "ont", "mis"]);
 
 // split returns the modifier and head of word, or null. known says whether a word is known as it
-// stands, knownStem whether a stem is the stem of a known word, stop whether a word is a stop
+// stands, knownStem whether a word has the stem of a known word, stop whether a word is a stop
 // word.
 export function split(
   word: string,
@@ -27,7 +26,7 @@ export function split(
       if (rest.length < link.length + 4 || !rest.startsWith(link)) continue;
       const head = rest.slice(link.length);
       if (stop(head)) continue;
-      if (known(head) || (head.length >= 6 && knownStem(stem(head)))) return [mod, head];
+      if (known(head) || (head.length >= 6 && knownStem(head))) return [mod, head];
     }
   }
   return null;

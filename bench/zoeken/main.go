@@ -33,17 +33,24 @@ type query struct {
 
 func main() {
 	src := flag.String("src", ".", "the project to build (content/, templates/, assets/)")
-	queries := flag.String("queries", "bench/zoeken/queries.txt", "the query file")
+	queries := flag.String("queries", "bench/zoeken/queries.txt", "the query file the ranking was tuned on")
+	reader := flag.String("reader", "bench/zoeken/queries-reader.txt", "the reader-side query file, split into a tuning part and a held-out part (\"\" for none)")
 	verbose := flag.Bool("v", false, "print the ranks per query")
 	flag.Parse()
-	if err := run(*src, *queries, *verbose); err != nil {
+	if err := run(*src, *queries, *reader, *verbose); err != nil {
 		fmt.Fprintf(os.Stderr, "zoeken: %v\n", err)
 		os.Exit(1)
 	}
 }
 
-func run(src, queryFile string, verbose bool) error {
-	qs, err := readQueries(queryFile)
+// querySet is a set of queries reported on its own.
+type querySet struct {
+	name    string
+	queries []query
+}
+
+func run(src, queryFile, readerFile string, verbose bool) error {
+	sets, err := querySets(queryFile, readerFile)
 	if err != nil {
 		return err
 	}
@@ -56,6 +63,9 @@ func run(src, queryFile string, verbose bool) error {
 	if _, err := generator.Build(generator.Options{Root: src, Out: site}); err != nil {
 		return fmt.Errorf("build %s: %w", src, err)
 	}
+	if err := checkTargets(site, sets); err != nil {
+		return err
+	}
 	if err := runPagefind(site); err != nil {
 		return err
 	}
@@ -66,13 +76,84 @@ func run(src, queryFile string, verbose bool) error {
 	defer b.close()
 
 	engines := []engine{{"Kennisbank", b.siteSearch}, {"Pagefind", b.pagefindSearch}}
+	fmt.Printf("\nsite built from %s\n\n", src)
+	fmt.Printf("| queries | n | engine | hit@5 | MRR@10 |\n| --- | --- | --- | --- | --- |\n")
+	for _, set := range sets {
+		scores, err := measure(set, engines, verbose)
+		if err != nil {
+			return err
+		}
+		for i, e := range engines {
+			fmt.Printf("| %s | %d | %s | %.1f%% (%d/%d) | %.3f |\n", set.name, scores[i].n, e.name, 100*scores[i].hitRate(), scores[i].hits, scores[i].n, scores[i].mrr())
+		}
+	}
+	fmt.Println()
+	return b.reportFirstSearch(site)
+}
+
+// querySets reads the query files: the first whole, the second (when given) split into the part
+// the ranking was tuned on and the part held out, every third query.
+func querySets(queryFile, readerFile string) ([]querySet, error) {
+	qs, err := readQueries(queryFile)
+	if err != nil {
+		return nil, err
+	}
+	sets := []querySet{{filepath.Base(queryFile), qs}}
+	if readerFile == "" {
+		return sets, nil
+	}
+	reader, err := readQueries(readerFile)
+	if err != nil {
+		return nil, err
+	}
+	tuning, heldOut := splitHeldOut(reader)
+	name := filepath.Base(readerFile)
+	return append(sets, querySet{name + ", tuning part", tuning}, querySet{name + ", held out", heldOut}), nil
+}
+
+// checkTargets reports the fitting pages of queries that the built site does not have: such a
+// query could never be answered.
+func checkTargets(site string, sets []querySet) error {
+	var missing []string
+	for _, set := range sets {
+		for _, q := range set.queries {
+			for _, r := range q.relevant {
+				if _, err := os.Stat(filepath.Join(site, filepath.FromSlash(r), "index.html")); err != nil {
+					missing = append(missing, fmt.Sprintf("%q: %s", q.text, r))
+				}
+			}
+		}
+	}
+	if len(missing) > 0 {
+		return fmt.Errorf("pages the queries expect are not in the site:\n  %s", strings.Join(missing, "\n  "))
+	}
+	return nil
+}
+
+// splitHeldOut holds out every third query (the 3rd, 6th, …), decided before any result was seen.
+func splitHeldOut(qs []query) (tuning, heldOut []query) {
+	for i, q := range qs {
+		if i%3 == 2 {
+			heldOut = append(heldOut, q)
+		} else {
+			tuning = append(tuning, q)
+		}
+	}
+	return tuning, heldOut
+}
+
+// measure runs the queries of set through every engine.
+func measure(set querySet, engines []engine, verbose bool) ([]score, error) {
 	scores := make([]score, len(engines))
-	for _, q := range qs {
+	if verbose {
+		fmt.Printf("%s:\n", set.name)
+	}
+	for _, q := range set.queries {
 		line := fmt.Sprintf("%-40s", q.text)
 		for i, e := range engines {
 			urls, err := e.search(q.text)
 			if err != nil {
-				return fmt.Errorf("%s, %q: %w", e.name, q.text, err)
+				return nil, fmt.Errorf("%s, %q: %w", e.name, q.text, err)
 			}
 			rank := firstRelevant(urls, q.relevant)
 			scores[i].add(rank)
@@ -82,13 +163,7 @@ func run(src, queryFile string, verbose bool) error {
 			fmt.Println(line)
 		}
 	}
-	fmt.Printf("\n%d queries (%s), site built from %s\n\n", len(qs), queryFile, src)
-	fmt.Printf("| engine | hit@5 | MRR@10 |\n| --- | --- | --- |\n")
-	for i, e := range engines {
-		fmt.Printf("| %s | %.1f%% (%d/%d) | %.3f |\n", e.name, 100*scores[i].hitRate(), scores[i].hits, scores[i].n, scores[i].mrr())
-	}
-	fmt.Println()
-	return b.reportFirstSearch(site)
+	return scores, nil
 }
 
 type engine struct {

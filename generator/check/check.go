@@ -11,6 +11,7 @@ import (
 
 	"kennisbank/generator/cms"
 	"kennisbank/generator/content"
+	"kennisbank/generator/fold"
 	"kennisbank/generator/parallel"
 	"kennisbank/generator/problem"
 )
@@ -187,7 +188,29 @@ func (c checker) checkSite() {
 			c.probs.Add(file, line, "cluster %q: onbekende bron %q (mogelijk zijn: %s)", cl.ID, cl.Bron, strings.Join(s.Values("bron"), ", "))
 		}
 	}
+	c.checkAbbreviations()
 	*c.probs = append(*c.probs, cms.Check(s)...)
+}
+
+// checkAbbreviations checks the [[afkorting]] tables: each an abbreviation of one word, given
+// once, and what it stands for.
+func (c checker) checkAbbreviations() {
+	seen := map[string]bool{}
+	for i, a := range c.site.Afkortingen {
+		line := tableLine(c.site.Keys, "afkorting", i)
+		words := fold.Words(a.Kort)
+		if len(words) != 1 {
+			c.probs.Add(content.SiteFile, line, "[[afkorting]]: kort = %q moet één woord zijn van letters en cijfers (bijvoorbeeld \"LVB\")", a.Kort)
+			continue
+		}
+		if slices.ContainsFunc(a.Voluit, func(v string) bool { return len(fold.Words(v)) == 0 }) || len(a.Voluit) == 0 {
+			c.probs.Add(content.SiteFile, line, "[[afkorting]] %q mist voluit: waar de afkorting voor staat (bijvoorbeeld voluit = [\"licht verstandelijke beperking\"])", a.Kort)
+		}
+		if seen[words[0]] {
+			c.probs.Add(content.SiteFile, line, "de afkorting %q staat er twee keer in", a.Kort)
+		}
+		seen[words[0]] = true
+	}
 }
 
 func tableLine(k content.KeyLines, table string, i int) int {

@@ -142,6 +142,9 @@ type Site struct {
 	Clusters     []Cluster  `toml:"cluster"`
 	CMS          *CMS       `toml:"cms"` // the web CMS at admin/; nil when the site has none
 
+	// The field's abbreviations, which the search finds pages by both ways.
+	Afkortingen []Abbreviation `toml:"afkorting"`
+
 	Keys KeyLines `toml:"-"`
 }
 
@@ -176,6 +179,13 @@ type Cluster struct {
 	Titel   string `toml:"titel"`
 	TitelEN string `toml:"titel_en"`
 	Bron    string `toml:"bron"`
+}
+
+// Abbreviation is an abbreviation readers use ("LVB") and what it stands for ("licht
+// verstandelijke beperking"): [[afkorting]] in site.toml.
+type Abbreviation struct {
+	Kort   string   `toml:"kort"`
+	Voluit []string `toml:"voluit"` // the full forms; the first is the usual one
 }
 
 // Content is the whole loaded knowledge base.

@@ -14,7 +14,8 @@ import "kennisbank/generator/dutch"
 //     word without its ending -s or -en ("regel" of "regels", "behandel" of "behandelen"); it is
 //     not the prefix ver, her, ont or mis;
 //   - the head is a known word of at least 4 letters, or has at least 6 and the stem of a known
-//     word: "geving" has the stem of "geven", so "regelgeving" is regel-geving;
+//     word (compared as stemKey compares stems): "geving" has the stem of "geven", so
+//     "regelgeving" is regel-geving;
 //   - neither is a stop word.
 //
 // The longest modifier wins, then the linking elements in the order given. At build time the

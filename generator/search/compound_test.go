@@ -16,9 +16,9 @@ func vocabulary(words ...string) (known, knownStem func(string) bool) {
 	set, stems := map[string]bool{}, map[string]bool{}
 	for _, w := range words {
 		set[w] = true
-		stems[dutch.Stem(w)] = true
+		stems[stemKey(w)] = true
 	}
-	return func(w string) bool { return set[w] }, func(w string) bool { return stems[dutch.Stem(w)] }
+	return func(w string) bool { return set[w] }, func(w string) bool { return stems[stemKey(w)] }
 }
 
 func TestSplitCutsCompoundsWhereTheyAreMade(t *testing.T) {
@@ -60,12 +60,12 @@ func knowledgeBaseWords(t *testing.T) []string {
 		}
 	}
 	set := map[string]bool{}
-	b := NewBuilder(nil)
+	b := NewBuilder(nil, nil)
 	for _, d := range docs {
 		b.Add(d)
 	}
-	for _, pw := range b.pages {
-		for _, wc := range pw {
+	for _, pg := range b.pages {
+		for _, wc := range pg.words {
 			set[b.a.lex.words[wc.word]] = true
 		}
 	}
@@ -92,20 +92,17 @@ func TestBrowserSplitsAlike(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	stems := make([]string, len(words))
-	for i, w := range words {
-		stems[i] = dutch.Stem(w)
-	}
-	v, err := m.Eval(`(words, stems, stop, tests) => {
-	  const K = new Set(words), S = new Set(stems), STOP = new Set(stop);
-	  return tests.map(w => (TSRunModule.split(w, x => K.has(x), s => S.has(s), x => STOP.has(x)) || []).join(" "));
+	// The same knownStem for both: the stems are held together by TestBrowserStemKeysAlike.
+	v, err := m.Eval(`(words, knownStem, stop, tests) => {
+	  const K = new Set(words), STOP = new Set(stop);
+	  return tests.map(w => (TSRunModule.split(w, x => K.has(x), knownStem, x => STOP.has(x)) || []).join(" "));
 	}`)
 	if err != nil {
 		t.Fatal(err)
 	}
 	fn, _ := goja.AssertFunction(v)
 	vm := m.Runtime()
-	res, err := fn(goja.Undefined(), vm.ToValue(words), vm.ToValue(stems), vm.ToValue(dutch.StopWords), vm.ToValue(tests))
+	res, err := fn(goja.Undefined(), vm.ToValue(words), vm.ToValue(knownStem), vm.ToValue(dutch.StopWords), vm.ToValue(tests))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -125,5 +122,34 @@ func TestBrowserSplitsAlike(t *testing.T) {
 	}
 	if split < len(tests)/10 {
 		t.Errorf("only %d of %d words split: the test says little", split, len(tests))
+	}
+}
+
+// TestBrowserStemKeysAlike holds assets/search/index.ts's stemKey to stemKey over every word of
+// the knowledge base and the forms that lengthen a vowel.
+func TestBrowserStemKeysAlike(t *testing.T) {
+	words := append(knowledgeBaseWords(t), "coordinatoren", "evalueert", "evalueren", "taken", "maaaand")
+	m, err := tsrun.Load("../..", "assets/search/index.ts")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doubled := 0
+	for _, w := range words {
+		v, err := m.Call("stemKey", w)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := v.String(), stemKey(w); got != want {
+			t.Errorf("the browser's stem key of %q is %q, Go's %q", w, got, want)
+		}
+		if stemKey(w) != dutch.Stem(w) {
+			doubled++
+		}
+	}
+	if doubled < 10 {
+		t.Errorf("only %d words have a doubled vowel in their stem: the test says little", doubled)
+	}
+	if got := stemKey("coordinatoren"); got != stemKey("coordinator") {
+		t.Errorf("coordinatoren and coordinator have the stem keys %q and %q", got, stemKey("coordinator"))
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -330,6 +331,32 @@ func TestSearchStatesAreAccessible(t *testing.T) {
 				t.Fatalf("%s (%s): %v", s.name, scheme, err)
 			}
 			reportViolations(t, fmt.Sprintf("%s (%s)", s.name, scheme), found)
+		}
+	}
+}
+
+// TestHeaderSuggestsInTheSearchPagesOrder: the header's suggestions are the first results of the
+// zoeken/ page for the same query, in the same order, also for words only the body has.
+func TestHeaderSuggestsInTheSearchPagesOrder(t *testing.T) {
+	ctx := browsertest.New(t)
+	base := browsertest.Serve(t, siteDir, "/")
+	for _, q := range []string{"training", "geen tijd", "ouders betrekken", "weerstand tegen verandering", "jeugdarts", "lvb"} {
+		var suggested []string
+		if err := chromedp.Run(ctx,
+			chromedp.Navigate(base+"determinanten/"),
+			chromedp.SendKeys("#site-zoek", q),
+			chromedp.Poll(fmt.Sprintf(`(() => { const o = document.querySelectorAll("#site-zoek-lijst [role=option]"); return o.length > 0 && o[o.length - 1].textContent.includes(%q); })()`, "“"+q+"”"), nil, chromedp.WithPollingTimeout(20*time.Second)),
+			eval(`Array.from(document.querySelectorAll("#site-zoek-lijst [role=option]"), li => li.lastChild.textContent).slice(0, -1)`, &suggested),
+		); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+		results, _ := searchPage(ctx, t, base, q)
+		var titles []string
+		for _, r := range results[:min(len(suggested), len(results))] {
+			titles = append(titles, r.Title)
+		}
+		if len(suggested) == 0 || !slices.Equal(suggested, titles) {
+			t.Errorf("%s: the header suggests %q, the search page starts with %q", q, suggested, titles)
 		}
 	}
 }
