@@ -5,6 +5,7 @@ import { Comparison, compare, readEarlier } from "./compare";
 import { Groups, groupsOf } from "./groups";
 import { fold, KnowledgeBase, round } from "./kb";
 import { emptyMapping, parseMapping } from "./mapping";
+import { Unzipped } from "./parts";
 import { columnLetter, fail, fileProblem, Result } from "./problem";
 import { rank, Recommendation } from "./rank";
 import { readFile, readText } from "./sheet";
@@ -123,11 +124,13 @@ export interface ReportOptions {
   group?: string; // a column's heading or letter
   compare?: string; // an earlier result's JSON text
   compareName?: string;
+  sheet?: string; // the worksheet of a workbook to read
 }
 
-// report reads a team's file (bytes, or text as pasted) and returns the report, or every problem
-// that keeps it from being read. The command line calls this.
-export function report(kb: KnowledgeBase, input: Uint8Array | string, o: ReportOptions = {}): Result<Report> {
+// report reads a team's file (bytes, or text as pasted; a workbook with its parts as the host
+// unpacked them) and returns the report, or every problem that keeps it from being read. The
+// command line calls this.
+export function report(kb: KnowledgeBase, input: Uint8Array | string, o: ReportOptions = {}, zip?: Unzipped): Result<Report> {
   const t: Thresholds = { barrier: o.threshold === undefined ? DEFAULTS.barrier : o.threshold, facilitator: o.facilitator === undefined ? DEFAULTS.facilitator : o.facilitator };
   let mapping = emptyMapping();
   if (o.mapping !== undefined) {
@@ -135,7 +138,7 @@ export function report(kb: KnowledgeBase, input: Uint8Array | string, o: ReportO
     if (!m.ok) return fail(fileProblem(m.message, m.message_en));
     mapping = m.value;
   }
-  const sheet = typeof input === "string" ? readText(input) : readFile(input);
+  const sheet = typeof input === "string" ? readText(input) : readFile(input, zip, { sheet: o.sheet });
   if (!sheet.ok) return sheet;
   const read = readTeam(kb, sheet.value, mapping);
   if (!read.ok) return read;

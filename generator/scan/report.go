@@ -126,12 +126,17 @@ type ReportOptions struct {
 	Group       *string `json:"group,omitempty"`
 	Compare     *string `json:"compare,omitempty"`
 	CompareName string  `json:"compareName,omitempty"`
+	Sheet       string  `json:"sheet,omitempty"` // the worksheet of a workbook; by default the first with data
 }
 
 // Report reads a team's file (CSV, tab-separated text or .xlsx, as bytes) and ranks the
 // strategies. A file the logic refuses gives a *FileError.
 func (m *Module) Report(file []byte, o ReportOptions) (*Report, error) {
-	raw, err := m.Call("report", Bytes(file), o)
+	z, err := m.Unzip(file)
+	if err != nil {
+		return nil, err
+	}
+	raw, err := m.Call("report", Bytes(file), o, z)
 	if err != nil {
 		return nil, err
 	}

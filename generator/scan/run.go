@@ -25,7 +25,17 @@ type Options struct {
 // Run reads the responses file, runs the scan and writes the result to w. A file the logic
 // refuses gives a *FileError carrying the file's name; nothing is written then.
 func Run(o Options, w io.Writer) error {
+	// Loading the knowledge base and bundling the logic take about as long and share nothing:
+	// the bundle is made on its own goroutine (Embedded keeps it), while this one loads.
+	bundled := make(chan error, 1)
+	go func() {
+		_, err := Embedded()
+		bundled <- err
+	}()
 	kb, err := KnowledgeBase(o.Source)
+	if bundleErr := <-bundled; err == nil {
+		err = bundleErr
+	}
 	if err != nil {
 		return err
 	}

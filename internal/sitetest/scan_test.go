@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/base64"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -21,6 +22,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
+	"kennisbank/generator/assets"
 	"kennisbank/generator/content"
 	"kennisbank/generator/scan"
 	"kennisbank/internal/browsertest"
@@ -739,9 +741,20 @@ func TestScanReadsSurveyToolFiles(t *testing.T) {
 	}
 }
 
+// pageUnzip bundles the page's unzip (assets/scan/page/unzip.ts, the browser's
+// DecompressionStream) into a script that defines KennisbankUnzip.
+func pageUnzip(t testing.TB) string {
+	b, err := assets.Module(os.DirFS(filepath.Join(repoRoot, "assets")), "scan/page/unzip.ts", "KennisbankUnzip")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
 // TestScanLogicSameInChromiumAndGoja runs the logic the command line runs (goja) in Chromium, on
-// the same files of every survey tool and some bad ones: the reports and refusals must be
-// identical, byte for byte after parsing.
+// the same files of every survey tool and some bad ones, each workbook unpacked as its side does
+// it (the page with DecompressionStream, the command line with archive/zip): the reports and
+// refusals must be identical, byte for byte after parsing.
 func TestScanLogicSameInChromiumAndGoja(t *testing.T) {
 	bundle, err := scan.Embedded()
 	if err != nil {
@@ -768,12 +781,16 @@ func TestScanLogicSameInChromiumAndGoja(t *testing.T) {
 		{"an encrypted workbook", append([]byte{0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1}, []byte("E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e\x00")...), scan.ReportOptions{Threshold: 0.2}},
 		{"half a workbook", team.MicrosoftForms()[:3000], scan.ReportOptions{Threshold: 0.2}},
 		{"a zip bomb", zipBomb(t), scan.ReportOptions{Threshold: 0.2}},
+		{"a part that unpacks past its declared size", declaredSize(t, surveyTeam(20, 3).MicrosoftForms(), "xl/worksheets/sheet1.xml", 1000), scan.ReportOptions{Threshold: 0.2}},
+		{"a stored, not deflated workbook", corpus.XLSX{Rows: rows, Store: true}.Bytes(), scan.ReportOptions{Threshold: 0.2}},
+		{"a workbook with two sheets, the second asked for", corpus.XLSX{Rows: rows, EmptyFirst: true}.Bytes(), scan.ReportOptions{Threshold: 0.2, Sheet: "Sheet1"}},
 	}
 	ctx := browsertest.New(t)
 	base := browsertest.Serve(t, siteDir, "/")
 	if err := chromedp.Run(ctx,
 		chromedp.Navigate(base+"404.html"),
 		chromedp.Evaluate(string(bundle)+"\n;true", nil),
+		chromedp.Evaluate(pageUnzip(t)+"\n;true", nil),
 		eval(`fetch("data/kennisbank.json").then(r => r.json()).then(kb => { window.kbData = kb; return true })`, nil),
 	); err != nil {
 		t.Fatal(err)
@@ -798,13 +815,20 @@ func TestScanLogicSameInChromiumAndGoja(t *testing.T) {
 		t.Errorf("TextDecoder and the logic's decoder read %d of %d samples differently, e.g. %s", len(differ), len(samples), differ[0])
 	}
 	for _, c := range cases {
-		want, err := goja(t).Call("report", scan.Bytes(c.file), c.opts)
+		z, err := goja(t).Unzip(c.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := goja(t).Call("report", scan.Bytes(c.file), c.opts, z)
 		if err != nil {
 			t.Fatal(err)
 		}
 		opts, _ := json.Marshal(c.opts)
 		var got string
-		if err := chromedp.Run(ctx, eval(fmt.Sprintf(`(() => { const b = Uint8Array.from(atob(%q), c => c.charCodeAt(0)); return JSON.stringify(KennisbankScan.report(window.kbData, b, %s)) })()`, base64.StdEncoding.EncodeToString(c.file), opts), &got)); err != nil {
+		if err := chromedp.Run(ctx, eval(fmt.Sprintf(`(async () => {
+			const b = Uint8Array.from(atob(%q), c => c.charCodeAt(0));
+			const z = KennisbankScan.isZip(b) ? await KennisbankUnzip.unzip(b) : undefined;
+			return JSON.stringify(KennisbankScan.report(window.kbData, b, %s, z)) })()`, base64.StdEncoding.EncodeToString(c.file), opts), &got)); err != nil {
 			t.Fatal(err)
 		}
 		if canonical(t, []byte(got)) != canonical(t, want) {
@@ -830,6 +854,29 @@ func zipBomb(t *testing.T) []byte {
 	}
 	_ = z.Close()
 	return b.Bytes()
+}
+
+// declaredSize rewrites the unpacked size the zip's directory declares for a part.
+func declaredSize(t *testing.T, data []byte, name string, size uint32) []byte {
+	out := bytes.Clone(data)
+	sig := []byte{0x50, 0x4b, 1, 2}
+	found := false
+	for i := bytes.Index(out, sig); i >= 0; {
+		nameLen := int(binary.LittleEndian.Uint16(out[i+28:]))
+		if string(out[i+46:i+46+nameLen]) == name {
+			binary.LittleEndian.PutUint32(out[i+24:], size)
+			found = true
+		}
+		j := bytes.Index(out[i+4:], sig)
+		if j < 0 {
+			break
+		}
+		i += 4 + j
+	}
+	if !found {
+		t.Fatalf("no part %s", name)
+	}
+	return out
 }
 
 func canonical(t *testing.T, raw []byte) string {

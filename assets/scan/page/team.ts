@@ -8,6 +8,7 @@ import { $, chosenFile, download, plural, readBytes } from "./dom";
 import { hideMapping, initMapping, showMapping } from "./mapping";
 import { Page } from "./page";
 import { loadMapping, saveMapping } from "./storage";
+import { unzip } from "./unzip";
 
 // teamInfo tells what was read in.
 export function teamInfo(page: Page): void {
@@ -77,10 +78,9 @@ function initReading(page: Page): void {
       page.warn(problemsText(f.name, [L.tooLarge()]));
       return;
     }
-    readBytes(f).then(
-      (bytes) => readSheet(page, L.readFile(bytes), f.name),
-      () => page.warn(`Het bestand ${f.name} kan niet worden gelezen. Er is niets veranderd.`),
-    );
+    readBytes(f)
+      .then(async (bytes) => readSheet(page, L.readFile(bytes, L.isZip(bytes) ? await unzip(bytes) : undefined), f.name))
+      .catch(() => page.warn(`Het bestand ${f.name} kan niet worden gelezen. Er is niets veranderd.`));
   });
   $("scan-inlezen").addEventListener("click", () => {
     const text = $<HTMLTextAreaElement>("scan-plak").value;
