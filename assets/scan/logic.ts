@@ -14,6 +14,7 @@ export * from "./export";
 export * from "./groups";
 export * from "./kb";
 export * from "./mapping";
+export * from "./privacy";
 export * from "./problem";
 export * from "./rank";
 export * from "./report";

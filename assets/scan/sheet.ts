@@ -113,7 +113,15 @@ function workbookSheet(z: Unzipped, o: ReadOptions): Sheet {
   if (!hasPart(z, "[Content_Types].xml") || hasPart(z, "word/document.xml") || hasPart(z, "ppt/presentation.xml")) otherZip(z);
   refuseFault(z);
   const wb = readWorkbook(z, o.sheet);
-  return { rows: wb.rows, rowNumbers: wb.rowNumbers, format: "xlsx", sheet: wb.sheet, sheets: wb.sheets, notices: [] };
+  const others = wb.sheets.filter((n) => n !== wb.sheet);
+  const notices: Notice[] = [];
+  if (others.length) {
+    notices.push({
+      message: `De scan las het werkblad ‘${wb.sheet}’. De werkmap heeft ook ${others.length === 1 ? "het werkblad" : "de werkbladen"} ${others.map((n) => `‘${n}’`).join(", ")}.`,
+      message_en: `read worksheet "${wb.sheet}"; the workbook also has ${others.map((n) => `"${n}"`).join(", ")} (choose one with --sheet)`,
+    });
+  }
+  return { rows: wb.rows, rowNumbers: wb.rowNumbers, format: "xlsx", sheet: wb.sheet, sheets: wb.sheets, notices };
 }
 
 // readText reads pasted or decoded text as CSV.

@@ -106,7 +106,7 @@ func TestSurveyToolExportsReadWithoutMapping(t *testing.T) {
 		{"LimeSurvey, codes (CSV)", team.LimeSurvey(true), nil, []string{"id", "submitdate", "lastpage", "startlanguage", "seed", "startdate", "datestamp"}, ""},
 		{"LimeSurvey, texts (CSV)", team.LimeSurvey(false), nil, []string{"Response ID", "Date submitted", "Last page", "Start language", "Seed", "Date started", "Date last action"}, ""},
 		{"Qualtrics (CSV, three heading rows)", team.Qualtrics(), nil, nil, ""},
-		{"Castor (CSV, numeric codes) with a mapping", team.Castor(), &castorMapping, nil, ""},
+		{"Castor (CSV, numeric codes) with a mapping", team.Castor(), &castorMapping, nil, "fingerprint"},
 		{"Excel on Windows (CSV, Windows-1252)", team.ExcelWindows(), nil, []string{"Functie"}, "Windows-1252"},
 		{"Excel's Unicode text (UTF-16, tabs)", team.UnicodeText(), nil, []string{"Functie"}, ""},
 	}

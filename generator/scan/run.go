@@ -18,6 +18,7 @@ type Options struct {
 	Facilitator float64 // 0 < Facilitator <= 1
 	Mapping     string  // a mapping file, or ""
 	Group       string  // a column to compare groups by, or ""
+	Sheet       string  // the worksheet of a workbook to read, or "" for the first with data
 	Compare     string  // an earlier result (JSON), or ""
 	JSON        bool    // JSON instead of text
 }
@@ -47,7 +48,7 @@ func Run(o Options, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	ro := ReportOptions{Threshold: o.Threshold, Facilitator: o.Facilitator, CompareName: filepath.Base(o.Compare)}
+	ro := ReportOptions{Threshold: o.Threshold, Facilitator: o.Facilitator, CompareName: filepath.Base(o.Compare), MappingName: o.Mapping, Sheet: o.Sheet}
 	if ro.Mapping, err = optionalText(o.Mapping); err != nil {
 		return err
 	}
@@ -60,7 +61,7 @@ func Run(o Options, w io.Writer) error {
 	rep, err := m.Report(file, ro)
 	var fe *FileError
 	if errors.As(err, &fe) {
-		fe.File = o.Responses
+		fe.File, fe.Mapping, fe.Compare = o.Responses, o.Mapping, o.Compare
 		return fe
 	}
 	if err != nil {
