@@ -229,32 +229,33 @@ function letters(cell: string, i: number): number {
 
 // fastCells reads a row as spreadsheet programs write them: every cell opens with `<c r="`, in
 // column order, its other attributes in double quotes after single spaces. It reads a cell by
-// character positions with a dozen calls and, for a shared string, no function of its own,
-// because this runs for every cell and goja (the command line's engine) spends a few hundred
-// nanoseconds on any call; cellsOf reads the same cells with twice as many. It returns null for
-// a row it cannot read so.
+// character positions with about ten calls and, for a shared string (nearly every cell of a
+// survey's export), no function of its own and no array method: this runs for every cell, and
+// goja (the command line's engine) spends a few hundred nanoseconds on any call. cellsOf reads the
+// same cells with twice as many. It returns null for a row it cannot read so.
 function fastCells(wb: Workbook, rowText: string, open: string, value: string): string[] | null {
   const cells = rowText.split(open + ' r="');
   const row: string[] = [];
   const skip = value.length;
   for (let k = 1; k < cells.length; k++) {
     const cell = cells[k];
+    const c0 = cell.charCodeAt(0) - 65;
     const c1 = cell.charCodeAt(1) - 65;
-    const col = c1 >= 0 && c1 <= 25 ? letters(cell, 0) : cell.charCodeAt(0) - 65;
-    if (col < row.length || col >= LIMITS.columns) return null; // out of order, no letter, or too far: cellsOf says so
-    while (row.length < col) row.push("");
+    const col = c1 < 0 || c1 > 25 ? c0 : cell.charCodeAt(2) - 65 >= 0 && cell.charCodeAt(2) - 65 <= 25 ? letters(cell, 0) : (c0 + 1) * 26 + c1;
+    if (col < row.length || c0 < 0 || c0 > 25 || col >= LIMITS.columns) return null; // out of order, no letter, or too far: cellsOf says so
+    while (row.length < col) row[row.length] = "";
     const close = cell.indexOf(">");
     const t = cell.indexOf(' t="');
     const v = cell.indexOf(value, close);
     const raw = v < 0 ? "" : cell.slice(v + skip, cell.indexOf("<", v + skip));
     if (t > 0 && t < close && cell.charCodeAt(t + 4) === 115 && cell.charCodeAt(t + 5) === 34) {
-      const shared = wb.strings[parseInt(raw, 10)];
-      row.push(shared === undefined ? "" : shared);
+      const shared = raw === "" ? undefined : wb.strings[+raw]; // a shared string's value is its index
+      row[col] = shared === undefined ? "" : shared;
       continue;
     }
     const type = t < 0 || t > close ? "n" : cell.slice(t + 4, cell.indexOf('"', t + 4));
     const s = type === "n" && wb.anyDate ? cell.indexOf(' s="') : -1;
-    row.push(type === "inlineStr" ? runText(cell.slice(close + 1)) : typed(wb, type, raw, s < 0 || s > close ? 0 : parseInt(cell.slice(s + 4, close), 10)));
+    row[col] = type === "inlineStr" ? runText(cell.slice(close + 1)) : typed(wb, type, raw, s < 0 || s > close ? 0 : parseInt(cell.slice(s + 4, close), 10));
   }
   return row;
 }

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -323,5 +324,52 @@ func TestScanCommandSaysWhichSheetItRead(t *testing.T) {
 	stderr.Reset()
 	if code := run([]string{"scan", "--src", "../..", "--responses", file, "--sheet", "Blad3"}, &stdout, &stderr); code != exitProblems || !strings.Contains(stderr.String(), `no worksheet "Blad3"; its worksheets: Voormeting, Nameting`) {
 		t.Errorf("--sheet Blad3: exit %d, %s", code, stderr.String())
+	}
+}
+
+// BenchmarkScanCommand2300 runs the built kennisbank binary, as a person does, on a Microsoft
+// Forms workbook of 2,300 respondents: the whole command, from starting the process to the
+// report (loading the knowledge base, bundling the logic, unzipping, reading, scoring, ranking).
+// Goal: at most 200 ms. The knowledge base comes from the project (--src) or from a published
+// site's data file (--kennisbank).
+func BenchmarkScanCommand2300(b *testing.B) {
+	dir := b.TempDir()
+	bin := filepath.Join(dir, "kennisbank")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		b.Fatalf("go build: %v\n%s", err, out)
+	}
+	m, err := scan.Load("../..")
+	if err != nil {
+		b.Fatal(err)
+	}
+	raw, _ := m.Call("ordered")
+	var dets []struct {
+		ID, Title, Question, Scale string
+		Number                     int
+	}
+	_ = json.Unmarshal(raw, &dets)
+	var qs []corpus.Question
+	for _, d := range dets {
+		qs = append(qs, corpus.Question{Number: d.Number, ID: d.ID, Title: d.Title, Text: d.Question, Scale: d.Scale})
+	}
+	file := filepath.Join(dir, "antwoorden.xlsx")
+	kb := filepath.Join(dir, "kennisbank.json")
+	data, err := generator.KnowledgeBaseJSON(generator.Options{Root: "../.."})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if os.WriteFile(file, corpus.RandomTeam(qs, 2300, 1).MicrosoftForms(), 0o644) != nil || os.WriteFile(kb, data, 0o644) != nil {
+		b.Fatal("cannot write the files")
+	}
+	for _, c := range []struct{ name, flag, value string }{{"project", "--src", "../.."}, {"published", "--kennisbank", kb}} {
+		b.Run(c.name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				out, err := exec.Command(bin, "scan", c.flag, c.value, "--responses", file, "--format", "json").Output()
+				if err != nil || !bytes.Contains(out, []byte(`"respondents": 2300`)) {
+					b.Fatalf("%v\n%.300s", err, out)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/op")
+		})
 	}
 }
