@@ -439,3 +439,49 @@ func TestScanWordsFollowTheNumbers(t *testing.T) {
 		}
 	}
 }
+
+// TestScanSaysWhichSheetItRead: a workbook of two sheets is read from its first with data; the
+// page says which, and reading the other is a choice away.
+func TestScanSaysWhichSheetItRead(t *testing.T) {
+	qs := surveyTeam(1, 1).Questions
+	before, after := corpus.RandomTeam(qs, 12, 1), corpus.RandomTeam(qs, 20, 2)
+	file := writeFile(t, "metingen.xlsx", corpus.XLSX{Sheet: "Voormeting", Rows: before.MicrosoftFormsRows(), Others: []corpus.Sheet{{Name: "Nameting", Rows: after.MicrosoftFormsRows()}}}.Bytes())
+	ctx := browsertest.New(t)
+	base := browsertest.Serve(t, siteDir, "/")
+	var sheets []string
+	var info string
+	if err := chromedp.Run(ctx, openTeam(ctx, base, file), chromedp.WaitVisible("#scan-werkblad"),
+		eval(`Array.from(document.querySelectorAll("#scan-werkblad option")).map(o => o.value)`, &sheets),
+		eval(`document.getElementById("scan-team-info").textContent`, &info)); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(sheets, "|") != "Voormeting|Nameting" || !contains(info, "12 respondenten", "De scan las het werkblad ‘Voormeting’. De werkmap heeft ook het werkblad ‘Nameting’.") {
+		t.Errorf("the sheets offered: %q; team info %q", sheets, info)
+	}
+	rep, err := goja(t).Report(corpus.XLSX{Rows: after.MicrosoftFormsRows()}.Bytes(), scan.ReportOptions{Threshold: 0.2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Run(ctx, choose("#scan-werkblad", "Nameting"), chromedp.Poll(`document.getElementById("scan-team-info").textContent.includes("20 respondenten")`, nil)); err != nil {
+		t.Fatal(err)
+	}
+	sameAsCommandLine(t, "the second sheet", resultTable(ctx, t), rep)
+}
+
+// TestScanForgetsAnswersPerPersonKeptBefore: a browser that kept a team's answers per person, as
+// the scan's first version did, keeps them no longer once the page opens, and the page says so.
+func TestScanForgetsAnswersPerPersonKeptBefore(t *testing.T) {
+	d := knowledge.Determinants[0]
+	old := fmt.Sprintf(`{"v":1,"mode":"team","answers":{},"team":{"respondents":[{%q:"2"},{%q:"4"}],"ignored":[],"label":"team.csv","groupColumns":[{"heading":"Functie","values":["Teamleider","Jeugdarts"]}],"notices":[]},"thresholds":{"barrier":0.2,"facilitator":0.8},"name":"Meldcode","plan":[],"group":"Functie","earlier":null}`, d.ID, d.ID)
+	ctx := browsertest.New(t)
+	base := browsertest.Serve(t, siteDir, "/")
+	var kept, alert, name string
+	if err := chromedp.Run(ctx, chromedp.Navigate(base+"404.html"), eval(fmt.Sprintf(`localStorage.setItem("kennisbank-scan", %q), true`, old), nil),
+		chromedp.Navigate(base+"scan/"), chromedp.WaitReady(scanReady),
+		eval(`localStorage.getItem("kennisbank-scan")`, &kept), eval(`document.getElementById("scan-alert").textContent`, &alert), chromedp.Value("#scan-naam", &name)); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(kept, "Teamleider") || strings.Contains(kept, `"respondents":[`) || !strings.Contains(alert, "Lees het bestand opnieuw in") || name != "Meldcode" {
+		t.Errorf("after opening the page: kept %s; alert %q; name %q", kept, alert, name)
+	}
+}

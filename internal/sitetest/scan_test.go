@@ -701,9 +701,10 @@ func openTeam(ctx context.Context, base, file string) chromedp.Action {
 	}
 }
 
-// TestScanReadsSurveyToolFiles uploads what Microsoft Forms (.xlsx) and Google Forms (CSV) export
-// for the scan's own questions: no mapping step, and the same numbers as the command line, in the
-// table and in the bars of the chart.
+// TestScanReadsSurveyToolFiles uploads what Microsoft Forms (.xlsx), Google Forms, LimeSurvey,
+// Qualtrics and Dutch Excel (CSV) export for the scan's own questions: no mapping step, and the
+// same numbers as the command line, in the table and in the bars of the chart. (Castor's coded
+// answers need a mapping: TestScanMappingStep.)
 func TestScanReadsSurveyToolFiles(t *testing.T) {
 	ctx := browsertest.New(t)
 	errs := consoleErrors(ctx)
@@ -712,7 +713,8 @@ func TestScanReadsSurveyToolFiles(t *testing.T) {
 	for _, f := range []struct {
 		name string
 		data []byte
-	}{{"antwoorden.xlsx", team.MicrosoftForms()}, {"Implementatiescan (antwoorden).csv", team.GoogleForms()}} {
+	}{{"antwoorden.xlsx", team.MicrosoftForms()}, {"Implementatiescan (antwoorden).csv", team.GoogleForms()},
+		{"results-survey.csv", team.LimeSurvey(true)}, {"qualtrics.csv", team.Qualtrics()}, {"functies.csv", team.ExcelWindows()}} {
 		file := writeFile(t, f.name, f.data)
 		var mappingShown bool
 		if err := chromedp.Run(ctx, openTeam(ctx, base, file), eval(`!document.getElementById("scan-koppelen").hidden`, &mappingShown)); err != nil {
