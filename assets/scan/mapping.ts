@@ -34,7 +34,9 @@ export function headingsOf(sheet: Grid): string[] {
   for (const row of rows) {
     for (const cell of row) {
       const h = cell.trim();
-      if (h !== "" && !seen[h]) (seen[h] = true), out.push(h);
+      if (h === "" || seen[h]) continue;
+      seen[h] = true;
+      out.push(h);
     }
   }
   return out.sort();

@@ -8,8 +8,8 @@
 // MIN_GROUP. Raw answers leave only through answersCSV (export.ts), which the page offers as an
 // option of its own that says what the file holds and who could be recognised in it.
 //
-// A Summary read back (a file, a link, the browser's storage) is held to the same rule by
-// readSummary; the page's explanation (content/paginas/scan-uitleg.md) says it in Dutch.
+// A Summary read from outside (a kept file, a share link) is held to the same rule by readSummary;
+// the page's explanation (content/paginas/scan-uitleg.md, "Privacy") says it in Dutch.
 
 import { GroupCounts, GroupSplit, MIN_GROUP, splitGroups } from "./groups";
 import { fields, isFields, strings, text } from "./json";

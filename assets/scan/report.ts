@@ -158,6 +158,7 @@ export function report(kb: KnowledgeBase, input: Uint8Array | string, o: ReportO
   const rep = toReport(a, team.ignored);
   rep.notices = team.notices.map((n) => n.message_en);
   if (o.mapping !== undefined && mappingFit(mapping.value, sheet.value) === "unmarked") rep.notices.push("the mapping file does not say which headings it was made for (it has no fingerprint); it was applied by heading");
+  if (o.sheet && sheet.value.format !== "xlsx") rep.notices.push(`--sheet ${o.sheet} was not used: the file is text (CSV), not a workbook`);
   if (summary.groups) {
     const groups = groupsOf(kb, summary.groups, t);
     rep.group_column = groups.column;

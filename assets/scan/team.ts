@@ -220,8 +220,8 @@ export const MAX_GROUPS = 20;
 // A measure (FTE, hours, a score) is numbers, some with decimals; coded groups are whole numbers.
 const DECIMAL = /^-?[0-9]*[.,][0-9]+$/;
 const NUMBER = /^-?[0-9]+(?:[.,][0-9]+)?$/;
-// A code: a short value with a digit in it (A1, T2, 3), or a single letter.
-const CODE = /^(?=.*[0-9])[A-Za-z0-9]{1,4}$|^[A-Za-z]$/;
+// A code: a number of one to three digits after at most three letters (A1, T2, 3), or a letter.
+const CODE = /^[A-Za-z]{0,3}[0-9]{1,3}$|^[A-Za-z]$/;
 
 // groupValues returns the values (one per respondent) in the order they first occur when they are
 // few and repeated, as a role, team or location is: 2 to MAX_GROUPS values, fewer than the
@@ -236,7 +236,10 @@ export function groupValues(values: string[]): string[] | null {
     if (v === "") continue;
     if (v.length > 60) return null;
     given++;
-    if (n[v] === undefined) (n[v] = 0), distinct.push(v);
+    if (n[v] === undefined) {
+      n[v] = 0;
+      distinct.push(v);
+    }
     n[v]++;
   }
   const d = distinct.length;
