@@ -5,7 +5,7 @@
 import { fields, parseJSON, text as jsonText } from "./json";
 import { KnowledgeBase, ordered, table } from "./kb";
 import { importJSON } from "./state";
-import { EPS, tally, Tally, Thresholds } from "./tally";
+import { EPS, Tally, tallyCounts, Thresholds } from "./tally";
 
 export interface EarlierTally {
   id: string;
@@ -23,7 +23,7 @@ export interface Earlier {
 
 export type ParsedEarlier = { ok: true; value: Earlier } | { ok: false; message: string; message_en: string };
 
-// readEarlier reads an earlier result: the page's saved scan (its answers are scored again) or
+// readEarlier reads an earlier result: the page's saved scan (its counts are scored again) or
 // the command line's JSON report (its per-determinant figures are used).
 export function readEarlier(kb: KnowledgeBase, text: string, label: string, t: Thresholds): ParsedEarlier {
   const parsed = parseJSON(text);
@@ -32,8 +32,9 @@ export function readEarlier(kb: KnowledgeBase, text: string, label: string, t: T
   if (Array.isArray(doc.determinants) && typeof doc.respondents === "number") return fromReport(kb, doc.determinants, doc.respondents, jsonText(doc.date), label);
   const saved = importJSON(kb, text);
   if (!saved.ok) return { ok: false, message: saved.message, message_en: "the file is neither a saved scan nor the JSON of kennisbank scan --format json" };
-  const tallies = tally(kb, saved.value.respondents, t).map((x) => ({ id: x.id, answers: x.answers, negative: x.negative }));
-  return { ok: true, value: { label, date: jsonText(doc.date), respondents: saved.value.respondents.length, tallies } };
+  const s = saved.value.summary;
+  const tallies = tallyCounts(kb, s.counts, t).map((x) => ({ id: x.id, answers: x.answers, negative: x.negative }));
+  return { ok: true, value: { label, date: jsonText(doc.date), respondents: s.respondents, tallies } };
 }
 
 function fromReport(kb: KnowledgeBase, determinants: unknown[], respondents: number, date: string, label: string): ParsedEarlier {

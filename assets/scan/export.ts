@@ -20,13 +20,16 @@ function csvLine(cells: (string | number)[]): string {
 const CSV_WORDS: Record<string, string> = table({ wn: "weet niet" });
 
 // answersCSV writes the answers as a team CSV (semicolons, as Dutch Excel): one row per
-// respondent, headed by the determinant numbers, so that parseCSV reads it back. Several people's
-// files can be pasted into one team file.
-export function answersCSV(kb: KnowledgeBase, respondents: Respondent[]): string {
+// respondent, headed by the determinant numbers, with the group column if one is given, so that
+// the scan reads it back. Several people's files can be pasted into one team file. This is the
+// one file with a row per person (privacy.ts): the page writes a team's only when the reader
+// asks for the answers per person, and says what that means.
+export function answersCSV(kb: KnowledgeBase, respondents: Respondent[], group?: { heading: string; values: string[] }): string {
   const dets = ordered(kb);
-  let out = csvLine(["respondent"].concat(dets.map((d) => String(d.number))));
+  const head = ["respondent"].concat(group ? [group.heading] : [], dets.map((d) => String(d.number)));
+  let out = csvLine(head);
   respondents.forEach((r, i) => {
-    out += csvLine([String(i + 1)].concat(dets.map((d) => CSV_WORDS[r[d.id]] || r[d.id] || "")));
+    out += csvLine([String(i + 1)].concat(group ? [group.values[i] || ""] : [], dets.map((d) => CSV_WORDS[r[d.id]] || r[d.id] || "")));
   });
   return out;
 }

@@ -4,14 +4,31 @@
 // together are fewer than MIN_GROUP people, the smallest shown group is hidden as well, or their
 // answers could be worked out as the total minus the shown groups. The same rule holds per
 // determinant: a group shows a determinant only with at least MIN_GROUP answers to it.
+//
+// splitGroups applies these rules once, to counts (see privacy.ts): what it leaves out is never
+// kept, saved or shared. groupsOf scores what is left for the page and the report.
 
-import { KnowledgeBase } from "./kb";
-import { Answers, tallyAnswers, Tally, Thresholds } from "./tally";
+import { KnowledgeBase, ordered } from "./kb";
+import { Answers, Count, Counts, countAnswers, Tally, tallyCounts, Thresholds } from "./tally";
 
 export const MIN_GROUP = 5;
 
-export interface GroupResult {
+// GroupCounts is one group that may be shown: its counts hold only the determinants it shows.
+export interface GroupCounts {
   name: string; // the value in the column; "" for respondents who left it empty
+  respondents: number;
+  counts: Counts;
+}
+
+export interface GroupSplit {
+  column: string;
+  shown: GroupCounts[]; // most respondents first
+  small: number; // groups hidden for having fewer than MIN_GROUP respondents
+  alsoHidden: string[]; // groups hidden so that the small ones cannot be worked out
+}
+
+export interface GroupResult {
+  name: string;
   respondents: number;
   tallies: Tally[]; // every determinant, by number
   hidden: string[]; // determinant ids shown as "too few answers"
@@ -21,9 +38,9 @@ export interface GroupResult {
 
 export interface Groups {
   column: string;
-  shown: GroupResult[]; // most respondents first
-  small: number; // groups hidden for having fewer than MIN_GROUP respondents
-  alsoHidden: string[]; // groups hidden so that the small ones cannot be worked out
+  shown: GroupResult[];
+  small: number;
+  alsoHidden: string[];
 }
 
 function partition(values: string[]): { name: string; rows: number[] }[] {
@@ -41,8 +58,11 @@ function partition(values: string[]): { name: string; rows: number[] }[] {
   return out.sort((a, b) => b.rows.length - a.rows.length || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-// groupsOf splits the answers by values (one per respondent) and scores every group.
-export function groupsOf(kb: KnowledgeBase, all: Answers, values: string[], column: string, t: Thresholds): Groups {
+const answered = (c: Count | undefined): number => (c ? c[0] + c[1] + c[2] : 0);
+
+// splitGroups splits the answers by values (one per respondent) and counts every group that may
+// be shown, leaving out what would make anyone identifiable.
+export function splitGroups(kb: KnowledgeBase, all: Answers, values: string[], column: string): GroupSplit {
   const parts = partition(values);
   let shown = parts.filter((p) => p.rows.length >= MIN_GROUP);
   const small = parts.length - shown.length;
@@ -54,34 +74,35 @@ export function groupsOf(kb: KnowledgeBase, all: Answers, values: string[], colu
     alsoHidden.push(smallest.name);
     hiddenPeople += smallest.rows.length;
   }
-  const results = shown.map((p) => {
-    const sub: Answers = { columns: all.columns, rows: p.rows.map((i) => all.rows[i]) };
-    const tallies = tallyAnswers(kb, sub, t);
-    return { name: p.name, respondents: p.rows.length, tallies, hidden: [] as string[], barriers: [] as Tally[], facilitators: [] as Tally[] };
-  });
-  hideSmallCounts(tallyAnswers(kb, all, t), results);
-  for (const g of results) {
-    const shownHere = g.tallies.filter((x) => g.hidden.indexOf(x.id) < 0);
-    g.barriers = shownHere.filter((x) => x.barrier);
-    g.facilitators = shownHere.filter((x) => x.facilitator);
-  }
-  return { column, shown: results, small, alsoHidden };
+  const groups = shown.map((p) => ({ name: p.name, respondents: p.rows.length, counts: countAnswers(kb, all, p.rows) }));
+  hideSmallCounts(kb, countAnswers(kb, all), groups);
+  return { column, shown: groups, small, alsoHidden };
 }
 
-// hideSmallCounts hides, per determinant, the groups with fewer than MIN_GROUP answers to it,
-// and then, while the answers not shown are fewer than MIN_GROUP, the shown group with the
+// hideSmallCounts leaves out, per determinant, the groups with fewer than MIN_GROUP answers to
+// it, and then, while the answers not shown are fewer than MIN_GROUP, the shown group with the
 // fewest answers.
-function hideSmallCounts(total: Tally[], groups: GroupResult[]): void {
-  total.forEach((t, k) => {
-    let open = groups.filter((g) => g.tallies[k].answers >= MIN_GROUP);
-    for (const g of groups) if (open.indexOf(g) < 0) g.hidden.push(t.id);
-    let rest = t.answers - open.reduce((n, g) => n + g.tallies[k].answers, 0);
+function hideSmallCounts(kb: KnowledgeBase, total: Counts, groups: GroupCounts[]): void {
+  for (const d of ordered(kb)) {
+    let open = groups.filter((g) => answered(g.counts[d.id]) >= MIN_GROUP);
+    let rest = answered(total[d.id]) - open.reduce((n, g) => n + answered(g.counts[d.id]), 0);
     while (rest > 0 && rest < MIN_GROUP && open.length > 0) {
       let fewest = open[0];
-      for (const g of open) if (g.tallies[k].answers < fewest.tallies[k].answers) fewest = g;
+      for (const g of open) if (answered(g.counts[d.id]) < answered(fewest.counts[d.id])) fewest = g;
       open = open.filter((g) => g !== fewest);
-      fewest.hidden.push(t.id);
-      rest += fewest.tallies[k].answers;
+      rest += answered(fewest.counts[d.id]);
     }
+    for (const g of groups) if (open.indexOf(g) < 0) delete g.counts[d.id];
+  }
+}
+
+// groupsOf scores the groups a split shows.
+export function groupsOf(kb: KnowledgeBase, split: GroupSplit, t: Thresholds): Groups {
+  const shown = split.shown.map((g) => {
+    const tallies = tallyCounts(kb, g.counts, t);
+    const hidden = tallies.filter((x) => !g.counts[x.id]).map((x) => x.id);
+    const visible = tallies.filter((x) => g.counts[x.id]);
+    return { name: g.name, respondents: g.respondents, tallies, hidden, barriers: visible.filter((x) => x.barrier), facilitators: visible.filter((x) => x.facilitator) };
   });
+  return { column: split.column, shown, small: split.small, alsoHidden: split.alsoHidden.slice() };
 }

@@ -3,6 +3,7 @@
 // line. Problems are collected where a reader fixes several at once.
 
 export interface Problem {
+  file?: "mapping" | "compare"; // the problem is in the mapping or the earlier result, not the team's file
   row: number; // 0 when it is about the whole file
   column: number; // 1-based; 0 when it is about the whole row or file
   header: string;
@@ -43,9 +44,11 @@ export function problemAt(row: number, column: number, header: string, value: st
   };
 }
 
-// fileProblem is about the whole file.
-export function fileProblem(nl: string, en: string): Problem {
-  return problemAt(0, 0, "", "", nl, en);
+// fileProblem is about the whole file: the team's, or the mapping or earlier result given with it.
+export function fileProblem(nl: string, en: string, file?: "mapping" | "compare"): Problem {
+  const p = problemAt(0, 0, "", "", nl, en);
+  if (file) p.file = file;
+  return p;
 }
 
 export function fail<T>(...problems: Problem[]): Result<T> {

@@ -6,8 +6,8 @@ import { splitCSV } from "./csv";
 import { Grid, LIMITS, tooLargeFile } from "./grid";
 import { fail, fileProblem, Refusal, refuse, Result } from "./problem";
 import { decodeBytes } from "./text";
+import { hasPart, isZip, partText, refuseFault, Unzipped } from "./parts";
 import { readWorkbook } from "./xlsx";
-import { isZip, openZip, readEntry, Zip } from "./zip";
 
 export interface Notice {
   message: string; // Dutch
@@ -16,8 +16,13 @@ export interface Notice {
 
 export interface Sheet extends Grid {
   format: "csv" | "xlsx";
-  sheet: string; // the worksheet's name, for .xlsx
+  sheet: string; // the worksheet read, for .xlsx
+  sheets: string[]; // every worksheet of the workbook, in its order
   notices: Notice[];
+}
+
+export interface ReadOptions {
+  sheet?: string; // the worksheet to read; by default the first one with data
 }
 
 const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -55,14 +60,13 @@ function compoundFile(b: Uint8Array): never {
 }
 
 // otherZip says what a zip file without a workbook is.
-function otherZip(z: Zip): never {
-  const mime = readEntry(z, "mimetype");
-  const kind = mime ? String.fromCharCode.apply(null, Array.prototype.slice.call(mime, 0, 100) as number[]) : "";
+function otherZip(z: Unzipped): never {
+  const kind = partText(z, "mimetype") || "";
   if (kind.indexOf("opendocument.spreadsheet") >= 0) {
     refuse("Dit is een OpenDocument-rekenblad (.ods). Bewaar het als Excel-werkmap (.xlsx) of als CSV en kies het opnieuw.", "this is an OpenDocument spreadsheet (.ods); save it as an Excel workbook (.xlsx) or as CSV");
   }
-  if (z.entries["ppt/presentation.xml"]) refuse("Dit is een PowerPoint-presentatie, geen rekenblad. Kies het bestand met de antwoorden (.xlsx of CSV).", "this is a PowerPoint presentation, not a spreadsheet; choose the file with the answers (.xlsx or CSV)");
-  if (z.entries["word/document.xml"]) refuse("Dit is een Word-document, geen rekenblad. Kies het bestand met de antwoorden (.xlsx of CSV).", "this is a Word document, not a spreadsheet; choose the file with the answers (.xlsx or CSV)");
+  if (hasPart(z, "ppt/presentation.xml")) refuse("Dit is een PowerPoint-presentatie, geen rekenblad. Kies het bestand met de antwoorden (.xlsx of CSV).", "this is a PowerPoint presentation, not a spreadsheet; choose the file with the answers (.xlsx or CSV)");
+  if (hasPart(z, "word/document.xml")) refuse("Dit is een Word-document, geen rekenblad. Kies het bestand met de antwoorden (.xlsx of CSV).", "this is a Word document, not a spreadsheet; choose the file with the answers (.xlsx or CSV)");
   return refuse("Dit is een zip-bestand zonder Excel-werkmap erin. Kies het bestand met de antwoorden (.xlsx of CSV).", "this is a zip file without an Excel workbook in it; choose the file with the answers (.xlsx or CSV)");
 }
 
@@ -78,16 +82,15 @@ function notSpreadsheet(what: string, whatEN: string): never {
   return refuse(`Dit is ${what}, geen rekenblad. Kies het bestand met de antwoorden: een Excel-werkmap (.xlsx) of een CSV-bestand.`, `this is ${whatEN}, not a spreadsheet; choose the file with the answers: an Excel workbook (.xlsx) or a CSV file`);
 }
 
-// readFile reads a team's file, whatever it turns out to be.
-export function readFile(bytes: Uint8Array): Result<Sheet> {
+// readFile reads a team's file, whatever it turns out to be. A zip file (isZip) comes with its
+// parts as the host unpacked them.
+export function readFile(bytes: Uint8Array, zip?: Unzipped, o: ReadOptions = {}): Result<Sheet> {
   try {
     if (bytes.length > LIMITS.bytes) tooLargeFile();
     if (startsWith(bytes, CFB)) compoundFile(bytes);
     if (isZip(bytes)) {
-      const z = openZip(bytes);
-      if (!z.entries["[Content_Types].xml"] || z.entries["word/document.xml"] || z.entries["ppt/presentation.xml"]) otherZip(z);
-      const wb = readWorkbook(z);
-      return { ok: true, value: { rows: wb.rows, rowNumbers: wb.rowNumbers, format: "xlsx", sheet: wb.sheet, notices: [] } };
+      if (!zip) throw new Error("readFile: a zip file needs its parts, unpacked by the host");
+      return { ok: true, value: workbookSheet(zip, o) };
     }
     for (const [sig, nl, en] of BINARY) if (startsWith(bytes, sig)) notSpreadsheet(nl, en);
     const d = decodeBytes(bytes);
@@ -105,6 +108,22 @@ export function readFile(bytes: Uint8Array): Result<Sheet> {
   }
 }
 
+function workbookSheet(z: Unzipped, o: ReadOptions): Sheet {
+  if (z.names.length === 0) refuseFault(z); // the directory itself could not be read
+  if (!hasPart(z, "[Content_Types].xml") || hasPart(z, "word/document.xml") || hasPart(z, "ppt/presentation.xml")) otherZip(z);
+  refuseFault(z);
+  const wb = readWorkbook(z, o.sheet);
+  const others = wb.sheets.filter((n) => n !== wb.sheet);
+  const notices: Notice[] = [];
+  if (others.length) {
+    notices.push({
+      message: `De scan las het werkblad ‘${wb.sheet}’. De werkmap heeft ook ${others.length === 1 ? "het werkblad" : "de werkbladen"} ${others.map((n) => `‘${n}’`).join(", ")}.`,
+      message_en: `read worksheet "${wb.sheet}"; the workbook also has ${others.map((n) => `"${n}"`).join(", ")} (choose one with --sheet)`,
+    });
+  }
+  return { rows: wb.rows, rowNumbers: wb.rowNumbers, format: "xlsx", sheet: wb.sheet, sheets: wb.sheets, notices };
+}
+
 // readText reads pasted or decoded text as CSV.
 export function readText(text: string, notices: Notice[] = []): Result<Sheet> {
   if (text.indexOf("\u0000") >= 0) {
@@ -115,5 +134,5 @@ export function readText(text: string, notices: Notice[] = []): Result<Sheet> {
   }
   const split = splitCSV(text);
   if (!split.ok) return split;
-  return { ok: true, value: { rows: split.value.rows, rowNumbers: split.value.rowNumbers, format: "csv", sheet: "", notices } };
+  return { ok: true, value: { rows: split.value.rows, rowNumbers: split.value.rowNumbers, format: "csv", sheet: "", sheets: [], notices } };
 }

@@ -47,6 +47,11 @@ export interface Tally {
   facilitator: boolean;
 }
 
+// Count is a determinant's answers: how many are unfavourable, neutral (or "weet niet") and
+// favourable. Counts holds them by determinant id; a determinant without answers may be absent.
+export type Count = [number, number, number];
+export type Counts = Record<string, Count>;
+
 // answersOf turns respondents into a grid with one column per determinant.
 export function answersOf(kb: KnowledgeBase, respondents: Respondent[]): Answers {
   const columns = ordered(kb).map((d) => d.id);
@@ -67,6 +72,33 @@ export function respondentsOf(kb: KnowledgeBase, a: Answers): Respondent[] {
   });
 }
 
+// countAnswers counts every determinant's answers over the rows of the grid (all of them, or the
+// ones whose indexes are given).
+export function countAnswers(kb: KnowledgeBase, all: Answers, which?: number[]): Counts {
+  const out: Counts = table({});
+  for (const d of ordered(kb)) {
+    const pol = POLARITY[d.scale] || table({});
+    const c = all.columns.indexOf(d.id);
+    if (c < 0) continue;
+    const rows = all.rows;
+    const n = which ? which.length : rows.length;
+    let neg = 0;
+    let neither = 0;
+    let pos = 0;
+    // An indexed loop, one table lookup and local counters: this runs for every cell of a team
+    // file, and goja (the command line's engine) makes every array access a call.
+    for (let i = 0; i < n; i++) {
+      const p = pol[rows[which ? which[i] : i][c]];
+      if (p === undefined) continue;
+      if (p < 0) neg++;
+      else if (p > 0) pos++;
+      else neither++;
+    }
+    if (neg + neither + pos > 0) out[d.id] = [neg, neither, pos];
+  }
+  return out;
+}
+
 // tally scores every determinant (by number) over the respondents.
 export function tally(kb: KnowledgeBase, respondents: Respondent[], t: Thresholds = DEFAULTS): Tally[] {
   return tallyAnswers(kb, answersOf(kb, respondents), t);
@@ -74,24 +106,14 @@ export function tally(kb: KnowledgeBase, respondents: Respondent[], t: Threshold
 
 // tallyAnswers is tally on a grid.
 export function tallyAnswers(kb: KnowledgeBase, all: Answers, t: Thresholds = DEFAULTS): Tally[] {
+  return tallyCounts(kb, countAnswers(kb, all), t);
+}
+
+// tallyCounts scores every determinant (by number) from its counts.
+export function tallyCounts(kb: KnowledgeBase, counts: Counts, t: Thresholds = DEFAULTS): Tally[] {
   return ordered(kb).map((d) => {
-    const pol = POLARITY[d.scale] || table({});
-    const c = all.columns.indexOf(d.id);
-    const rows = c < 0 ? [] : all.rows;
-    const n = rows.length;
-    let neg = 0;
-    let neither = 0;
-    let pos = 0;
-    // An indexed loop, one table lookup and local counters: this runs for every cell of a team
-    // file, and goja (the command line's engine) makes every array access a call.
-    for (let i = 0; i < n; i++) {
-      const p = pol[rows[i][c]];
-      if (p === undefined) continue;
-      if (p < 0) neg++;
-      else if (p > 0) pos++;
-      else neither++;
-    }
-    return scored(d, neg, neither, pos, t);
+    const c = counts[d.id] || [0, 0, 0];
+    return scored(d, c[0], c[1], c[2], t);
   });
 }
 

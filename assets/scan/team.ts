@@ -7,7 +7,7 @@ import { allowedEN, allowedNL, Answer, family, Family, normalizeAnswer } from ".
 import { headingRows, How, isMetadata, questions, recognise } from "./columns";
 import { Answers } from "./tally";
 import { LIMITS, rowsProblem } from "./grid";
-import { Determinant, KnowledgeBase, ordered, table } from "./kb";
+import { Determinant, fold, KnowledgeBase, ordered, table } from "./kb";
 import { emptyMapping, lookup, Lookup, Mapping } from "./mapping";
 import { columnLetter, Problem, problemAt } from "./problem";
 import { Notice, Sheet } from "./sheet";
@@ -22,6 +22,7 @@ export interface Column {
   metadata: boolean; // a survey tool's own column: ID, time, e-mail, name
   skipped: boolean; // the mapping says: not used
   filled: boolean; // some respondent has a value in it
+  answers: boolean; // not recognised, but its values look like answers to a question of the scan
 }
 
 // An answer the scan does not know, for the reader to place on the scale.
@@ -38,7 +39,8 @@ export interface UnknownAnswer {
 // GroupColumn is a column that splits the team into groups: role, team, location.
 export interface GroupColumn {
   heading: string;
-  values: string[]; // per respondent
+  values: string[]; // per respondent, coded values by the names the mapping gives them
+  codes: string[]; // the column's values when they are codes (A1, A2; 1, 2), for the reader to name
 }
 
 export interface Team {
@@ -53,7 +55,7 @@ export interface Team {
   problems: Problem[]; // what keeps the answers from being read, for the mapping step
   notices: Notice[];
   ready: boolean; // every column and answer is understood: the answers can be scored
-  reviewAdvised: boolean; // determinants are missing while unrecognised columns have data
+  reviewAdvised: boolean; // determinants are missing while unrecognised columns hold answers
 }
 
 // readTeam reads the sheet with the mapping. Problems that no mapping can solve (a row with more
@@ -67,6 +69,7 @@ export function readTeam(kb: KnowledgeBase, sheet: Sheet, mapping: Mapping = emp
   const look = lookup(mapping);
   const cols = columnsOf(kb, sheet, heads, look);
   for (const c of cols) c.filled = body.rows.some((r) => r[c.index].trim() !== "");
+  for (const c of cols) if (!c.determinant && !c.metadata && !c.skipped && c.filled) c.answers = looksLikeAnswers(body.rows, c.index);
   const detCols = cols.filter((c) => c.determinant !== "").map((c) => c.index);
   const keep = body.rows.map((r) => {
     for (const c of detCols) if (r[c].trim() !== "") return true;
@@ -76,7 +79,7 @@ export function readTeam(kb: KnowledgeBase, sheet: Sheet, mapping: Mapping = emp
   const rowNumbers = body.rowNumbers.filter((_n, i) => keep[i]);
   if (rows.length > LIMITS.rows) return { ok: false, problems: [rowsProblem()] };
   const problems = columnProblems(kb, cols, heads);
-  const groupColumns = groupsOf(cols, rows);
+  const groupColumns = groupsOf(cols, rows, look);
   const unknown = translate(kb, cols, rows, rowNumbers, look).sort((a, b) => a.row - b.row || a.column - b.column);
   const present = table<boolean>({});
   for (const c of cols) if (c.determinant) present[c.determinant] = true;
@@ -98,9 +101,37 @@ export function readTeam(kb: KnowledgeBase, sheet: Sheet, mapping: Mapping = emp
       problems,
       notices,
       ready,
-      reviewAdvised: missing.length > 0 && cols.some((c) => !c.determinant && !c.metadata && !c.skipped && c.filled),
+      reviewAdvised: missing.length > 0 && cols.some((c) => c.answers),
     },
   };
+}
+
+// looksLikeAnswers tells whether most of a column's values are answers on one of the scales, or
+// codes such as 0, 1 and 9: then it may hold a question of the scan that its heading does not
+// name.
+function looksLikeAnswers(rows: string[][], index: number): boolean {
+  const seen = table<boolean>({});
+  let values = 0;
+  let answers = 0;
+  for (const r of rows) {
+    const v = r[index].trim();
+    if (v === "" || seen[v]) continue;
+    seen[v] = true;
+    values++;
+    if (/^[0-9]{1,2}$/.test(v) || normalizeAnswer("eens5", v) !== null || normalizeAnswer("janeeweetniet", v) !== null) answers++;
+    if (values >= 50) break;
+  }
+  return values > 0 && answers >= 0.8 * values;
+}
+
+// mappingMatters tells whether a mapping has anything to say about a sheet: a heading it names,
+// an answer the scan does not know by itself that it places, or a coded group value it names.
+export function mappingMatters(kb: KnowledgeBase, sheet: Sheet, m: Mapping): boolean {
+  const look = lookup(m);
+  const headings = sheet.rows[0] || [];
+  if (headings.some((h) => look.column(h) !== undefined || Object.keys(m.groups).some((g) => fold(g) === fold(h) && fold(h) !== ""))) return true;
+  const plain = readTeam(kb, sheet);
+  return plain.ok && plain.value.unknownAnswers.some((u) => look.answer(u.family, u.value) !== undefined);
 }
 
 function droppedNotice(n: number): Notice {
@@ -143,7 +174,7 @@ function columnsOf(kb: KnowledgeBase, sheet: Sheet, heads: number, look: Lookup)
   return head.map((raw, i) => {
     const heading = raw.trim();
     const text = heads === 3 ? (sheet.rows[1][i] || "").trim() : "";
-    const col: Column = { index: i, letter: columnLetter(i + 1), heading, text, determinant: "", how: "", metadata: false, skipped: false, filled: false };
+    const col: Column = { index: i, letter: columnLetter(i + 1), heading, text, determinant: "", how: "", metadata: false, skipped: false, filled: false, answers: false };
     const mapped = look.column(heading);
     if (mapped !== undefined) {
       col.determinant = mapped;
@@ -183,18 +214,53 @@ function columnProblems(kb: KnowledgeBase, cols: Column[], heads: number): Probl
   return out;
 }
 
-// groupsOf lists the columns that split the respondents into a few named groups: not a
-// determinant, not a survey tool's own column, and fewer distinct values than respondents (a
-// column with a value per person, such as a name, splits nobody into groups).
-function groupsOf(cols: Column[], rows: string[][]): GroupColumn[] {
+// The most groups a column may split a team into.
+export const MAX_GROUPS = 20;
+
+// A measure (FTE, hours, a score) is numbers, some with decimals; coded groups are whole numbers.
+const DECIMAL = /^-?[0-9]*[.,][0-9]+$/;
+const NUMBER = /^-?[0-9]+(?:[.,][0-9]+)?$/;
+// A code: a number of one to three digits after at most three letters (A1, T2, 3), or a letter.
+const CODE = /^[A-Za-z]{0,3}[0-9]{1,3}$|^[A-Za-z]$/;
+
+// groupValues returns the values (one per respondent) in the order they first occur when they are
+// few and repeated, as a role, team or location is: 2 to MAX_GROUPS values, fewer than the
+// respondents, on average two or more people per value and at most a fifth of the values held by
+// one person alone; no value longer than a name; not a measure. Free text (comments) and numbers
+// (FTE, age) are not; for them it returns null.
+export function groupValues(values: string[]): string[] | null {
+  const n = table<number>({});
+  const distinct: string[] = [];
+  let given = 0;
+  for (const v of values) {
+    if (v === "") continue;
+    if (v.length > 60) return null;
+    given++;
+    if (n[v] === undefined) {
+      n[v] = 0;
+      distinct.push(v);
+    }
+    n[v]++;
+  }
+  const d = distinct.length;
+  if (d < 2 || d > MAX_GROUPS || d >= values.length || given < 2 * d) return null;
+  if (distinct.every((v) => NUMBER.test(v)) && distinct.some((v) => DECIMAL.test(v))) return null;
+  return distinct.filter((v) => n[v] === 1).length <= Math.max(1, Math.floor(d / 5)) ? distinct : null;
+}
+
+// groupsOf lists the columns that split the respondents into groups: not a determinant, not a
+// survey tool's own column, with few, repeated values. Coded values take the names the mapping
+// gives them.
+function groupsOf(cols: Column[], rows: string[][], look: Lookup): GroupColumn[] {
   const out: GroupColumn[] = [];
   for (const c of cols) {
     if (c.determinant || c.metadata || c.heading === "") continue;
-    const values = rows.map((r) => r[c.index].trim());
-    const distinct = table<boolean>({});
-    let n = 0;
-    for (const v of values) if (v !== "" && !distinct[v]) (distinct[v] = true), n++;
-    if (n >= 2 && n <= 30 && n < rows.length) out.push({ heading: c.heading, values });
+    const raw = rows.map((r) => r[c.index].trim());
+    const distinct = groupValues(raw);
+    if (!distinct) continue;
+    const codes = distinct.every((v) => CODE.test(v)) ? distinct.sort() : [];
+    const values = codes.length ? raw.map((v) => (v === "" ? v : look.group(c.heading, v) || v)) : raw;
+    out.push({ heading: c.heading, values, codes });
   }
   return out;
 }

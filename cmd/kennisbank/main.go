@@ -33,7 +33,7 @@ Usage:
   kennisbank check [--src DIR] [--drafts] [--format text|github] [--leesbaarheid]
   kennisbank new [--src DIR] <kind> "<titel>"
   kennisbank scan --responses FILE [--threshold 0.2] [--facilitator 0.8] [--format text|json]
-                  [--mapping FILE] [--group COLUMN] [--compare EARLIER.json]
+                  [--mapping FILE] [--group COLUMN] [--compare EARLIER.json] [--sheet NAME]
                   [--src DIR | --kennisbank FILE|URL]
 
 Kinds for new: ` + scaffold.KindList + `
@@ -176,7 +176,8 @@ func newCmd(args []string, stdout, stderr io.Writer) int {
 }
 
 const scanSynopsis = `scan --responses FILE [--threshold 0.2] [--facilitator 0.8] [--format text|json]
-                  [--mapping FILE] [--group COLUMN] [--compare EARLIER.json] [--src DIR | --kennisbank FILE|URL]`
+                  [--mapping FILE] [--group COLUMN] [--compare EARLIER.json] [--sheet NAME]
+                  [--src DIR | --kennisbank FILE|URL]`
 
 func scanCmd(args []string, stdout, stderr io.Writer) int {
 	fs := newCommand("scan", scanSynopsis, stdout, stderr)
@@ -189,6 +190,7 @@ func scanCmd(args []string, stdout, stderr io.Writer) int {
 	mapping := fs.String("mapping", "", "a mapping file (JSON, as the scan page saves it): determinants for unrecognised columns, scale points for unknown answers")
 	group := fs.String("group", "", "a column (heading or letter) to compare groups by, such as role or team; groups of fewer than 5 are not shown")
 	compare := fs.String("compare", "", "an earlier result to compare with: JSON saved by the scan page or printed by --format json")
+	sheet := fs.String("sheet", "", "the worksheet of an .xlsx workbook to read; by default the first one with data")
 	if code := fs.parse(args); code >= 0 {
 		return code
 	}
@@ -215,7 +217,7 @@ func scanCmd(args []string, stdout, stderr io.Writer) int {
 	err := scan.Run(scan.Options{
 		Source:    scan.Source{Project: *src, File: *kb},
 		Responses: *responses, Threshold: *threshold, Facilitator: *facilitator,
-		Mapping: *mapping, Group: *group, Compare: *compare, JSON: *format == "json",
+		Mapping: *mapping, Group: *group, Compare: *compare, Sheet: *sheet, JSON: *format == "json",
 	}, stdout)
 	var fileErr *scan.FileError
 	switch {

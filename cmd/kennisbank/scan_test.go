@@ -3,9 +3,11 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -197,4 +199,177 @@ func contains(s string, subs ...string) bool {
 		}
 	}
 	return true
+}
+
+// questions reads the knowledge base's questions through the logic.
+func questions(t *testing.T) (*scan.Module, []corpus.Question) {
+	m, err := scan.Load("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := m.Call("ordered")
+	var dets []struct {
+		ID, Title, Question, Scale string
+		Number                     int
+	}
+	_ = json.Unmarshal(raw, &dets)
+	var qs []corpus.Question
+	for _, d := range dets {
+		qs = append(qs, corpus.Question{Number: d.Number, ID: d.ID, Title: d.Title, Text: d.Question, Scale: d.Scale})
+	}
+	return m, qs
+}
+
+// TestScanCommandMappingMustFitTheHeadings: --mapping applies a mapping to the export of the
+// form it was made for, and refuses it, saying so, on a form with other headings that uses the
+// same codes, instead of reading the answers as the wrong questions.
+func TestScanCommandMappingMustFitTheHeadings(t *testing.T) {
+	m, qs := questions(t)
+	var first, second []corpus.Question
+	columns := map[string]string{}
+	for k := range qs {
+		first = append(first, qs[(k*7)%len(qs)])
+		columns[fmt.Sprintf("SQ%03d", k+1)] = qs[(k*7)%len(qs)].ID
+	}
+	for _, n := range []int{4, 8, 19, 21, 23, 25, 1, 2, 3, 5, 6, 7} {
+		second = append(second, qs[n-1])
+	}
+	firstFile := corpus.RandomTeam(first, 40, 31).LimeSurveyCodes("SQ")
+	z, _ := m.Unzip(firstFile)
+	sheet, _ := m.CallPlain("readFile", scan.Bytes(firstFile), z)
+	var read struct {
+		Value json.RawMessage `json:"value"`
+	}
+	_ = json.Unmarshal(sheet, &read)
+	marked, _ := m.CallPlain("forSheet", map[string]any{"fingerprint": "", "headings": []string{}, "columns": columns,
+		"answers": map[string]any{"eens5": map[string]string{}, "janeeweetniet": map[string]string{}}, "groups": map[string]any{}}, read.Value)
+	raw, _ := m.CallPlain("mappingJSON", marked)
+	var text string
+	_ = json.Unmarshal(raw, &text)
+	dir := t.TempDir()
+	mapping := filepath.Join(dir, "koppeling.json")
+	_ = os.WriteFile(mapping, []byte(text), 0o644)
+	next := filepath.Join(dir, "najaar.csv")
+	_ = os.WriteFile(next, corpus.RandomTeam(first, 33, 34).LimeSurveyCodes("SQ"), 0o644)
+	other := filepath.Join(dir, "twaalf-vragen.csv")
+	_ = os.WriteFile(other, corpus.RandomTeam(second, 25, 32).LimeSurveyCodes("SQ"), 0o644)
+
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"scan", "--src", "../..", "--responses", next, "--mapping", mapping}, &stdout, &stderr); code != exitOK || !strings.Contains(stdout.String(), "33 respondent(s)") {
+		t.Errorf("the form's next export with its mapping: exit %d\n%s%s", code, stdout.String(), stderr.String())
+	}
+	stdout.Reset()
+	stderr.Reset()
+	code := run([]string{"scan", "--src", "../..", "--responses", other, "--mapping", mapping}, &stdout, &stderr)
+	if code != exitProblems || stdout.Len() != 0 || !strings.Contains(stderr.String(), "kennisbank scan: "+mapping+": the mapping was made for a file with other column headings") {
+		t.Errorf("another form with the same codes: exit %d, stdout %q, stderr %q", code, stdout.String(), stderr.String())
+	}
+}
+
+// TestScanCommandJSONKeepsEveryoneUnrecognisable: what --format json prints follows the scan's
+// privacy rule: counts per group of at least five, no group under five by name, no comment, no
+// row per respondent; a column of comments or of FTE does not split the team into groups.
+func TestScanCommandJSONKeepsEveryoneUnrecognisable(t *testing.T) {
+	_, qs := questions(t)
+	team := corpus.RandomTeam(qs, 40, 1)
+	file := filepath.Join(t.TempDir(), "forms.xlsx")
+	_ = os.WriteFile(file, team.MicrosoftFormsExtended(), 0o644)
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"scan", "--src", "../..", "--responses", file, "--format", "json", "--group", "Wat is je functie?"}, &stdout, &stderr); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	out := stdout.String()
+	size := map[string]int{}
+	for _, r := range team.Roles {
+		size[r]++
+	}
+	for role, n := range size {
+		if n < 5 && strings.Contains(out, role) {
+			t.Errorf("the JSON names %s, a group of %d", role, n)
+		}
+	}
+	for _, c := range team.Comments {
+		if c != "" && strings.Contains(out, c[:15]) {
+			t.Errorf("the JSON quotes the comment %q", c)
+		}
+	}
+	if strings.Contains(out, `"0,8"`) || strings.Contains(out, "Start time\": \"") {
+		t.Errorf("the JSON holds a respondent's own values:\n%.600s", out)
+	}
+	for _, column := range []string{"Opmerkingen", "FTE"} {
+		stdout.Reset()
+		stderr.Reset()
+		if code := run([]string{"scan", "--src", "../..", "--responses", file, "--group", column}, &stdout, &stderr); code != exitProblems || !strings.Contains(stderr.String(), "not a few repeated ones") {
+			t.Errorf("--group %s: exit %d, %s", column, code, stderr.String())
+		}
+	}
+}
+
+// TestScanCommandSaysWhichSheetItRead: in a workbook of several sheets the command reads the
+// first with data and says so; --sheet reads another.
+func TestScanCommandSaysWhichSheetItRead(t *testing.T) {
+	_, qs := questions(t)
+	rows := corpus.RandomTeam(qs, 12, 1).MicrosoftFormsRows()
+	other := corpus.RandomTeam(qs, 20, 2).MicrosoftFormsRows()
+	file := filepath.Join(t.TempDir(), "werkmap.xlsx")
+	_ = os.WriteFile(file, corpus.XLSX{Sheet: "Voormeting", Rows: rows, Others: []corpus.Sheet{{Name: "Nameting", Rows: other}}}.Bytes(), 0o644)
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"scan", "--src", "../..", "--responses", file}, &stdout, &stderr); code != exitOK || !contains(stdout.String(), "12 respondent(s)", `read worksheet "Voormeting"; the workbook also has "Nameting"`) {
+		t.Errorf("exit %d\n%s%s", code, stdout.String(), stderr.String())
+	}
+	stdout.Reset()
+	if code := run([]string{"scan", "--src", "../..", "--responses", file, "--sheet", "Nameting"}, &stdout, &stderr); code != exitOK || !contains(stdout.String(), "20 respondent(s)", `read worksheet "Nameting"`) {
+		t.Errorf("--sheet Nameting: exit %d\n%s%s", code, stdout.String(), stderr.String())
+	}
+	stderr.Reset()
+	if code := run([]string{"scan", "--src", "../..", "--responses", file, "--sheet", "Blad3"}, &stdout, &stderr); code != exitProblems || !strings.Contains(stderr.String(), `no worksheet "Blad3"; its worksheets: Voormeting, Nameting`) {
+		t.Errorf("--sheet Blad3: exit %d, %s", code, stderr.String())
+	}
+}
+
+// BenchmarkScanCommand2300 runs the built kennisbank binary, as a person does, on a Microsoft
+// Forms workbook of 2,300 respondents: the whole command, from starting the process to the
+// report (loading the knowledge base, bundling the logic, unzipping, reading, scoring, ranking).
+// Goal: at most 200 ms. The knowledge base comes from the project (--src) or from a published
+// site's data file (--kennisbank).
+func BenchmarkScanCommand2300(b *testing.B) {
+	dir := b.TempDir()
+	bin := filepath.Join(dir, "kennisbank")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		b.Fatalf("go build: %v\n%s", err, out)
+	}
+	m, err := scan.Load("../..")
+	if err != nil {
+		b.Fatal(err)
+	}
+	raw, _ := m.Call("ordered")
+	var dets []struct {
+		ID, Title, Question, Scale string
+		Number                     int
+	}
+	_ = json.Unmarshal(raw, &dets)
+	var qs []corpus.Question
+	for _, d := range dets {
+		qs = append(qs, corpus.Question{Number: d.Number, ID: d.ID, Title: d.Title, Text: d.Question, Scale: d.Scale})
+	}
+	file := filepath.Join(dir, "antwoorden.xlsx")
+	kb := filepath.Join(dir, "kennisbank.json")
+	data, err := generator.KnowledgeBaseJSON(generator.Options{Root: "../.."})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if os.WriteFile(file, corpus.RandomTeam(qs, 2300, 1).MicrosoftForms(), 0o644) != nil || os.WriteFile(kb, data, 0o644) != nil {
+		b.Fatal("cannot write the files")
+	}
+	for _, c := range []struct{ name, flag, value string }{{"project", "--src", "../.."}, {"published", "--kennisbank", kb}} {
+		b.Run(c.name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				out, err := exec.Command(bin, "scan", c.flag, c.value, "--responses", file, "--format", "json").Output()
+				if err != nil || !bytes.Contains(out, []byte(`"respondents": 2300`)) {
+					b.Fatalf("%v\n%.300s", err, out)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/op")
+		})
+	}
 }

@@ -91,40 +91,6 @@ func TestFormsText(t *testing.T) {
 	}
 }
 
-// TestSavedScanKeepsItsGroups saves a team with a column to compare groups by, and opens it again.
-func TestSavedScanKeepsItsGroups(t *testing.T) {
-	m := mod(t)
-	var respondents []map[string]string
-	var roles []string
-	for i := 0; i < 12; i++ {
-		respondents = append(respondents, map[string]string{kb.Determinants[0].ID: fmt.Sprint(1 + i%5)})
-		roles = append(roles, []string{"Jeugdarts", "Verpleegkundige"}[i%2])
-	}
-	state := map[string]any{
-		"mode": "team", "respondents": respondents, "ignored": []string{"Functie"},
-		"thresholds": map[string]float64{"barrier": 0.2, "facilitator": 0.8}, "name": "", "plan": []string{},
-		"groupColumns": []map[string]any{{"heading": "Functie", "values": roles}}, "group": "Functie",
-	}
-	raw, err := m.Call("exportJSON", state, "2026-03-01")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var doc string
-	_ = json.Unmarshal(raw, &doc)
-	var saved struct {
-		Result struct {
-			Groups []Group `json:"groups"`
-		} `json:"result"`
-	}
-	_ = json.Unmarshal([]byte(doc), &saved)
-	if len(saved.Result.Groups) != 2 || saved.Result.Groups[0].Respondents != 6 {
-		t.Errorf("the saved result's groups: %+v", saved.Result.Groups)
-	}
-	if got, want, ok := readsBack(t, m, "importJSON", doc, state); !ok {
-		t.Errorf("opened again:\n%s\nwant\n%s", got, want)
-	}
-}
-
 // TestEmbeddedLogicIsTheProjects: the binary carries assets/scan as it is.
 func TestEmbeddedLogicIsTheProjects(t *testing.T) {
 	embedded, err := Embedded()

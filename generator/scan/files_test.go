@@ -3,7 +3,6 @@ package scan
 import (
 	"archive/zip"
 	"bytes"
-	"compress/flate"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
@@ -13,8 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/dop251/goja"
-
 	"kennisbank/internal/corpus"
 )
 
@@ -22,29 +19,21 @@ import (
 // Bytes arguments reach it as a Uint8Array, the rest through JSON.
 func callPlain(t testing.TB, m *Module, name string, args ...any) json.RawMessage {
 	t.Helper()
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	fn, ok := goja.AssertFunction(m.exports.Get(name))
-	if !ok {
-		t.Fatalf("no function %s", name)
-	}
-	var vals []goja.Value
-	for _, a := range args {
-		v, err := m.value(a)
-		if err != nil {
-			t.Fatal(err)
-		}
-		vals = append(vals, v)
-	}
-	res, err := fn(goja.Undefined(), vals...)
+	raw, err := m.CallPlain(name, args...)
 	if err != nil {
 		t.Fatalf("%s threw: %v", name, err)
 	}
-	out, err := m.stringify(goja.Undefined(), res)
+	return raw
+}
+
+// readFile reads a file as the command line hands it to the logic: a zip file unpacked by Go.
+func readTeamFile(t testing.TB, m *Module, data []byte) json.RawMessage {
+	t.Helper()
+	z, err := m.Unzip(data)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return json.RawMessage(out.String())
+	return callPlain(t, m, "readFile", Bytes(data), z)
 }
 
 func questionsOf(t testing.TB) []corpus.Question {
@@ -117,7 +106,7 @@ func TestSurveyToolExportsReadWithoutMapping(t *testing.T) {
 		{"LimeSurvey, codes (CSV)", team.LimeSurvey(true), nil, []string{"id", "submitdate", "lastpage", "startlanguage", "seed", "startdate", "datestamp"}, ""},
 		{"LimeSurvey, texts (CSV)", team.LimeSurvey(false), nil, []string{"Response ID", "Date submitted", "Last page", "Start language", "Seed", "Date started", "Date last action"}, ""},
 		{"Qualtrics (CSV, three heading rows)", team.Qualtrics(), nil, nil, ""},
-		{"Castor (CSV, numeric codes) with a mapping", team.Castor(), &castorMapping, nil, ""},
+		{"Castor (CSV, numeric codes) with a mapping", team.Castor(), &castorMapping, nil, "fingerprint"},
 		{"Excel on Windows (CSV, Windows-1252)", team.ExcelWindows(), nil, []string{"Functie"}, "Windows-1252"},
 		{"Excel's Unicode text (UTF-16, tabs)", team.UnicodeText(), nil, []string{"Functie"}, ""},
 	}
@@ -175,7 +164,7 @@ func TestWorkbookVariants(t *testing.T) {
 				Rows [][]string `json:"rows"`
 			} `json:"value"`
 		}
-		_ = json.Unmarshal(callPlain(t, m, "readFile", Bytes(file)), &sheet)
+		_ = json.Unmarshal(readTeamFile(t, m, file), &sheet)
 		start := team.Started[0].Format("2006-01-02 15:04:05")
 		if got := sheet.Value.Rows[1][1]; got != start {
 			t.Errorf("%s: Start time of the first respondent reads %q, want %q", name, got, start)
@@ -339,7 +328,6 @@ func TestBadFilesAreRefusedWithTheReason(t *testing.T) {
 			t.Errorf("%s: refused only after %v", c.name, d)
 		}
 	}
-	_ = flate.BestSpeed
 }
 
 // TestWindows1252IsDecoded reads the accents of a CSV that Dutch Excel saved on Windows.

@@ -92,6 +92,7 @@ func (r *Report) JSON() []byte {
 // Problem is one thing wrong with a file. Row 1 is the first row of the sheet; Row or Column is
 // 0 when the problem is about the whole file or row.
 type Problem struct {
+	File      string `json:"file"` // "mapping" or "compare" when the problem is in that file, not the team's
 	Row       int    `json:"row"`
 	Column    int    `json:"column"`
 	Header    string `json:"header"`
@@ -100,17 +101,19 @@ type Problem struct {
 	MessageEN string `json:"message_en"` // English, for the command line
 }
 
-// FileError is what keeps a file from being read: every problem found, collected.
+// FileError is what keeps a file from being read: every problem found, collected. Each problem
+// is named by the file it is in: the team's (File), the mapping or the earlier result.
 type FileError struct {
-	File     string
-	Problems []Problem
+	File, Mapping, Compare string
+	Problems               []Problem
 }
 
 func (e *FileError) Error() string {
 	var lines []string
 	for _, p := range e.Problems {
-		if e.File != "" {
-			lines = append(lines, e.File+": "+p.MessageEN)
+		name := map[string]string{"": e.File, "mapping": e.Mapping, "compare": e.Compare}[p.File]
+		if name != "" {
+			lines = append(lines, name+": "+p.MessageEN)
 		} else {
 			lines = append(lines, p.MessageEN)
 		}
@@ -126,12 +129,18 @@ type ReportOptions struct {
 	Group       *string `json:"group,omitempty"`
 	Compare     *string `json:"compare,omitempty"`
 	CompareName string  `json:"compareName,omitempty"`
+	MappingName string  `json:"-"` // the mapping file's name, for messages
+	Sheet       string  `json:"sheet,omitempty"` // the worksheet of a workbook; by default the first with data
 }
 
 // Report reads a team's file (CSV, tab-separated text or .xlsx, as bytes) and ranks the
 // strategies. A file the logic refuses gives a *FileError.
 func (m *Module) Report(file []byte, o ReportOptions) (*Report, error) {
-	raw, err := m.Call("report", Bytes(file), o)
+	z, err := m.Unzip(file)
+	if err != nil {
+		return nil, err
+	}
+	raw, err := m.Call("report", Bytes(file), o, z)
 	if err != nil {
 		return nil, err
 	}
@@ -147,7 +156,7 @@ func (m *Module) Report(file []byte, o ReportOptions) (*Report, error) {
 		if len(res.Problems) == 0 {
 			return nil, errNoReason
 		}
-		return nil, &FileError{Problems: res.Problems}
+		return nil, &FileError{Mapping: o.MappingName, Compare: o.CompareName, Problems: res.Problems}
 	}
 	var rep Report
 	if err := json.Unmarshal(res.Value, &rep); err != nil {

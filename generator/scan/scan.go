@@ -123,16 +123,30 @@ func NewWithBundle(bundle, kbJSON []byte) (*Module, error) {
 type Bytes []byte
 
 // Call calls the module's exported function name with the knowledge base as its first argument
-// and args after it (each passed through JSON, Bytes as a Uint8Array), and returns the result as
-// JSON.
+// and args after it (each passed through JSON, Bytes as a Uint8Array, an *Unzipped as the
+// object the logic reads), and returns the result as JSON.
 func (m *Module) Call(name string, args ...any) (json.RawMessage, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	return m.call(name, true, args)
+}
+
+// CallPlain is Call for a function that does not take the knowledge base.
+func (m *Module) CallPlain(name string, args ...any) (json.RawMessage, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.call(name, false, args)
+}
+
+func (m *Module) call(name string, withKB bool, args []any) (json.RawMessage, error) {
 	fn, ok := goja.AssertFunction(m.exports.Get(name))
 	if !ok {
 		return nil, fmt.Errorf("scan module: no function %q", name)
 	}
-	vals := []goja.Value{m.kb}
+	var vals []goja.Value
+	if withKB {
+		vals = append(vals, m.kb)
+	}
 	for _, a := range args {
 		v, err := m.value(a)
 		if err != nil {
@@ -155,14 +169,69 @@ func (m *Module) Call(name string, args ...any) (json.RawMessage, error) {
 }
 
 func (m *Module) value(a any) (goja.Value, error) {
-	if b, ok := a.(Bytes); ok {
-		return m.bytes(goja.Undefined(), m.vm.ToValue(m.vm.NewArrayBuffer(b)))
+	switch v := a.(type) {
+	case Bytes:
+		return m.bytes(goja.Undefined(), m.vm.ToValue(m.vm.NewArrayBuffer(v)))
+	case *Unzipped:
+		if v == nil {
+			return goja.Undefined(), nil
+		}
+		return m.unzippedValue(v), nil
 	}
 	b, err := json.Marshal(a)
 	if err != nil {
 		return nil, err
 	}
 	return m.parse(goja.Undefined(), m.vm.ToValue(string(b)))
+}
+
+// unzippedValue makes the object the logic reads; the parts' texts go in as they are, without
+// the detour through JSON (a sheet's XML is megabytes).
+func (m *Module) unzippedValue(z *Unzipped) goja.Value {
+	o := m.vm.NewObject()
+	names := make([]any, len(z.Names))
+	for i, n := range z.Names {
+		names[i] = n
+	}
+	parts := m.vm.NewObject()
+	for name, text := range z.Parts {
+		_ = parts.Set(name, text)
+	}
+	_ = o.Set("names", m.vm.NewArray(names...))
+	_ = o.Set("parts", parts)
+	_ = o.Set("fault", z.Fault)
+	_ = o.Set("faultPart", z.FaultPart)
+	return o
+}
+
+// Unzip unpacks the file as the logic asks (its ZIP_LIMITS, the parts it wants) when the logic
+// takes it for a zip file; otherwise it returns nil.
+func (m *Module) Unzip(file []byte) (*Unzipped, error) {
+	var isZip bool
+	var lim zipLimits
+	raw, err := m.CallPlain("isZip", Bytes(file[:min(len(file), 4)]))
+	if err == nil {
+		err = json.Unmarshal(raw, &isZip)
+	}
+	if err != nil || !isZip {
+		return nil, err
+	}
+	m.mu.Lock()
+	limits, err := m.stringify(goja.Undefined(), m.exports.Get("ZIP_LIMITS"))
+	wanted, _ := goja.AssertFunction(m.exports.Get("wanted"))
+	m.mu.Unlock()
+	if err != nil {
+		return nil, err
+	}
+	if err := json.Unmarshal([]byte(limits.String()), &lim); err != nil {
+		return nil, fmt.Errorf("scan module: ZIP_LIMITS: %w", err)
+	}
+	return unzip(file, lim, func(name string) bool {
+		m.mu.Lock()
+		defer m.mu.Unlock()
+		v, err := wanted(goja.Undefined(), m.vm.ToValue(name))
+		return err == nil && v.ToBoolean()
+	}), nil
 }
 
 // Limit reads one of the logic's limits (LIMITS.bytes, .rows, .columns).

@@ -122,7 +122,7 @@ func TestGroupColumnMustSplitTheTeam(t *testing.T) {
 	m := mod(t)
 	csv := []byte(groupCSV([]group{{"A", 6}, {"B", 6}}, func(string, int, int) string { return "4" }))
 	for _, c := range []struct{ column, says string }{
-		{"Naam", "value for nearly every respondent"},
+		{"Naam", "not a few repeated ones"},
 		{"Afdeling", "no such column"},
 	} {
 		_, err := m.Report(csv, ReportOptions{Threshold: 0.2, Group: &c.column})
@@ -163,22 +163,8 @@ func TestCompareWithAnEarlierMeasurement(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var respondents []map[string]string
-	for _, a := range before.Answers {
-		r := map[string]string{}
-		for k, code := range a {
-			if code != "" {
-				r[qs[k].ID] = code
-			}
-		}
-		respondents = append(respondents, r)
-	}
-	raw, err := m.Call("exportJSON", map[string]any{"mode": "team", "respondents": respondents, "ignored": []string{}, "thresholds": map[string]float64{"barrier": 0.2, "facilitator": 0.8}, "name": "", "plan": []string{}}, "2025-10-01")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var saved string
-	_ = jsonUnmarshal(raw, &saved)
+	summary, _ := teamSummary(t, m, before.MicrosoftForms(), "")
+	saved := exported(t, m, "exportJSON", teamState(summary), "2025-10-01")
 	for name, earlier := range map[string]string{"the page's saved scan": saved, "the command line's JSON": string(earlierRep.JSON())} {
 		rep, err := m.Report(now.MicrosoftForms(), ReportOptions{Threshold: 0.2, Compare: &earlier, CompareName: "najaar.json"})
 		if err != nil {
@@ -235,4 +221,81 @@ func TestMappingFile(t *testing.T) {
 	}
 }
 
-func jsonUnmarshal(raw []byte, v any) error { return json.Unmarshal(raw, v) }
+
+// mappingFor makes the mapping the page would save for file: per column heading the
+// determinant, marked with the fingerprint of the file's headings.
+func mappingFor(t testing.TB, m *Module, file []byte, columns map[string]string) string {
+	t.Helper()
+	var sheet struct {
+		Value json.RawMessage `json:"value"`
+	}
+	_ = json.Unmarshal(readTeamFile(t, m, file), &sheet)
+	empty := map[string]any{"fingerprint": "", "headings": []string{}, "columns": columns, "answers": map[string]any{"eens5": map[string]string{}, "janeeweetniet": map[string]string{}}, "groups": map[string]any{}}
+	marked := callPlain(t, m, "forSheet", empty, sheet.Value)
+	var text string
+	_ = json.Unmarshal(callPlain(t, m, "mappingJSON", marked), &text)
+	return text
+}
+
+// codedForms are two surveys a coordinator made in LimeSurvey, their questions coded SQ001,
+// SQ002, … by their place: the first asks all 29 in an order of its own, the second 12 other
+// ones. The same codes mean other questions.
+func codedForms(t testing.TB) (first, second corpus.Team, firstColumns map[string]string) {
+	qs := questionsOf(t)
+	var shuffled, twelve []corpus.Question
+	for k := range qs {
+		shuffled = append(shuffled, qs[(k*7)%len(qs)])
+	}
+	for _, n := range []int{4, 8, 19, 21, 23, 25, 1, 2, 3, 5, 6, 7} {
+		twelve = append(twelve, qs[n-1])
+	}
+	firstColumns = map[string]string{}
+	for k, q := range shuffled {
+		firstColumns[fmt.Sprintf("SQ%03d", k+1)] = q.ID
+	}
+	return corpus.RandomTeam(shuffled, 40, 31), corpus.RandomTeam(twelve, 25, 32), firstColumns
+}
+
+// TestMappingBelongsToItsHeadings: a mapping keeps the fingerprint of the headings it was made
+// for. On the same form's next export it applies; on a form with other headings, even with the
+// same codes, it is refused, saying which headings differ, instead of reading the answers as
+// the wrong questions. A mapping written by hand, without a fingerprint, applies by heading.
+func TestMappingBelongsToItsHeadings(t *testing.T) {
+	m := mod(t)
+	first, second, columns := codedForms(t)
+	mapping := mappingFor(t, m, first.LimeSurveyCodes("SQ"), columns)
+	again := corpus.RandomTeam(first.Questions, 33, 34) // the next measurement with the first form
+	rep, err := m.Report(again.LimeSurveyCodes("SQ"), ReportOptions{Threshold: 0.2, Mapping: &mapping, MappingName: "koppeling.json"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameFigures(t, "the first form's next export", rep.Determinants, expected(again))
+	_, err = m.Report(second.LimeSurveyCodes("SQ"), ReportOptions{Threshold: 0.2, Mapping: &mapping, MappingName: "koppeling.json"})
+	var fe *FileError
+	if !errors.As(err, &fe) || !strings.Contains(err.Error(), `koppeling.json: the mapping was made for a file with other column headings (the mapping's file had "SQ013"`) || fe.Problems[0].File != "mapping" {
+		t.Errorf("the first form's mapping on the second form: %v; want it refused, naming the mapping file and the headings that differ", err)
+	}
+	for _, c := range []struct {
+		file []byte
+		want string
+	}{{first.LimeSurveyCodes("SQ"), "fits"}, {second.LimeSurveyCodes("SQ"), "differs"}} {
+		var sheet struct {
+			Value json.RawMessage `json:"value"`
+		}
+		_ = json.Unmarshal(readTeamFile(t, m, c.file), &sheet)
+		parsed, _ := m.Call("parseMapping", mapping)
+		var pm struct {
+			Value json.RawMessage `json:"value"`
+		}
+		_ = json.Unmarshal(parsed, &pm)
+		var fit string
+		_ = json.Unmarshal(callPlain(t, m, "mappingFit", pm.Value, sheet.Value), &fit)
+		if fit != c.want {
+			t.Errorf("mappingFit: %q, want %q", fit, c.want)
+		}
+	}
+	byHand := fmt.Sprintf(`{"format": "kennisbank-implementatiescan-koppeling", "version": 1, "columns": {"SQ001": %q}}`, first.Questions[0].ID)
+	if rep, err := m.Report(second.LimeSurveyCodes("SQ"), ReportOptions{Threshold: 0.2, Mapping: &byHand}); err != nil || !strings.Contains(strings.Join(rep.Notices, " "), "no fingerprint") {
+		t.Errorf("a mapping written by hand: %v, notices %v", err, rep)
+	}
+}

@@ -61,6 +61,9 @@ type Team struct {
 	Answers   [][]string
 	Roles     []string
 	Started   []time.Time
+	Teams     []string // a coded group: "1", "2" or "3", which the form's own list names
+	FTE       []string // hours as a fraction of a full week, as Dutch forms write it: "0,8"
+	Comments  []string // free text; most respondents leave it empty
 }
 
 // Roles in a youth-care team, with how often they occur: some groups are smaller than five.
@@ -100,7 +103,26 @@ func RandomTeam(qs []Question, n int, seed int64) Team {
 		}
 		t.Started = append(t.Started, start.Add(time.Duration(i*37)*time.Minute+time.Duration(rng.Intn(60))*time.Second))
 	}
+	t.extras(seed)
 	return t
+}
+
+// Free text as respondents write it in a comment field.
+var comments = []string{"Meer tijd nodig om het goed te leren.", "Fijn dat we dit samen doen!", "Ik mis uitleg over de registratie.", "Graag een vervolgbijeenkomst in het najaar.", "De werkwijze past niet bij mijn caseload.", "Ik weet niet wie ik moet bellen bij vragen."}
+
+// extras fills the columns a coordinator's own form adds, from a random source of their own so
+// that the answers and roles of a seed stay as they were.
+func (t *Team) extras(seed int64) {
+	rng := rand.New(rand.NewSource(seed*7919 + 1))
+	for i := range t.Answers {
+		t.Teams = append(t.Teams, fmt.Sprint(1+rng.Intn(3)))
+		t.FTE = append(t.FTE, []string{"0,6", "0,8", "0,9", "1", "0,5", "0,7"}[rng.Intn(6)])
+		comment := ""
+		if rng.Intn(4) == 0 {
+			comment = fmt.Sprintf("%s (%d)", comments[rng.Intn(len(comments))], i+1)
+		}
+		t.Comments = append(t.Comments, comment)
+	}
 }
 
 // options maps answer codes to the option texts of a form.
@@ -156,6 +178,32 @@ func (t Team) MicrosoftFormsRows() [][]any {
 		rows = append(rows, append(row, t.Roles[i]))
 	}
 	return rows
+}
+
+// MicrosoftFormsExtended is MicrosoftForms with the questions a coordinator adds to the form:
+// the team (a choice whose export gives its number), the FTE and a comment field.
+func (t Team) MicrosoftFormsExtended() []byte {
+	rows := t.MicrosoftFormsRows()
+	rows[0] = append(rows[0], "Team", "FTE", "Opmerkingen")
+	for i := range t.Answers {
+		rows[i+1] = append(rows[i+1], t.Teams[i], t.FTE[i], t.Comments[i])
+	}
+	return XLSX{Sheet: "Sheet1", Rows: rows}.Bytes()
+}
+
+// LimeSurveyCodes writes LimeSurvey's CSV export of a survey the coordinator made themselves:
+// the questions coded by their place in it (prefix + 001, 002, …), not by determinant, with
+// answer codes. The scan does not recognise such codes; a mapping says which is which.
+func (t Team) LimeSurveyCodes(prefix string) []byte {
+	head := []string{"id", "submitdate", "lastpage", "startlanguage"}
+	for k := range t.Questions {
+		head = append(head, fmt.Sprintf("%s%03d", prefix, k+1))
+	}
+	rows := [][]string{head}
+	for i, a := range t.Answers {
+		rows = append(rows, append([]string{fmt.Sprint(i + 1), t.Started[i].Format("2006-01-02 15:04:05"), "2", "nl"}, a...))
+	}
+	return writeCSV(rows, ',', true)
 }
 
 // GoogleForms writes the CSV Google Forms downloads (Dutch account): Tijdstempel, the e-mail

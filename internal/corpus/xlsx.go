@@ -23,6 +23,13 @@ type XLSX struct {
 	Store          bool    // store the parts instead of deflating them
 	NoCellRefs     bool    // cells without r="B2": their place is their order
 	FormulaStrings bool    // strings as formula results (t="str")
+	Others         []Sheet // more worksheets after this one, such as a summary a coordinator added
+}
+
+// Sheet is a further worksheet of a workbook.
+type Sheet struct {
+	Name string
+	Rows [][]any
 }
 
 // Styles: 0 general, 1 a date (built-in format 14), 2 a date and time (a custom format).
@@ -47,6 +54,10 @@ func (x XLSX) Bytes() []byte {
 			continue
 		}
 		sheetXML = append(sheetXML, x.worksheet(x.Rows, strs))
+	}
+	for _, o := range x.Others {
+		sheets = append(sheets, o.Name)
+		sheetXML = append(sheetXML, x.worksheet(o.Rows, strs))
 	}
 	parts := []struct{ name, body string }{
 		{"[Content_Types].xml", contentTypes(len(sheets))},

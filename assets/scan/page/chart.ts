@@ -1,63 +1,100 @@
-// The diverging stacked bar chart, the usual picture of Likert answers: per determinant the share
-// of unfavourable answers to the left of the zero line, favourable ones to the right, and the
-// answers that are neither in a column of their own, so that both bars start at zero and can be
-// read against the barrier and facilitator lines.
+// The charts, drawn in HTML with widths in percent, so that they fit any screen from 320 px up
+// and every label stands in full (it wraps, and on a narrow screen stands above its bars):
+//
+// - the diverging stacked bar chart, the usual picture of Likert answers: per determinant the
+//   share of unfavourable answers to the left of the zero line, favourable ones to the right, and
+//   the answers that are neither in a box of their own, so that both bars start at zero and can
+//   be read against the barrier and facilitator lines;
+// - the chart of a measurement against an earlier one: per determinant the share of unfavourable
+//   answers then and now, against the barrier line.
+//
+// Each is one image for a screen reader, named and described by text that says what it shows;
+// the tables beside them hold the same numbers.
 
 import * as L from "../logic";
-import { percent, svg } from "./dom";
+import { el, list, percent } from "./dom";
 
-const ROW = 22;
-const LABEL = 300;
-const GAP = 36; // room for a value left of a full bar
-const HALF = 170; // 100% on either side
-const NEUTRAL = 70;
-const TOP = 40;
+const label = (t: { number: number; title: string }): string => `${t.number}. ${t.title}`;
 
-function axes(s: SVGElement, center: number, neutralX: number, bottom: number): void {
-  for (const p of [-1, -0.5, 0, 0.5, 1]) {
-    const x = center + p * HALF;
-    s.appendChild(svg("line", { x1: x, x2: x, y1: TOP - 6, y2: bottom, class: p === 0 ? "scan-zero" : "scan-grid" }));
-    s.appendChild(svg("text", { x, y: TOP - 10, "text-anchor": "middle", class: "scan-axis" }, p === 0 ? "0" : percent(Math.abs(p))));
-  }
-  s.appendChild(svg("text", { x: center - HALF / 2, y: 12, "text-anchor": "middle", class: "scan-axis-title" }, "← ongunstig"));
-  s.appendChild(svg("text", { x: center + HALF / 2, y: 12, "text-anchor": "middle", class: "scan-axis-title" }, "gunstig →"));
-  s.appendChild(svg("text", { x: neutralX + NEUTRAL / 2, y: 12, "text-anchor": "middle", class: "scan-axis-title" }, "neutraal"));
+// frame makes the chart's box, with its name and description as text for screen readers.
+function frame(prefix: string, cls: string, title: string, description: string): HTMLElement {
+  const box = el("div", { class: `scan-bars ${cls}`, role: "img", "aria-labelledby": `${prefix}-t ${prefix}-d` });
+  box.appendChild(el("p", { id: `${prefix}-t`, class: "visually-hidden" }, title));
+  box.appendChild(el("p", { id: `${prefix}-d`, class: "visually-hidden" }, description));
+  return box;
 }
 
-function bars(s: SVGElement, t: L.Tally, y: number, center: number, neutralX: number): void {
-  const label = `${t.number}. ${t.title}`;
-  s.appendChild(svg("text", { x: LABEL - 8, y: y + 15, "text-anchor": "end", class: t.barrier ? "scan-label scan-label-barrier" : "scan-label" }, label.length > 38 ? label.slice(0, 37) + "…" : label));
-  if (!t.answers) {
-    s.appendChild(svg("text", { x: center, y: y + 15, "text-anchor": "middle", class: "scan-value" }, "geen antwoorden"));
-    return;
-  }
-  const neg = t.negative * HALF;
-  const pos = t.positive * HALF;
-  s.appendChild(svg("rect", { x: center - neg, y: y + 4, width: neg, height: 14, class: t.barrier ? "scan-bar scan-bar-neg scan-bar-barrier" : "scan-bar scan-bar-neg" }));
-  s.appendChild(svg("rect", { x: center, y: y + 4, width: pos, height: 14, class: t.facilitator ? "scan-bar scan-bar-pos scan-bar-facilitator" : "scan-bar scan-bar-pos" }));
-  s.appendChild(svg("rect", { x: neutralX, y: y + 4, width: t.neutral * NEUTRAL, height: 14, class: "scan-bar scan-bar-neutral" }));
-  if (t.negative > 0) s.appendChild(svg("text", { x: center - neg - 4, y: y + 15, "text-anchor": "end", class: "scan-value" }, percent(t.negative)));
-  if (t.positive > 0) s.appendChild(svg("text", { x: center + pos + 4, y: y + 15, class: "scan-value" }, percent(t.positive)));
+// bar is a bar of width share (0..1) of its track.
+function bar(cls: string, share: number): HTMLElement {
+  const b = el("span", { class: `scan-bar ${cls}` });
+  b.style.width = `${share * 100}%`;
+  return b;
 }
 
-// divergingChart draws the chart; prefix makes the ids of its title and description unique.
-export function divergingChart(a: L.Analysis, prefix: string): SVGElement {
-  const center = LABEL + GAP + HALF;
-  const neutralX = center + HALF + GAP + 8;
-  const bottom = TOP + a.tallies.length * ROW + 4;
-  const width = neutralX + NEUTRAL + 12;
-  const height = bottom + 8;
-  const s = svg("svg", { viewBox: `0 0 ${width} ${height}`, width, height, role: "img", "aria-labelledby": `${prefix}-t ${prefix}-d`, class: "scan-svg" });
-  s.appendChild(svg("title", { id: `${prefix}-t` }, "Ongunstige en gunstige antwoorden per determinant"));
-  const barriers = a.barriers.map((b) => `${b.number}. ${b.title}`).join(", ");
-  const facilitators = a.facilitators.map((b) => `${b.number}. ${b.title}`).join(", ");
+// line is a threshold line at share (0..1) of its track, from the side given.
+function line(cls: string, side: "left" | "right", share: number): HTMLElement {
+  const l = el("span", { class: cls });
+  l.style[side] = `${share * 100}%`;
+  return l;
+}
+
+function divergingRow(t: L.Tally, a: L.Analysis): HTMLElement {
+  const row = el("div", { class: t.barrier ? "scan-bar-row scan-bar-row-barrier" : "scan-bar-row" });
+  row.appendChild(el("span", { class: "scan-bar-label" }, label(t)));
+  const track = el("span", { class: "scan-bar-track" });
+  const left = el("span", { class: "scan-bar-half scan-bar-left" });
+  const right = el("span", { class: "scan-bar-half scan-bar-right" });
+  left.appendChild(bar(t.barrier ? "scan-bar-neg scan-bar-barrier" : "scan-bar-neg", t.negative));
+  left.appendChild(line("scan-threshold", "right", a.thresholds.barrier));
+  right.appendChild(bar(t.facilitator ? "scan-bar-pos scan-bar-facilitator" : "scan-bar-pos", t.positive));
+  right.appendChild(line("scan-facilitator-line", "left", a.thresholds.facilitator));
+  track.append(left, right);
+  const neutral = el("span", { class: "scan-bar-box" });
+  neutral.appendChild(bar("scan-bar-neutral", t.neutral));
+  row.append(track, neutral);
+  const values = t.answers ? `${percent(t.negative)} ongunstig · ${percent(t.neutral)} neutraal · ${percent(t.positive)} gunstig` : "geen antwoorden";
+  row.appendChild(el("span", { class: "scan-bar-values" }, values));
+  return row;
+}
+
+// divergingChart draws the outcome; prefix makes the ids of its name and description unique.
+export function divergingChart(a: L.Analysis, prefix: string): HTMLElement {
+  const barriers = a.barriers.map(label).join(", ");
+  const facilitators = a.facilitators.map(label).join(", ");
   const desc = `${a.barriers.length ? `Belemmerend (minstens ${percent(a.thresholds.barrier)} ongunstig): ${barriers}.` : `Geen determinant heeft ${percent(a.thresholds.barrier)} of meer ongunstige antwoorden.`} ${a.facilitators.length ? `Bevorderend (minstens ${percent(a.thresholds.facilitator)} gunstig): ${facilitators}.` : "Geen determinant is bevorderend."}`;
-  s.appendChild(svg("desc", { id: `${prefix}-d` }, desc));
-  axes(s, center, neutralX, bottom);
-  a.tallies.forEach((t, i) => bars(s, t, TOP + i * ROW, center, neutralX));
-  const bx = center - a.thresholds.barrier * HALF;
-  const fx = center + a.thresholds.facilitator * HALF;
-  s.appendChild(svg("line", { x1: bx, x2: bx, y1: TOP - 4, y2: bottom + 4, class: "scan-threshold" }));
-  s.appendChild(svg("line", { x1: fx, x2: fx, y1: TOP - 4, y2: bottom + 4, class: "scan-facilitator-line" }));
-  return s;
+  const box = frame(prefix, "scan-diverging", "Ongunstige en gunstige antwoorden per determinant", desc);
+  const head = el("div", { class: "scan-bar-row scan-bar-head", "aria-hidden": "true" });
+  head.append(el("span", { class: "scan-bar-label" }, ""), el("span", { class: "scan-bar-track" }, ""), el("span", { class: "scan-bar-box" }, "neutraal"));
+  head.children[1].append(el("span", { class: "scan-bar-half scan-bar-left" }, "← ongunstig"), el("span", { class: "scan-bar-half scan-bar-right" }, "gunstig →"));
+  box.appendChild(head);
+  for (const t of a.tallies) box.appendChild(divergingRow(t, a));
+  return box;
+}
+
+function compareRow(r: L.ComparisonRow, t: L.Thresholds): HTMLElement {
+  const row = el("div", { class: r.barrierNow ? "scan-bar-row scan-bar-row-barrier" : "scan-bar-row" });
+  row.appendChild(el("span", { class: "scan-bar-label" }, label(r)));
+  const track = el("span", { class: "scan-bar-track scan-bar-pair" });
+  for (const [cls, share] of [["scan-bar-then", r.before], ["scan-bar-now", r.now]] as [string, number | null][]) {
+    const lane = el("span", { class: "scan-bar-lane" });
+    lane.appendChild(bar(cls, share || 0));
+    lane.appendChild(line("scan-threshold", "left", t.barrier));
+    track.appendChild(lane);
+  }
+  row.appendChild(track);
+  const share = (x: number | null) => (x === null ? "geen antwoorden" : `${percent(x)} ongunstig`);
+  row.appendChild(el("span", { class: "scan-bar-values" }, `toen ${share(r.before)} · nu ${share(r.now)}`));
+  return row;
+}
+
+// comparisonChart draws the share of unfavourable answers per determinant then and now.
+export function comparisonChart(c: L.Comparison, t: L.Thresholds, prefix: string): HTMLElement {
+  const names = (ids: string[]) => list(c.rows.filter((r) => ids.indexOf(r.id) >= 0).map(label)) || "geen";
+  const desc = `Per determinant het deel ongunstige antwoorden bij de eerdere meting en nu, met de grens voor belemmerend bij ${percent(t.barrier)}. Opgelost: ${names(c.solved)}. Nieuw: ${names(c.added)}. Nog steeds belemmerend: ${names(c.remaining)}.`;
+  const box = frame(prefix, "scan-compare-chart", "Ongunstige antwoorden toen en nu", desc);
+  const legend = el("div", { class: "scan-bar-legend", "aria-hidden": "true" });
+  legend.append(el("span", { class: "scan-key scan-key-then" }, "toen"), el("span", { class: "scan-key scan-key-now" }, "nu"), el("span", { class: "scan-key scan-key-line" }, `grens belemmerend (${percent(t.barrier)})`));
+  box.appendChild(legend);
+  for (const r of c.rows) box.appendChild(compareRow(r, t));
+  return box;
 }

@@ -2,7 +2,8 @@
 // of unfavourable answers then and now, and which barriers were solved or are new.
 
 import * as L from "../logic";
-import { $, chosenFile, el, list, percent, plural, readText } from "./dom";
+import { comparisonChart } from "./chart";
+import { $, chosenFile, columnHeads, dataCell, list, percent, plural, readText, rowHeader, tableRow } from "./dom";
 import { Page } from "./page";
 
 function share(x: number | null): string {
@@ -12,7 +13,7 @@ function share(x: number | null): string {
 function change(r: L.ComparisonRow): string {
   if (r.before === null || r.now === null) return "—";
   const d = Math.round(r.now * 100) - Math.round(r.before * 100);
-  return d === 0 ? "gelijk" : `${d > 0 ? "+" : "−"}${Math.abs(d)} procentpunt`;
+  return d === 0 ? "gelijk" : `${d > 0 ? "+" : "−"}${Math.abs(d)} ${Math.abs(d) === 1 ? "procentpunt" : "procentpunten"}`;
 }
 
 function status(r: L.ComparisonRow): string {
@@ -44,12 +45,18 @@ export function renderComparison(page: Page, a: L.Analysis): L.Comparison | null
   }
   const c = L.compare(page.kb, a.tallies, e, a.thresholds);
   $("scan-vergelijking-samenvatting").textContent = summary(c);
-  const body = $<HTMLTableElement>("scan-vergelijking-tabel").tBodies[0];
+  const chart = $("scan-vergelijking-grafiek");
+  chart.textContent = "";
+  chart.appendChild(comparisonChart(c, a.thresholds, "vergelijking"));
+  const tbl = $<HTMLTableElement>("scan-vergelijking-tabel");
+  const heads = ["Determinant", "Toen", "Nu", "Verschil", "Belemmering"];
+  columnHeads(tbl.tHead!.rows[0], heads);
+  const body = tbl.tBodies[0];
   body.textContent = "";
   for (const r of c.rows) {
-    const tr = el("tr", r.barrierNow || r.barrierBefore ? { class: "scan-row-barrier" } : {});
-    tr.appendChild(el("th", { scope: "row" }, `${r.number}. ${r.title}`));
-    for (const text of [share(r.before), share(r.now), change(r), status(r)]) tr.appendChild(el("td", {}, text));
+    const tr = tableRow(r.barrierNow || r.barrierBefore ? { class: "scan-row-barrier" } : {});
+    tr.appendChild(rowHeader(`${r.number}. ${r.title}`));
+    [share(r.before), share(r.now), change(r), status(r)].forEach((text, i) => tr.appendChild(dataCell(heads[i + 1], text)));
     body.appendChild(tr);
   }
   box.hidden = false;

@@ -1,8 +1,6 @@
 // Small helpers for the scan page: finding and making elements, numbers as readers see them,
 // files in and out. Nothing here knows about the scan.
 
-const SVG_NS = "http://www.w3.org/2000/svg";
-
 // $ finds an element the template must have.
 export function $<T extends HTMLElement = HTMLElement>(id: string): T {
   const e = document.getElementById(id);
@@ -17,16 +15,33 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<
   return e;
 }
 
-export function svg(tag: string, attrs: Record<string, string | number>, text?: string): SVGElement {
-  const e = document.createElementNS(SVG_NS, tag) as SVGElement;
-  for (const k of Object.keys(attrs)) e.setAttribute(k, String(attrs[k]));
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
-
 export const percent = (x: number): string => `${Math.round(x * 100)}%`;
 export const decimal = (x: number): string => x.toFixed(2).replace(".", ",");
 export const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+// A table that stacks on a narrow screen (.scan-stack in scan.css) gets explicit roles, which
+// keep it a table for screen readers when its rows become blocks, and each cell the heading of
+// its column, which the stacked layout shows before the value.
+export function tableRow(attrs: Record<string, string> = {}): HTMLTableRowElement {
+  return el("tr", { ...attrs, role: "row" });
+}
+
+export function rowHeader(content: string | Node): HTMLTableCellElement {
+  const th = el("th", { scope: "row", role: "rowheader" });
+  th.append(content);
+  return th;
+}
+
+export function dataCell(label: string, content: string | Node, attrs: Record<string, string> = {}): HTMLTableCellElement {
+  const td = el("td", { ...attrs, role: "cell", "data-label": label });
+  td.append(content);
+  return td;
+}
+
+export function columnHeads(head: HTMLTableRowElement, names: string[]): void {
+  head.textContent = "";
+  for (const n of names) head.appendChild(el("th", { scope: "col", role: "columnheader" }, n));
+}
 
 // list joins words as Dutch does: "a, b en c".
 export function list(words: string[]): string {

@@ -11,7 +11,7 @@ import { Page } from "./page";
 import { initPlan, renderPlan, renderPrint, renderRecommendations } from "./plan";
 import { initQuestionnaire, progress, syncQuestionnaire } from "./questionnaire";
 import { initResults, renderResults, syncThresholds } from "./results";
-import { fromFragment, initSharing } from "./share";
+import { fromFragment, initSharing, renderSaving } from "./share";
 import { analysis, fresh } from "./state";
 import { loadState, saveState } from "./storage";
 import { initTeam, teamInfo } from "./team";
@@ -20,11 +20,13 @@ function makePage(root: HTMLElement): Page {
   const status = $("scan-status");
   const alertBox = $("scan-alert");
   let storageWarned = false;
+  const kept = loadState();
   const page: Page = {
     root,
     rootURL: root.dataset.root || "",
     kb: null,
-    state: loadState() || fresh(),
+    state: kept ? kept.state : fresh(),
+    opened: null,
     showAll: false,
     say: (msg) => (status.textContent = msg),
     warn: (msg) => (alertBox.textContent = msg),
@@ -40,6 +42,7 @@ function makePage(root: HTMLElement): Page {
       if (a) renderRecommendations(page, a);
       renderPlan(page, a);
       renderPrint(page, a);
+      renderSaving(page);
     },
     sync: () => {
       syncQuestionnaire(page);
@@ -47,6 +50,7 @@ function makePage(root: HTMLElement): Page {
       teamInfo(page);
     },
   };
+  if (kept && kept.dropped) page.warn("Je browser bewaarde de antwoorden van je team nog per persoon, zoals een oudere versie van de scan dat deed. Die zijn nu gewist: de scan bewaart alleen nog aantallen. Lees het bestand opnieuw in om de uitkomst van je team te zien.");
   return page;
 }
 

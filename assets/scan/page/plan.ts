@@ -93,20 +93,21 @@ function printIntro(page: Page, a: L.Analysis, out: HTMLElement): void {
   }
   const fig = el("figure", { class: "scan-chart" });
   fig.appendChild(divergingChart(a, "print-grafiek"));
-  fig.appendChild(el("figcaption", {}, "Per determinant het deel ongunstige antwoorden (links) en gunstige antwoorden (rechts); neutraal staat apart. De stippellijn is de grens voor belemmerend, de lijn rechts die voor bevorderend."));
+  fig.appendChild(el("figcaption", {}, "Per determinant het deel ongunstige antwoorden (links) en gunstige antwoorden (rechts); neutraal staat apart. De gestreepte lijn links is de grens voor belemmerend, de gestippelde lijn rechts die voor bevorderend."));
   out.appendChild(fig);
 }
 
 // printTables copies the tables the reader sees (groups, comparison) into the print view.
 function printTables(out: HTMLElement, page: Page): void {
   if (groupColumn(page.state) && !$("scan-groepen-tabel-vak").hidden) {
-    out.appendChild(el("h2", {}, `Groepen: ${page.state.group}`));
+    out.appendChild(el("h2", {}, `Groepen: ${groupColumn(page.state)}`));
     out.appendChild(el("p", {}, $("scan-groepen-info").textContent || ""));
     out.appendChild($("scan-groepen-tabel").cloneNode(true));
   }
   if (page.state.earlier && !$("scan-vergelijking").hidden) {
     out.appendChild(el("h2", {}, "Vergeleken met de eerdere meting"));
     out.appendChild(el("p", {}, $("scan-vergelijking-samenvatting").textContent || ""));
+    out.appendChild($("scan-vergelijking-grafiek").cloneNode(true));
     out.appendChild($("scan-vergelijking-tabel").cloneNode(true));
   }
   out.querySelectorAll("[id]").forEach((e) => e.removeAttribute("id"));

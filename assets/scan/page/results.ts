@@ -3,7 +3,7 @@
 
 import * as L from "../logic";
 import { renderComparison } from "./compare";
-import { $, el, percent, plural } from "./dom";
+import { $, columnHeads, dataCell, el, percent, plural, rowHeader, tableRow } from "./dom";
 import { divergingChart } from "./chart";
 import { renderGroups } from "./groups";
 import { Page } from "./page";
@@ -21,27 +21,19 @@ function summary(page: Page, a: L.Analysis): string {
   return `${basis} ${plural(a.barriers.length, "determinant is", "determinanten zijn")} belemmerend en ${plural(a.facilitators.length, "is", "zijn")} bevorderend.`;
 }
 
-function tableHead(alone: boolean): void {
-  const head = $<HTMLTableElement>("scan-tabel").tHead!.rows[0];
-  head.textContent = "";
-  const cols = alone ? ["Determinant", "Jouw antwoord", "Uitkomst"] : ["Determinant", "Antwoorden", "Ongunstig", "Neutraal", "Gunstig", "Uitkomst"];
-  for (const c of cols) head.appendChild(el("th", { scope: "col" }, c));
-}
-
 function table(page: Page, a: L.Analysis): void {
   const alone = page.state.mode === "alleen";
-  tableHead(alone);
+  const cols = alone ? ["Determinant", "Jouw antwoord", "Uitkomst"] : ["Determinant", "Antwoorden", "Ongunstig", "Neutraal", "Gunstig", "Uitkomst"];
+  columnHeads($<HTMLTableElement>("scan-tabel").tHead!.rows[0], cols);
   const body = $<HTMLTableElement>("scan-tabel").tBodies[0];
   body.textContent = "";
   for (const t of a.tallies) {
-    const tr = el("tr", t.barrier ? { class: "scan-row-barrier" } : {});
-    const th = el("th", { scope: "row" });
-    th.appendChild(el("a", { href: page.rootURL + t.url }, `${t.number}. ${t.title}`));
-    tr.appendChild(th);
+    const tr = tableRow(t.barrier ? { class: "scan-row-barrier" } : {});
+    tr.appendChild(rowHeader(el("a", { href: page.rootURL + t.url }, `${t.number}. ${t.title}`)));
     const dash = (x: number) => (t.answers ? percent(x) : "—");
     const cells = alone ? [L.answerLabel(page.state.answers[t.id] || "") || "niet beantwoord"] : [String(t.answers), dash(t.negative), dash(t.neutral), dash(t.positive)];
-    for (const c of cells) tr.appendChild(el("td", {}, c));
-    tr.appendChild(el("td", {}, verdict(t)));
+    cells.forEach((c, i) => tr.appendChild(dataCell(cols[i + 1], c)));
+    tr.appendChild(dataCell("Uitkomst", verdict(t)));
     body.appendChild(tr);
   }
 }
@@ -60,10 +52,16 @@ export function renderResults(page: Page, a: L.Analysis | null): void {
   renderComparison(page, a);
 }
 
-// syncThresholds makes the threshold fields show the state.
+// syncThresholds makes the threshold fields, and the hint that says what they mean, show the
+// state.
 export function syncThresholds(page: Page): void {
   $<HTMLInputElement>("scan-grens-b").value = String(Math.round(page.state.thresholds.barrier * 10000) / 100);
   $<HTMLInputElement>("scan-grens-f").value = String(Math.round(page.state.thresholds.facilitator * 10000) / 100);
+  thresholdHint(page.state.thresholds);
+}
+
+function thresholdHint(t: L.Thresholds): void {
+  $("scan-grenzen-nu").textContent = `Een determinant is belemmerend als minstens ${percent(t.barrier)} van de antwoorden ongunstig is, en bevorderend als minstens ${percent(t.facilitator)} gunstig is.`;
 }
 
 function readThreshold(id: string): number | null {
@@ -86,6 +84,7 @@ export function initResults(page: Page): void {
     }
     page.warn("");
     page.state.thresholds = { barrier: b, facilitator: f };
+    thresholdHint(page.state.thresholds);
     page.save();
     page.render();
   });

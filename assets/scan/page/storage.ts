@@ -1,6 +1,7 @@
 // What the browser keeps between visits (localStorage): the state, the state before a share link
 // or file replaced it, and the reader's mapping of columns and answers for the next file of the
-// same form. A browser that keeps nothing (private mode, storage full) still runs the scan.
+// same form. A team is kept as its summary, never as answers per person (../privacy.ts). A
+// browser that keeps nothing (private mode, storage full) still runs the scan.
 
 import * as L from "../logic";
 import { fresh, State } from "./state";
@@ -34,22 +35,33 @@ function remove(key: string): void {
   }
 }
 
-// parseState reads a stored state; fields an older version did not store get their defaults.
-function parseState(raw: string | null): State | null {
+// parseState reads a stored state. The first version kept a team's answers per person: of such
+// a state only one person's own answers, the name, the thresholds and the plan are read, and
+// dropped says that a team was left out.
+function parseState(raw: string | null): { state: State; dropped: boolean } | null {
   if (!raw) return null;
   try {
     const s = JSON.parse(raw);
-    if (!s || s.v !== 1) return null;
-    const out: State = { ...fresh(), ...s };
-    if (out.team) out.team = { ...out.team, groupColumns: out.team.groupColumns || [], notices: out.team.notices || [] };
-    return out;
+    if (!s || (s.v !== 1 && s.v !== 2)) return null;
+    const out: State = { ...fresh(), answers: s.answers || {}, thresholds: s.thresholds || fresh().thresholds, name: s.name || "", plan: s.plan || [], earlier: s.earlier || null };
+    if (s.v === 2) {
+      out.mode = s.mode === "team" ? "team" : "alleen";
+      out.team = s.team && s.team.summary ? s.team : null;
+    }
+    return { state: out, dropped: s.v === 1 && !!s.team };
   } catch {
     return null;
   }
 }
 
-export function loadState(): State | null {
-  return parseState(read(KEY));
+// loadState reads the kept state; a state of the first version is written again at once in the
+// second, so that no answers per person stay behind.
+export function loadState(): { state: State; dropped: boolean } | null {
+  const kept = parseState(read(KEY));
+  if (kept && kept.dropped) saveState(kept.state);
+  const backup = parseState(read(BACKUP));
+  if (backup && backup.dropped) saveBackup(backup.state);
+  return kept;
 }
 
 export function saveState(s: State): boolean {
@@ -64,7 +76,7 @@ export function saveBackup(s: State): boolean {
 export function takeBackup(): State | null {
   const s = parseState(read(BACKUP));
   remove(BACKUP);
-  return s;
+  return s ? s.state : null;
 }
 
 export function hasBackup(): boolean {
@@ -79,12 +91,12 @@ export function clearAll(): void {
   remove(MAPPING);
 }
 
-// loadMapping returns the mapping kept for the next file, or an empty one.
-export function loadMapping(kb: L.KnowledgeBase): L.Mapping {
+// loadMapping returns the mapping kept for the next file of the same form, or null.
+export function loadMapping(kb: L.KnowledgeBase): L.Mapping | null {
   const raw = read(MAPPING);
-  if (!raw) return L.emptyMapping();
+  if (!raw) return null;
   const m = L.parseMapping(kb, raw);
-  return m.ok ? m.value : L.emptyMapping();
+  return m.ok ? m.value : null;
 }
 
 export function saveMapping(m: L.Mapping): boolean {
