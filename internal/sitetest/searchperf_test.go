@@ -114,13 +114,13 @@ const searchAnswered = `document.getElementById("zoek-status").textContent.trim(
 // TestSearchPageStaysPutOnAPhone: on the phone profile, the zoeken/ page with a query shows its
 // results without moving what is on the screen (cumulative layout shift at most 0.1, Core Web
 // Vitals' "good"), and paints its largest content (the results) within 1.5 s. Other work on the
-// machine only makes a page slower, so the paint counts at its best of three loads; every load
-// must stay put.
+// machine only makes a page slower (the CPU is slowed fourfold on top of it), so the paint counts
+// at its best of up to five loads; every load must stay put.
 func TestSearchPageStaysPutOnAPhone(t *testing.T) {
 	base := servePhone(t, siteDir)
 	for _, q := range []string{"training", "geen tijd", "lvb", "qwxzv"} {
 		best := 0.0
-		for try := 0; try < 3 && (try == 0 || best > 1500); try++ {
+		for try := 0; try < 5 && (try == 0 || best > 1500); try++ {
 			v := onPhone(t, base+"zoeken/?q="+strings.ReplaceAll(q, " ", "+"), searchAnswered)
 			t.Logf("%s: CLS %.3f, LCP %.0f ms (%s)", q, v.CLS, v.LCP, v.LCPElement)
 			if v.CLS > 0.1 {
