@@ -1,6 +1,7 @@
 package dutch
 
 import (
+	"sync"
 	"testing"
 
 	"kennisbank/internal/snowball"
@@ -27,6 +28,29 @@ func TestStemGivesSnowballsOutput(t *testing.T) {
 	}
 	if bad > 0 {
 		t.Errorf("%d of %d words stem differently from Snowball", bad, len(words))
+	}
+}
+
+// Stem is called from the build's goroutines at once: each call has its own machine (run with
+// -race).
+func TestStemConcurrently(t *testing.T) {
+	words, stems := snowballVocabulary(t)
+	var wg sync.WaitGroup
+	bad := make([]int, 4)
+	for g := range bad {
+		wg.Go(func() {
+			for i := g; i < len(words); i += 7 {
+				if Stem(words[i]) != stems[i] {
+					bad[g]++
+				}
+			}
+		})
+	}
+	wg.Wait()
+	for g, n := range bad {
+		if n > 0 {
+			t.Errorf("goroutine %d: %d words stem differently from Snowball", g, n)
+		}
 	}
 }
 
