@@ -26,7 +26,7 @@ func Module(src fs.FS, entry, global string) ([]byte, error) {
 				if !strings.HasPrefix(a.Path, "./") && !strings.HasPrefix(a.Path, "../") || strings.HasPrefix(p, "../") {
 					return api.OnResolveResult{}, fmt.Errorf("%s imports %q: only modules beside it may be imported (./name, ../name)", a.Importer, a.Path)
 				}
-				if !strings.HasSuffix(p, ".ts") {
+				if !strings.HasSuffix(p, ".ts") && !strings.HasSuffix(p, ".js") {
 					p += ".ts"
 				}
 				return api.OnResolveResult{Path: p, Namespace: "src"}, nil
@@ -37,7 +37,11 @@ func Module(src fs.FS, entry, global string) ([]byte, error) {
 					return api.OnLoadResult{}, err
 				}
 				text := string(data)
-				return api.OnLoadResult{Contents: &text, Loader: api.LoaderTS}, nil
+				loader := api.LoaderTS
+				if strings.HasSuffix(a.Path, ".js") {
+					loader = api.LoaderJS // generated JavaScript (assets/search/snowball)
+				}
+				return api.OnLoadResult{Contents: &text, Loader: loader}, nil
 			})
 		},
 	}

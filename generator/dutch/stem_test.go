@@ -1,6 +1,7 @@
 package dutch
 
 import (
+	"sync"
 	"testing"
 
 	"kennisbank/internal/snowball"
@@ -30,6 +31,29 @@ func TestStemGivesSnowballsOutput(t *testing.T) {
 	}
 }
 
+// Stem is called from the build's goroutines at once: each call has its own machine (run with
+// -race).
+func TestStemConcurrently(t *testing.T) {
+	words, stems := snowballVocabulary(t)
+	var wg sync.WaitGroup
+	bad := make([]int, 4)
+	for g := range bad {
+		wg.Go(func() {
+			for i := g; i < len(words); i += 7 {
+				if Stem(words[i]) != stems[i] {
+					bad[g]++
+				}
+			}
+		})
+	}
+	wg.Wait()
+	for g, n := range bad {
+		if n > 0 {
+			t.Errorf("goroutine %d: %d words stem differently from Snowball", g, n)
+		}
+	}
+}
+
 func TestStemConflatesTheFormsReadersType(t *testing.T) {
 	for _, group := range [][]string{
 		{"herinneringen", "herinneren", "herinnering", "herinnerde"},
@@ -46,4 +70,16 @@ func TestStemConflatesTheFormsReadersType(t *testing.T) {
 			}
 		}
 	}
+}
+
+// BenchmarkStem stems Snowball's whole Dutch vocabulary (45,670 words) once per operation, as a
+// build stems the words of every page; it reports the time per word too.
+func BenchmarkStem(b *testing.B) {
+	words, _ := snowballVocabulary(b)
+	for b.Loop() {
+		for _, w := range words {
+			Stem(w)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(words)), "ns/word")
 }

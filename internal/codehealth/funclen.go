@@ -1,8 +1,12 @@
 // Package codehealth measures the code the way the project's rules ask for it: functions a reader
-// can hold in their head, in Go and in TypeScript. Its test fails when a function grows past the
-// limit and prints the largest ones:
+// can hold in their head, in Go and in TypeScript (and JavaScript). Its test fails when a
+// function grows past the limit and prints the largest ones:
 //
 //	go test ./internal/codehealth -run Largest -v
+//
+// Generated files are not measured: no one reads or edits them, their generator is what a reader
+// reads. A file is generated when it says so as Go's convention asks: a line
+// "// Code generated … DO NOT EDIT." before its first code (https://go.dev/s/generatedcode).
 package codehealth
 
 import (
@@ -16,6 +20,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Func is a function and how many lines it spans, from its signature to its closing brace.
@@ -24,7 +29,8 @@ type Func struct {
 	Lines int
 }
 
-// GoFuncs lists the functions and methods of the non-test Go files under root.
+// GoFuncs lists the functions and methods of the non-test Go files under root that are not
+// generated.
 func GoFuncs(root string) ([]Func, error) {
 	var out []Func
 	fset := token.NewFileSet()
@@ -32,8 +38,8 @@ func GoFuncs(root string) ([]Func, error) {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
 			return err
 		}
-		f, err := parser.ParseFile(fset, p, nil, parser.SkipObjectResolution)
-		if err != nil {
+		f, err := parser.ParseFile(fset, p, nil, parser.SkipObjectResolution|parser.ParseComments)
+		if err != nil || ast.IsGenerated(f) {
 			return err
 		}
 		for _, decl := range f.Decls {
@@ -47,9 +53,9 @@ func GoFuncs(root string) ([]Func, error) {
 	return largestFirst(out), err
 }
 
-// TSFuncs lists the function bodies of the TypeScript files under dir: function declarations and
-// expressions, methods and arrow functions with a block body. A function inside another counts
-// for both, as a reader meets it.
+// TSFuncs lists the function bodies of the TypeScript and JavaScript files under dir that are not
+// generated: function declarations and expressions, methods and arrow functions with a block
+// body. A function inside another counts for both, as a reader meets it.
 func TSFuncs(dir string) ([]Func, error) {
 	var out []Func
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -59,11 +65,11 @@ func TSFuncs(dir string) ([]Func, error) {
 		if d.IsDir() && d.Name() == "node_modules" {
 			return filepath.SkipDir
 		}
-		if d.IsDir() || !strings.HasSuffix(p, ".ts") || strings.HasSuffix(p, ".d.ts") {
+		if d.IsDir() || !(strings.HasSuffix(p, ".ts") || strings.HasSuffix(p, ".js")) || strings.HasSuffix(p, ".d.ts") {
 			return nil
 		}
 		src, err := os.ReadFile(p)
-		if err != nil {
+		if err != nil || isGenerated(string(src)) {
 			return err
 		}
 		for _, f := range tsFunctions(string(src)) {
@@ -72,6 +78,20 @@ func TSFuncs(dir string) ([]Func, error) {
 		return nil
 	})
 	return largestFirst(out), err
+}
+
+// generatedHeader is Go's marker of a generated file, on a line of its own.
+var generatedHeader = regexp.MustCompile(`(?m)^// Code generated .* DO NOT EDIT\.\r?$`)
+
+// isGenerated reports whether TypeScript or JavaScript source carries generatedHeader before its
+// first code, as Go's ast.IsGenerated asks of a Go file before its package clause.
+func isGenerated(src string) bool {
+	code := blankLiterals(src) // comments become spaces; strings keep their quotes
+	first := strings.IndexFunc(code, func(r rune) bool { return !unicode.IsSpace(r) })
+	if first < 0 {
+		first = len(src)
+	}
+	return generatedHeader.MatchString(src[:first])
 }
 
 func relName(root, file string, line int) string {

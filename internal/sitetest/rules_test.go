@@ -131,6 +131,28 @@ func TestChromiumStemsLikeSnowball(t *testing.T) {
 	}
 }
 
+// BenchmarkStemInChromium stems Snowball's whole Dutch vocabulary in Chromium with
+// assets/search/stem.ts, as the search page stems a query's words, and reports the time per word
+// (after a warm-up run, so that the JIT has compiled the stemmer).
+func BenchmarkStemInChromium(b *testing.B) {
+	words, _, err := snowball.Vocabulary(repoRoot)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := moduleInChromium(b, "assets/search/stem.ts")
+	setup := fmt.Sprintf(`window.WORDS = %s; true`, jsonString(b, words))
+	if err := chromedp.Run(ctx, chromedp.Evaluate(setup, nil)); err != nil {
+		b.Fatal(err)
+	}
+	script := fmt.Sprintf(`(() => { const t0 = performance.now(); for (const w of WORDS) %s.stem(w); return [performance.now() - t0]; })()`, tsrun.Global)
+	if err := chromedp.Run(ctx, chromedp.Evaluate(script, nil)); err != nil { // warm up
+		b.Fatal(err)
+	}
+	all := timesInChromium(b, ctx, script)
+	sort.Float64s(all)
+	b.ReportMetric(all[len(all)/2]*1e6/float64(len(words)), "median-ns/word")
+}
+
 // timesInChromium runs script, which returns a list of durations in milliseconds, b.N times in
 // ctx and returns every duration, in the order the runs gave them. Only the runs are timed.
 func timesInChromium(b *testing.B, ctx context.Context, script string) []float64 {

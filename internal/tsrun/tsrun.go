@@ -33,10 +33,27 @@ func Load(root, entry string) (*Module, error) {
 		return nil, err
 	}
 	vm := goja.New()
+	if err := vm.Set("console", console(vm)); err != nil {
+		return nil, err
+	}
 	if _, err := vm.RunScript(entry, string(script)); err != nil {
 		return nil, fmt.Errorf("%s: %w", entry, err)
 	}
 	return &Module{vm: vm, exports: vm.Get(Global).ToObject(vm)}, nil
+}
+
+// console is the little of the browser's console that the modules use, which goja lacks:
+// Snowball's runtime (assets/search/snowball) checks its slices with console.assert. A failed
+// assertion throws, so that a test sees it.
+func console(vm *goja.Runtime) map[string]any {
+	return map[string]any{
+		"assert": func(call goja.FunctionCall) goja.Value {
+			if !call.Argument(0).ToBoolean() {
+				panic(vm.NewGoError(fmt.Errorf("console.assert failed")))
+			}
+			return goja.Undefined()
+		},
+	}
 }
 
 // Bundle bundles root/entry (a path relative to root) into one script that defines the global
