@@ -1,4 +1,5 @@
-// Package generator turns a Kennisbank project (content/, templates/, assets/) into a static site.
+// Package generator turns a Kennisbank project (content/, and its own templates/ and assets/ over
+// the built-in theme) into a static site.
 // It runs the pipeline load → check → link → render → write; each step is a package of its own.
 //
 //	res, err := generator.Build(generator.Options{Root: ".", Out: "public"})
@@ -32,11 +33,12 @@ import (
 	"kennisbank/generator/schema"
 	"kennisbank/generator/search"
 	"kennisbank/generator/view"
+	"kennisbank/theme"
 )
 
 // Options says what to build: what the user chose.
 type Options struct {
-	Root    string // the project folder holding content/, templates/ and assets/
+	Root    string // the project folder holding content/, and templates/ and assets/ when it changes the theme
 	Out     string // where Build writes the site; "" for DefaultOut in Root
 	BaseURL string // overrides base_url in site.toml when set
 	Drafts  bool   // include items with concept = true
@@ -130,8 +132,9 @@ func generate(opts Options, dev bool, cache *buildCache, w output.Writer) (Resul
 		probs  problem.List
 	}
 	assetsDone := make(chan bundled, 1)
+	files := theme.New(opts.Root)
 	go func() {
-		b, probs := cache.assets(opts.Root)
+		b, probs := cache.assets(files)
 		assetsDone <- bundled{b, probs}
 	}()
 	all, probs := content.Load(opts.Root)
@@ -152,11 +155,11 @@ func generate(opts Options, dev bool, cache *buildCache, w output.Writer) (Resul
 		return Result{}, assetsBuilt.probs.Sorted()
 	}
 	bundle := assetsBuilt.bundle
-	tmpl, err := render.Load(opts.Root)
+	tmpl, err := render.Load(files)
 	if err != nil {
 		return Result{}, err
 	}
-	s := &siteBuild{opts: opts, dev: dev, cache: cache, g: g, tmpl: tmpl, bundle: bundle, w: w, known: map[string]bool{}}
+	s := &siteBuild{opts: opts, dev: dev, cache: cache, g: g, theme: files, tmpl: tmpl, bundle: bundle, w: w, known: map[string]bool{}}
 	s.plan()
 	s.searched = s.indexSearch()
 	if probs := s.renderBodies(); len(probs) > 0 {
@@ -197,6 +200,7 @@ type siteBuild struct {
 	dev    bool        // the development server's build: add the live-reload script
 	cache  *buildCache // what an earlier build left to reuse; nil for none
 	g      *link.Graph
+	theme  *theme.Files // the site's templates and assets over the theme's
 	tmpl   *render.Templates
 	bundle assets.Bundle
 	w      output.Writer
@@ -338,7 +342,7 @@ func (s *siteBuild) writeAll() error {
 		n, err := s.writeRest(year)
 		restDone <- restResult{n, err}
 	}()
-	links := linkcheck.New(func(p string) bool { return s.known[p] }, s.g.Site().BaseURL, filepath.Join(s.opts.Root, render.Dir))
+	links := linkcheck.New(func(p string) bool { return s.known[p] }, s.g.Site().BaseURL, s.theme)
 	frames := render.NewFrames(s.chrome(year))
 	var global [32]byte
 	if s.cache != nil {
@@ -361,7 +365,7 @@ func (s *siteBuild) writeAll() error {
 		if err != nil {
 			return err
 		}
-		links.Page("templates/"+j.template+".html", j.url, p.URL, html, j.body.HTML)
+		links.Page(s.tmpl.File(j.template), j.url, p.URL, html, j.body.HTML)
 		j.body.HTML = nil // in the page now; the search index needs only the text
 		if s.cache != nil {
 			s.mu.Lock()

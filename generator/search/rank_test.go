@@ -24,7 +24,7 @@ func rankWith(t *testing.T, docs []Doc) func(query string, typing bool) ranked {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := tsrun.Load("../..", "assets/search/rank.ts")
+	m, err := tsrun.Load("../..", "theme/assets/search/rank.ts")
 	if err != nil {
 		t.Fatal(err)
 	}
