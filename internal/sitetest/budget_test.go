@@ -60,7 +60,8 @@ func TestStrategyOverviewBudget(t *testing.T) {
 // strategies in Chromium and reports the time per keystroke: filtering plus the style and layout
 // work it causes (goal: at most 16 ms).
 func BenchmarkFilterKeystroke(b *testing.B) {
-	root := b.TempDir()                               // the templates and assets are the built-in theme's
+	// The templates and assets are the built-in theme's.
+	root := b.TempDir()
 	if err := corpus.Write(root, 16700); err != nil { // 60% strategies: 10,020 items
 		b.Fatal(err)
 	}
