@@ -10,6 +10,7 @@ package generator
 import (
 	"fmt"
 	"html/template"
+	"maps"
 	"path"
 	"path/filepath"
 	"strings"
@@ -18,6 +19,7 @@ import (
 	"time"
 
 	"kennisbank/generator/assets"
+	"kennisbank/generator/brand"
 	"kennisbank/generator/check"
 	"kennisbank/generator/cms"
 	"kennisbank/generator/content"
@@ -144,6 +146,7 @@ func generate(opts Options, dev bool, cache *buildCache, w output.Writer) (Resul
 	built := withoutDrafts(all, opts.Drafts)
 	if !probs.About(content.SiteFile) { // otherwise Load stopped at site.toml: the rest follows from it
 		probs = append(probs, check.Check(all, built)...)
+		probs = append(probs, brand.Check(opts.Root, &all.Site)...)
 	}
 	if len(probs) > 0 {
 		return Result{}, probs.Sorted()
@@ -154,12 +157,15 @@ func generate(opts Options, dev bool, cache *buildCache, w output.Writer) (Resul
 	if len(assetsBuilt.probs) > 0 {
 		return Result{}, assetsBuilt.probs.Sorted()
 	}
-	bundle := assetsBuilt.bundle
+	bundle, logo, err := withBrand(assetsBuilt.bundle, opts.Root, g.Site())
+	if err != nil {
+		return Result{}, err
+	}
 	tmpl, err := render.Load(files)
 	if err != nil {
 		return Result{}, err
 	}
-	s := &siteBuild{opts: opts, dev: dev, cache: cache, g: g, theme: files, tmpl: tmpl, bundle: bundle, w: w, known: map[string]bool{}}
+	s := &siteBuild{opts: opts, dev: dev, cache: cache, g: g, theme: files, tmpl: tmpl, bundle: bundle, logo: logo, w: w, known: map[string]bool{}}
 	s.plan()
 	s.searched = s.indexSearch()
 	if probs := s.renderBodies(); len(probs) > 0 {
@@ -172,6 +178,19 @@ func generate(opts Options, dev bool, cache *buildCache, w output.Writer) (Resul
 	}
 	cache.commit(s.fresh)
 	return Result{Pages: s.pages, Files: s.files, Duration: time.Since(start), BaseURL: g.Site().BaseURL}, nil
+}
+
+// withBrand adds the site's huisstijl (its style sheet and logo) to the bundle, as assets. The
+// bundle may be the development server's, kept for the next build: it is copied, not changed.
+func withBrand(b assets.Bundle, root string, site *content.Site) (assets.Bundle, brand.Logo, error) {
+	files, names, logo, err := brand.Build(root, site)
+	if err != nil || len(files) == 0 {
+		return b, logo, err
+	}
+	out := assets.Bundle{Files: maps.Clone(b.Files), Names: maps.Clone(b.Names)}
+	maps.Copy(out.Files, files)
+	maps.Copy(out.Names, names)
+	return out, logo, nil
 }
 
 func withoutDrafts(c *content.Content, drafts bool) *content.Content {
@@ -203,6 +222,7 @@ type siteBuild struct {
 	theme  *theme.Files // the site's templates and assets over the theme's
 	tmpl   *render.Templates
 	bundle assets.Bundle
+	logo   brand.Logo
 	w      output.Writer
 	jobs   []*job
 	known  map[string]bool // every page and file the site will contain
@@ -396,7 +416,7 @@ func (s *siteBuild) chrome(year int) *render.Chrome {
 	for i, p := range s.g.Content.Pages {
 		footer[i] = render.Link{Title: p.Titel, URL: p.URL()}
 	}
-	return &render.Chrome{Site: s.g.Site(), Footer: footer, Feed: publish.FeedFile(s.g), Assets: s.bundle.Names, Dev: s.dev, Year: year}
+	return &render.Chrome{Site: s.g.Site(), Footer: footer, Feed: publish.FeedFile(s.g), Assets: s.bundle.Names, Logo: s.logo, Dev: s.dev, Year: year}
 }
 
 // page is what the template of j receives: its frame, j's own part and its view.

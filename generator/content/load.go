@@ -47,6 +47,12 @@ func Load(root string) (*Content, problem.List) {
 	for _, k := range Kinds {
 		known[string(k)] = true
 	}
+	// The logo may stand in content/ too ([huisstijl] logo = "content/logo.png"; package brand
+	// checks it).
+	if rest, ok := strings.CutPrefix(c.Site.Huisstijl.Logo, Dir+"/"); ok {
+		top, _, _ := strings.Cut(rest, "/")
+		known[top] = true
+	}
 	for _, e := range entries {
 		if !known[e.Name()] && !strings.HasPrefix(e.Name(), ".") {
 			probs.Add(path.Join(Dir, e.Name()), 0, "onbekende naam in content/ (verwacht site.toml of een van deze mappen: %s)", kindList())

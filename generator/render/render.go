@@ -15,6 +15,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"kennisbank/generator/brand"
 	"kennisbank/generator/cite"
 	"kennisbank/generator/content"
 	"kennisbank/generator/markdown"
@@ -50,7 +51,8 @@ type Chrome struct {
 	Footer []Link // the site's own pages (over, colofon…)
 	Feed   string // the Atom feed, or "" when the site has none
 	Assets map[string]string
-	Dev    bool // serve mode: include the reload script
+	Logo   brand.Logo // the site's logo ([huisstijl] in site.toml), or none
+	Dev    bool       // serve mode: include the reload script
 	Year   int
 }
 
