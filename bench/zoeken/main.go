@@ -32,7 +32,7 @@ type query struct {
 }
 
 func main() {
-	src := flag.String("src", ".", "the project to build (content/, templates/, assets/)")
+	src := flag.String("src", ".", "the project to build (its content/, and templates/ or assets/ where it changes the theme)")
 	queries := flag.String("queries", "bench/zoeken/queries.txt", "the query file")
 	verbose := flag.Bool("v", false, "print the ranks per query")
 	flag.Parse()
