@@ -5,6 +5,7 @@ import (
 
 	"kennisbank/generator/cms"
 	"kennisbank/generator/content"
+	"kennisbank/theme"
 )
 
 // Admin makes admin/ for the development server, apart from the site: the CMS must open whatever
@@ -20,7 +21,7 @@ func (d *Dev) Admin(opts Options) (map[string][]byte, error) {
 	if probs := cms.Check(&site); len(probs) > 0 {
 		return nil, probs
 	}
-	bundle, probs := d.cache.assets(opts.Root)
+	bundle, probs := d.cache.assets(theme.New(opts.Root))
 	script, style := bundle.Names["admin.js"], bundle.Names["admin.css"]
 	if len(probs) > 0 {
 		script, style = "", ""

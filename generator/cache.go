@@ -21,6 +21,7 @@ import (
 	"kennisbank/generator/problem"
 	"kennisbank/generator/render"
 	"kennisbank/generator/search"
+	"kennisbank/theme"
 )
 
 // buildCache lets the development server rebuild only what an edit touched. It remembers the asset
@@ -102,18 +103,19 @@ func treeKey(dir string) [32]byte {
 	return k
 }
 
-// assets returns the bundle, building it only when assets/ changed since the last build.
-func (c *buildCache) assets(root string) (assets.Bundle, problem.List) {
+// assets returns the bundle, building it only when the site's own assets/ changed since the last
+// build (the theme's are in the binary, so they do not change while it runs).
+func (c *buildCache) assets(files *theme.Files) (assets.Bundle, problem.List) {
 	if c == nil {
-		return assets.Build(root)
+		return assets.Build(files)
 	}
-	key := treeKey(filepath.Join(root, assets.Dir))
+	key := treeKey(filepath.Join(files.Root(), assets.Dir))
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.bundle.Files != nil && key == c.assetsKey {
 		return c.bundle, nil
 	}
-	b, probs := assets.Build(root)
+	b, probs := assets.Build(files)
 	if len(probs) == 0 {
 		c.bundle, c.assetsKey = b, key
 	}
@@ -149,12 +151,13 @@ func (c *buildCache) page(url string, key [32]byte) ([]byte, bool) {
 	return p.html, ok && p.key == key
 }
 
-// globalKey fingerprints what every page depends on: the chrome they all show, the templates,
-// and the set of pages and files, which the link check checks every executed page against.
+// globalKey fingerprints what every page depends on: the chrome they all show, the templates
+// (the site's own; the theme's are in the binary), and the set of pages and files, which the link
+// check checks every executed page against.
 func (s *siteBuild) globalKey(chrome *render.Chrome) [32]byte {
 	h := sha256.New()
 	fingerprint(h, reflect.ValueOf(chrome))
-	t := treeKey(filepath.Join(s.opts.Root, "templates"))
+	t := treeKey(filepath.Join(s.opts.Root, render.Dir))
 	h.Write(t[:])
 	k := s.knownKey()
 	h.Write(k[:])

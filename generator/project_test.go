@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"kennisbank/theme"
 )
 
 // fixture is a small but complete project: one item of every kind, using the real templates and
@@ -109,10 +111,7 @@ const removed = "\x00removed"
 // newProject writes the fixture, with changes applied, into a temporary folder.
 func newProject(t testing.TB, changes map[string]string) string {
 	t.Helper()
-	root := t.TempDir()
-	for _, dir := range []string{"templates", "assets"} {
-		copyTree(t, filepath.Join("..", dir), filepath.Join(root, dir))
-	}
+	root := t.TempDir() // no templates/ or assets/: the built-in theme's
 	files := map[string]string{}
 	for k, v := range fixture {
 		files[k] = v
@@ -133,6 +132,26 @@ func newProject(t testing.TB, changes map[string]string) string {
 		}
 	}
 	return root
+}
+
+// editFile replaces old with new in the file name of the project at root. A file of the theme
+// that the project does not have is copied from the built-in theme first, as `kennisbank theme
+// copy` does, so the project changes its own version.
+func editFile(t testing.TB, root, name, old, new string) {
+	t.Helper()
+	p := filepath.Join(root, filepath.FromSlash(name))
+	if _, err := os.Stat(p); err != nil && theme.New(root).Origin(name) != name {
+		if _, err := theme.Copy(root, name); err != nil {
+			t.Fatal(err)
+		}
+	}
+	data, err := os.ReadFile(p)
+	if err != nil || !strings.Contains(string(data), old) {
+		t.Fatalf("%s has no %q (%v)", name, old, err)
+	}
+	if err := os.WriteFile(p, []byte(strings.Replace(string(data), old, new, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
 }
 
 func copyTree(t testing.TB, from, to string) {

@@ -806,20 +806,7 @@ func TestRealSiteWithBaseURLFromSubpath(t *testing.T) {
 
 func TestCheckReportsBrokenTemplateLinks(t *testing.T) {
 	root := newProject(t, nil)
-	edit := func(name, old, new string) {
-		t.Helper()
-		p := filepath.Join(root, name)
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Contains(data, []byte(old)) {
-			t.Fatalf("%s does not contain %q", name, old)
-		}
-		if err := os.WriteFile(p, bytes.Replace(data, []byte(old), []byte(new), 1), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	edit := func(name, old, new string) { t.Helper(); editFile(t, root, name, old, new) }
 	edit("templates/strategie.html", `<h1>{{$s.Titel}}</h1>`, `<h1>{{$s.Titel}}</h1><a href="{{.Rel "bestaat-niet/"}}">weg</a><a href="/strategieen/">root</a>`)
 	edit("templates/partials/chrome.html", `<footer class="site-footer">`, `<footer class="site-footer"><a href="{{.Rel "ook-weg.html"}}">weg</a>`)
 

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"fmt"
+	"io/fs"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	"testing"
 
 	"kennisbank/generator/output"
+	"kennisbank/theme"
 )
 
 // What the development server shows after any sequence of edits must be what a clean build of
@@ -23,9 +25,7 @@ func TestCachedRebuildEqualsCleanBuildAfterRandomEdits(t *testing.T) {
 	for seed := range uint64(seeds) {
 		t.Run(fmt.Sprintf("seed%d", seed), func(t *testing.T) {
 			root := t.TempDir()
-			for _, dir := range []string{"content", "templates", "assets"} {
-				copyTree(t, filepath.Join("..", dir), filepath.Join(root, dir))
-			}
+			copyTree(t, filepath.Join("..", "content"), filepath.Join(root, "content"))
 			e := &editor{t: t, root: root, rnd: rand.New(rand.NewPCG(seed, 7))}
 			dev := NewDev()
 			opts := Options{Root: root}
@@ -165,10 +165,18 @@ func (e *editor) addPost() string {
 	return "post " + name
 }
 
+// editTemplate edits one of the site's templates: the first edit of a theme's template makes the
+// site's own copy of it (as kennisbank theme copy does), which the cache must notice too.
 func (e *editor) editTemplate() string {
-	templates, _ := filepath.Glob(filepath.Join(e.root, "templates", "*.html"))
-	partials, _ := filepath.Glob(filepath.Join(e.root, "templates", "partials", "*.html"))
-	p := e.pick(append(templates, partials...))
+	templates, _ := fs.Glob(theme.New(e.root), "templates/*.html")
+	partials, _ := fs.Glob(theme.New(e.root), "templates/partials/*.html")
+	name := e.pick(append(templates, partials...))
+	p := filepath.Join(e.root, filepath.FromSlash(name))
+	if _, err := os.Stat(p); err != nil {
+		if _, err := theme.Copy(e.root, name); err != nil {
+			e.t.Fatal(err)
+		}
+	}
 	body := e.read(p)
 	if !strings.Contains(body, "</p>") {
 		return "template without </p>: " + filepath.Base(p)

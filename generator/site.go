@@ -1,4 +1,5 @@
-// Package generator turns a Kennisbank project (content/, templates/, assets/) into a static site.
+// Package generator turns a Kennisbank project (content/, and its own templates/ and assets/ over
+// the built-in theme) into a static site.
 // It runs the pipeline load → check → link → render → write; each step is a package of its own.
 //
 //	res, err := generator.Build(generator.Options{Root: ".", Out: "public"})
@@ -9,6 +10,7 @@ package generator
 import (
 	"fmt"
 	"html/template"
+	"maps"
 	"path"
 	"path/filepath"
 	"strings"
@@ -17,6 +19,7 @@ import (
 	"time"
 
 	"kennisbank/generator/assets"
+	"kennisbank/generator/brand"
 	"kennisbank/generator/check"
 	"kennisbank/generator/cms"
 	"kennisbank/generator/content"
@@ -33,11 +36,12 @@ import (
 	"kennisbank/generator/schema"
 	"kennisbank/generator/search"
 	"kennisbank/generator/view"
+	"kennisbank/theme"
 )
 
 // Options says what to build: what the user chose.
 type Options struct {
-	Root    string // the project folder holding content/, templates/ and assets/
+	Root    string // the project folder holding content/, and templates/ and assets/ when it changes the theme
 	Out     string // where Build writes the site; "" for DefaultOut in Root
 	BaseURL string // overrides base_url in site.toml when set
 	Drafts  bool   // include items with concept = true
@@ -132,8 +136,9 @@ func generate(opts Options, dev bool, cache *buildCache, w output.Writer) (Resul
 		probs  problem.List
 	}
 	assetsDone := make(chan bundled, 1)
+	files := theme.New(opts.Root)
 	go func() {
-		b, probs := cache.assets(opts.Root)
+		b, probs := cache.assets(files)
 		assetsDone <- bundled{b, probs}
 	}()
 	all, probs := content.Load(opts.Root)
@@ -143,6 +148,7 @@ func generate(opts Options, dev bool, cache *buildCache, w output.Writer) (Resul
 	built := withoutDrafts(all, opts.Drafts)
 	if !probs.About(content.SiteFile) { // otherwise Load stopped at site.toml: the rest follows from it
 		probs = append(probs, check.Check(all, built)...)
+		probs = append(probs, brand.Check(opts.Root, &all.Site)...)
 	}
 	errs, warnings := probs.Split()
 	if len(errs) > 0 {
@@ -154,12 +160,15 @@ func generate(opts Options, dev bool, cache *buildCache, w output.Writer) (Resul
 	if len(assetsBuilt.probs) > 0 {
 		return Result{}, assetsBuilt.probs.Sorted()
 	}
-	bundle := assetsBuilt.bundle
-	tmpl, err := render.Load(opts.Root)
+	bundle, logo, err := withBrand(assetsBuilt.bundle, opts.Root, g.Site())
 	if err != nil {
 		return Result{}, err
 	}
-	s := &siteBuild{opts: opts, dev: dev, cache: cache, g: g, tmpl: tmpl, bundle: bundle, w: w, known: map[string]bool{}}
+	tmpl, err := render.Load(files)
+	if err != nil {
+		return Result{}, err
+	}
+	s := &siteBuild{opts: opts, dev: dev, cache: cache, g: g, theme: files, tmpl: tmpl, bundle: bundle, logo: logo, w: w, known: map[string]bool{}}
 	s.plan()
 	s.searched = s.indexSearch()
 	if probs := s.renderBodies(); len(probs) > 0 {
@@ -172,6 +181,19 @@ func generate(opts Options, dev bool, cache *buildCache, w output.Writer) (Resul
 	}
 	cache.commit(s.fresh)
 	return Result{Pages: s.pages, Files: s.files, Duration: time.Since(start), BaseURL: g.Site().BaseURL, Warnings: warnings.Sorted()}, nil
+}
+
+// withBrand adds the site's huisstijl (its style sheet and logo) to the bundle, as assets. The
+// bundle may be the development server's, kept for the next build: it is copied, not changed.
+func withBrand(b assets.Bundle, root string, site *content.Site) (assets.Bundle, brand.Logo, error) {
+	files, names, logo, err := brand.Build(root, site)
+	if err != nil || len(files) == 0 {
+		return b, logo, err
+	}
+	out := assets.Bundle{Files: maps.Clone(b.Files), Names: maps.Clone(b.Names)}
+	maps.Copy(out.Files, files)
+	maps.Copy(out.Names, names)
+	return out, logo, nil
 }
 
 func withoutDrafts(c *content.Content, drafts bool) *content.Content {
@@ -200,8 +222,10 @@ type siteBuild struct {
 	dev    bool        // the development server's build: add the live-reload script
 	cache  *buildCache // what an earlier build left to reuse; nil for none
 	g      *link.Graph
+	theme  *theme.Files // the site's templates and assets over the theme's
 	tmpl   *render.Templates
 	bundle assets.Bundle
+	logo   brand.Logo
 	w      output.Writer
 	jobs   []*job
 	known  map[string]bool // every page and file the site will contain
@@ -342,7 +366,7 @@ func (s *siteBuild) writeAll() error {
 		n, err := s.writeRest(year)
 		restDone <- restResult{n, err}
 	}()
-	links := linkcheck.New(func(p string) bool { return s.known[p] }, s.g.Site().BaseURL, filepath.Join(s.opts.Root, render.Dir))
+	links := linkcheck.New(func(p string) bool { return s.known[p] }, s.g.Site().BaseURL, s.theme)
 	frames := render.NewFrames(s.chrome(year))
 	var global [32]byte
 	if s.cache != nil {
@@ -365,7 +389,7 @@ func (s *siteBuild) writeAll() error {
 		if err != nil {
 			return err
 		}
-		links.Page("templates/"+j.template+".html", j.url, p.URL, html, j.body.HTML)
+		links.Page(s.tmpl.File(j.template), j.url, p.URL, html, j.body.HTML)
 		j.body.HTML = nil // in the page now; the search index needs only the text
 		if s.cache != nil {
 			s.mu.Lock()
@@ -396,7 +420,7 @@ func (s *siteBuild) chrome(year int) *render.Chrome {
 	for i, p := range s.g.Content.Pages {
 		footer[i] = render.Link{Title: p.Titel, URL: p.URL()}
 	}
-	return &render.Chrome{Site: s.g.Site(), Footer: footer, Feed: publish.FeedFile(s.g), Assets: s.bundle.Names, Dev: s.dev, Year: year}
+	return &render.Chrome{Site: s.g.Site(), Footer: footer, Feed: publish.FeedFile(s.g), Assets: s.bundle.Names, Logo: s.logo, Dev: s.dev, Year: year}
 }
 
 // page is what the template of j receives: its frame, j's own part and its view.

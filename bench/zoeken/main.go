@@ -32,7 +32,7 @@ type query struct {
 }
 
 func main() {
-	src := flag.String("src", ".", "the project to build (content/, templates/, assets/)")
+	src := flag.String("src", ".", "the project to build (its content/, and templates/ or assets/ where it changes the theme)")
 	queries := flag.String("queries", "bench/zoeken/queries.txt", "the query file the ranking was tuned on")
 	reader := flag.String("reader", "bench/zoeken/queries-reader.txt", "the reader-side query file, split into a tuning part and a held-out part (\"\" for none)")
 	verbose := flag.Bool("v", false, "print the ranks per query")

@@ -15,6 +15,7 @@ type command struct {
 	*flag.FlagSet
 	synopsis       string
 	stdout, stderr io.Writer
+	positional     bool // the command takes arguments after its flags
 }
 
 func newCommand(name, synopsis string, stdout, stderr io.Writer) *command {
@@ -52,7 +53,7 @@ func (c *command) parse(args []string) int {
 		fmt.Fprintf(c.stderr, "kennisbank %s: %s\n\n", c.Name(), strings.Replace(err.Error(), ": -", ": --", 1))
 		c.usage(c.stderr)
 		return exitUsage
-	case c.NArg() > 0 && c.Name() != "new":
+	case c.NArg() > 0 && !c.positional:
 		fmt.Fprintf(c.stderr, "kennisbank %s: unexpected argument %q\n\n", c.Name(), c.Arg(0))
 		c.usage(c.stderr)
 		return exitUsage

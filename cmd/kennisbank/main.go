@@ -1,4 +1,5 @@
-// Command kennisbank builds, serves and checks the Kennisbank site, and scaffolds new content.
+// Command kennisbank builds, serves and checks a Kennisbank site, scaffolds new content, starts
+// a new site (init), and copies a file of the built-in theme to change it (theme).
 // It only parses flags; the work is done by package generator.
 package main
 
@@ -28,6 +29,7 @@ const (
 var usage = `kennisbank turns content/ (Markdown with TOML front matter) into a static site.
 
 Usage:
+  kennisbank ` + initSynopsis + `
   kennisbank build [--src DIR] [--out DIR] [--base-url URL] [--drafts]
   kennisbank serve [--src DIR] [--addr 127.0.0.1:1313] [--drafts]
   kennisbank check [--src DIR] [--drafts] [--format text|github] [--leesbaarheid]
@@ -37,6 +39,9 @@ Usage:
                   [--src DIR | --kennisbank FILE|URL]
 
 Kinds for new: ` + scaffold.KindList + `
+
+  kennisbank ` + themeListSynopsis + `
+  kennisbank ` + themeCopySynopsis + `
 
   kennisbank version
 
@@ -67,6 +72,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return newCmd(args[1:], stdout, stderr)
 	case "scan":
 		return scanCmd(args[1:], stdout, stderr)
+	case "init":
+		return initCmd(args[1:], stdout, stderr)
+	case "theme":
+		return themeCmd(args[1:], stdout, stderr)
 	case "version", "--version":
 		fmt.Fprintln(stdout, "kennisbank", versionText())
 		return exitOK
@@ -77,7 +86,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 func build(args []string, stdout, stderr io.Writer) int {
 	fs := newCommand("build", "build [--src DIR] [--out DIR] [--base-url URL] [--drafts]", stdout, stderr)
-	src := fs.String("src", ".", "project folder with content/, templates/ and assets/")
+	src := fs.String("src", ".", "project folder with content/ (and templates/ or assets/ for what it changes of the built-in theme)")
 	out := fs.String("out", "", "output folder (default: public/ in the --src folder); replaced as a whole when the build succeeds, and only when an earlier build made it or it is empty")
 	baseURL := fs.String("base-url", "", "absolute URL the site will live at (overrides base_url in site.toml)")
 	drafts := fs.Bool("drafts", false, "include items with concept = true")
@@ -105,7 +114,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 
 func check(args []string, stdout, stderr io.Writer) int {
 	fs := newCommand("check", "check [--src DIR] [--drafts] [--format text|github] [--leesbaarheid]", stdout, stderr)
-	src := fs.String("src", ".", "project folder with content/, templates/ and assets/")
+	src := fs.String("src", ".", "project folder with content/ (and templates/ or assets/ for what it changes of the built-in theme)")
 	drafts := fs.Bool("drafts", false, "include items with concept = true")
 	format := fs.String("format", "text", "problems as text (file:line: message), or github: workflow annotations on stdout")
 	plain := fs.Bool("leesbaarheid", false, "also print per page how easy its text is to read (Flesch-Douma, long sentences, long words): notes, never problems")
@@ -138,7 +147,7 @@ var runServer = serve.Run
 
 func serveCmd(args []string, stdout, stderr io.Writer) int {
 	fs := newCommand("serve", "serve [--src DIR] [--addr 127.0.0.1:1313] [--drafts]", stdout, stderr)
-	src := fs.String("src", ".", "project folder with content/, templates/ and assets/")
+	src := fs.String("src", ".", "project folder with content/ (and templates/ or assets/ for what it changes of the built-in theme)")
 	addr := fs.String("addr", "127.0.0.1:1313", "address to listen on (loopback unless you say otherwise)")
 	drafts := fs.Bool("drafts", false, "include items with concept = true")
 	if code := fs.parse(args); code >= 0 {
@@ -154,6 +163,7 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 
 func newCmd(args []string, stdout, stderr io.Writer) int {
 	fs := newCommand("new", `new [--src DIR] <kind> "<titel>"`, stdout, stderr)
+	fs.positional = true
 	src := fs.String("src", ".", "project folder with content/")
 	if code := fs.parse(args); code >= 0 {
 		return code

@@ -21,7 +21,7 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"build", "--help"}, exitOK, "--base-url"},
 		{[]string{"new", "strategie"}, exitUsage, "expected a kind and a title"},
 		{[]string{"new", "--src", t.TempDir(), "nieuws", "Iets"}, exitUsage, "not a Kennisbank project"},
-		{[]string{"check", "--src", t.TempDir()}, exitProblems, "hier is geen map content"},
+		{[]string{"check", "--src", t.TempDir()}, exitProblems, "content/site.toml ontbreekt"},
 		{[]string{"check", "--src", "../.."}, exitOK, "no problems"},
 	}
 	for _, c := range cases {
@@ -30,6 +30,19 @@ func TestExitCodes(t *testing.T) {
 		if code != c.code || !strings.Contains(out.String(), c.out) {
 			t.Errorf("kennisbank %s: exit %d, want %d; output:\n%s", strings.Join(c.args, " "), code, c.code, out.String())
 		}
+	}
+}
+
+// An empty folder is no project: build says what is missing, once, and how to start one; not
+// what a site.toml it does not have would lack.
+func TestBuildOutsideAProjectSaysWhatIsMissing(t *testing.T) {
+	empty := t.TempDir()
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"build", "--src", empty, "--out", filepath.Join(t.TempDir(), "public")}, &stdout, &stderr)
+	text := stderr.String()
+	if code != exitProblems || !strings.Contains(text, "content/site.toml ontbreekt") || !strings.Contains(text, "kennisbank init") ||
+		!strings.Contains(text, "kennisbank: 1 problem(s)") || strings.Contains(text, "titel") {
+		t.Errorf("exit %d, stderr:\n%s", code, text)
 	}
 }
 
@@ -65,7 +78,7 @@ func TestBuildPrintsSummary(t *testing.T) {
 // line, and the exit code still says that there were problems.
 func TestCheckFormatGitHub(t *testing.T) {
 	root := t.TempDir()
-	for _, d := range []string{"content", "templates", "assets"} {
+	for _, d := range []string{"content"} {
 		copyDir(t, filepath.Join("..", "..", d), filepath.Join(root, d))
 	}
 	bad := "+++\ntitel = \"Proef\"\ncluster = \"evalueren-en-bijstellen\"\nfase = [\"adoptei\"]\n+++\nTekst.\n"
@@ -101,7 +114,7 @@ func copyDir(t *testing.T, from, to string) {
 // refused with a usage error before anything is written, and says why.
 func TestBuildRefusesAnOutputFolderItDidNotMake(t *testing.T) {
 	root := t.TempDir()
-	for _, d := range []string{"content", "templates", "assets"} {
+	for _, d := range []string{"content"} {
 		copyDir(t, filepath.Join("..", "..", d), filepath.Join(root, d))
 	}
 	mine := filepath.Join(t.TempDir(), "Documenten")
@@ -144,8 +157,10 @@ func TestBuildRefusesAnOutputFolderItDidNotMake(t *testing.T) {
 // and line.
 func TestCheckFormatGitHubNamesTheTemplate(t *testing.T) {
 	root := t.TempDir()
-	for _, d := range []string{"content", "templates", "assets"} {
-		copyDir(t, filepath.Join("..", "..", d), filepath.Join(root, d))
+	copyDir(t, filepath.Join("..", "..", "content"), filepath.Join(root, "content"))
+	var copied bytes.Buffer
+	if code := run([]string{"theme", "copy", "--src", root, "templates/strategie.html"}, &copied, &copied); code != exitOK {
+		t.Fatalf("theme copy: exit %d: %s", code, copied.String())
 	}
 	tmpl := filepath.Join(root, "templates", "strategie.html")
 	data, _ := os.ReadFile(tmpl)
@@ -163,10 +178,14 @@ func TestCheckFormatGitHubNamesTheTemplate(t *testing.T) {
 // Help is asked for: it goes to stdout with exit 0, and writes flags as the synopsis does. A
 // wrong flag goes to stderr with exit 2.
 func TestHelpGoesToStdoutWithFlagsAsTheSynopsisWritesThem(t *testing.T) {
-	for _, cmd := range []string{"build", "check", "serve", "new", "scan"} {
+	for _, cmd := range []string{"build", "check", "serve", "new", "scan", "init", "theme"} {
 		var stdout, stderr bytes.Buffer
 		code := run([]string{cmd, "--help"}, &stdout, &stderr)
-		if code != exitOK || stderr.Len() > 0 || !strings.Contains(stdout.String(), "Usage: kennisbank "+cmd) || !strings.Contains(stdout.String(), "  --src") {
+		flag := "  --src"
+		if cmd == "init" {
+			flag = "  --uitgever"
+		}
+		if code != exitOK || stderr.Len() > 0 || !strings.Contains(stdout.String(), "Usage: kennisbank "+cmd) || !strings.Contains(stdout.String(), flag) {
 			t.Errorf("%s --help: exit %d\nstdout:\n%s\nstderr:\n%s", cmd, code, stdout.String(), stderr.String())
 		}
 		if strings.Contains(stdout.String(), "\n  -src") {
@@ -189,7 +208,7 @@ func TestHelpGoesToStdoutWithFlagsAsTheSynopsisWritesThem(t *testing.T) {
 // exits 0, with --format github as ::warning annotations; build builds.
 func TestWarningsDoNotStopTheBuild(t *testing.T) {
 	root := t.TempDir()
-	for _, d := range []string{"content", "templates", "assets"} {
+	for _, d := range []string{"content"} {
 		copyDir(t, filepath.Join("..", "..", d), filepath.Join(root, d))
 	}
 	var stdout, stderr bytes.Buffer

@@ -1,9 +1,12 @@
-// Package assets bundles and minifies the TypeScript and CSS in assets/ with esbuild's Go API,
-// so no Node.js is needed to build. Every top-level .ts and .css file is an entry point; files
-// whose names start with "_" are only imported. Output names carry a content hash.
+// Package assets bundles and minifies the TypeScript and CSS of the theme's assets/ (a site's own
+// laid over the built-in ones, package theme) with esbuild's Go API, so no Node.js is needed to
+// build. Every top-level .ts and .css file is an entry point; files whose names start with "_"
+// are only imported. Output names carry a content hash.
 package assets
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -13,10 +16,12 @@ import (
 	"github.com/evanw/esbuild/pkg/api"
 
 	"kennisbank/generator/problem"
+	"kennisbank/theme"
 )
 
-// Dir is the name of the assets folder inside a project, and of its place in the site.
-const Dir = "assets"
+// Dir is the name of the assets folder inside a project and in the theme, and of its place in
+// the site.
+const Dir = theme.Assets
 
 // Bundle is the result of bundling.
 type Bundle struct {
@@ -26,13 +31,15 @@ type Bundle struct {
 
 var hashSuffix = regexp.MustCompile(`-[A-Z0-9]{8}(\.[a-z]+)$`)
 
-// Build bundles root/assets. Problems carry the file and line esbuild reports.
-func Build(root string) (Bundle, problem.List) {
+// Build bundles the assets of a site's theme: its own assets/ laid over the built-in ones (package
+// theme), as one tree, so that a site's file takes the place of the theme's of that name also
+// where another file imports it. Problems carry the file and line esbuild reports, named as
+// theme.Files.Origin names them.
+func Build(files *theme.Files) (Bundle, problem.List) {
 	var probs problem.List
 	b := Bundle{Files: map[string][]byte{}, Names: map[string]string{}}
-	dir := filepath.Join(root, Dir)
-	entries, err := os.ReadDir(dir)
-	if os.IsNotExist(err) {
+	entries, err := fs.ReadDir(files, Dir)
+	if errors.Is(err, fs.ErrNotExist) {
 		return b, nil
 	}
 	if err != nil {
@@ -46,34 +53,36 @@ func Build(root string) (Bundle, problem.List) {
 			continue
 		}
 		if ext := path.Ext(n); ext == ".ts" || ext == ".css" || ext == ".js" {
-			points = append(points, filepath.Join(dir, n))
+			points = append(points, path.Join(Dir, n))
 		}
 	}
 	if len(points) == 0 {
 		return b, nil
 	}
-	absOut, _ := filepath.Abs(filepath.Join(root, ".assets-out"))
+	// The TypeScript settings that change the output ("strict" makes it strict mode), as esbuild
+	// would read them from assets/tsconfig.json beside the files.
+	tsconfig, _ := fs.ReadFile(files, path.Join(Dir, "tsconfig.json"))
 	res := api.Build(api.BuildOptions{
 		EntryPoints:       points,
+		TsconfigRaw:       string(tsconfig),
 		Bundle:            true,
 		MinifyWhitespace:  true,
 		MinifyIdentifiers: true,
 		MinifySyntax:      true,
 		Format:            api.FormatIIFE,
 		Target:            api.ES2020,
-		Outdir:            absOut,
+		Outdir:            outDir,
 		EntryNames:        "[name]-[hash]",
 		AssetNames:        "[name]-[hash]",
 		Write:             false,
 		LogLevel:          api.LogLevelSilent,
 		Charset:           api.CharsetUTF8,
-		Loader:            map[string]api.Loader{".svg": api.LoaderFile, ".woff2": api.LoaderFile},
+		Plugins:           []api.Plugin{sources(files)},
 	})
 	for _, m := range res.Errors {
 		file, line := Dir, 0
 		if m.Location != nil {
-			file = filepath.ToSlash(path.Join(Dir, relTo(dir, m.Location.File)))
-			line = m.Location.Line
+			file, line = files.Origin(sourcePath(m.Location.File)), m.Location.Line
 		}
 		probs.Add(file, line, "esbuild kan dit niet bundelen: %s", m.Text)
 	}
@@ -81,8 +90,8 @@ func Build(root string) (Bundle, problem.List) {
 		return b, probs
 	}
 	for _, f := range res.OutputFiles {
-		rel, err := filepath.Rel(absOut, f.Path)
-		if err != nil {
+		rel, err := filepath.Rel(outDir, f.Path)
+		if err != nil || strings.HasPrefix(rel, "..") {
 			probs.Add(Dir, 0, "esbuild schreef een onverwacht bestand: %s", f.Path)
 			continue
 		}
@@ -96,15 +105,9 @@ func Build(root string) (Bundle, problem.List) {
 	return b, probs
 }
 
-// relTo returns file, as esbuild names it (relative to the working directory, or absolute),
-// relative to the assets folder dir.
-func relTo(dir, file string) string {
-	absDir, errDir := filepath.Abs(dir)
-	absFile, errFile := filepath.Abs(file)
-	if errDir == nil && errFile == nil {
-		if r, err := filepath.Rel(absDir, absFile); err == nil && !strings.HasPrefix(r, "..") {
-			return r
-		}
-	}
-	return strings.TrimPrefix(filepath.ToSlash(file), "assets/")
-}
+// outDir is where esbuild would write, which it never does (Write is false): the bundle's files
+// are named relative to it.
+var outDir = func() string {
+	dir, _ := filepath.Abs(filepath.Join(os.TempDir(), "kennisbank-assets"))
+	return dir
+}()

@@ -12,15 +12,16 @@ package cms
 import (
 	"fmt"
 	"net/url"
+	"path"
 	"strings"
 	"sync"
 
-	siteassets "kennisbank/assets"
 	"kennisbank/generator/assets"
 
 	"kennisbank/generator/cms/decap"
 	"kennisbank/generator/content"
 	"kennisbank/generator/problem"
+	"kennisbank/theme"
 )
 
 // Dir is where the CMS lives in the site.
@@ -111,12 +112,12 @@ func Paths(site *content.Site, dev bool) []string {
 	return out
 }
 
-// localeName is the script that puts Decap CMS in Dutch (assets/cms/nl.ts).
+// localeName is the script that puts Decap CMS in Dutch (theme/assets/cms/nl.ts).
 const localeName = "nl.js"
 
-// localeScript bundles assets/cms/nl.ts once: the same for every build, carried in the binary.
+// localeScript bundles the theme's assets/cms/nl.ts once: the same for every build, carried in the binary.
 var localeScript = sync.OnceValues(func() ([]byte, error) {
-	return assets.Module(siteassets.CMS, "cms/nl.ts", "")
+	return assets.Module(theme.BuiltIn(), path.Join(assets.Dir, "cms/nl.ts"), "")
 })
 
 // webBackend is the Git host of the [cms] table.

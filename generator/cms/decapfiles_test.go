@@ -39,7 +39,7 @@ func copyInto(t *testing.T, from, to string) {
 // Put into the real project, they load and build, and the site shows them.
 func TestFilesAsDecapWritesThemBuild(t *testing.T) {
 	root := t.TempDir()
-	for _, dir := range []string{"content", "templates", "assets"} {
+	for _, dir := range []string{"content"} {
 		copyInto(t, filepath.Join("..", "..", dir), filepath.Join(root, dir))
 	}
 	copyInto(t, filepath.Join("testdata", "decap"), root)
@@ -85,7 +85,7 @@ func TestFilesAsDecapWritesThemBuild(t *testing.T) {
 // check of the pages leaves it alone.
 func TestAdminIsNoPartOfTheSite(t *testing.T) {
 	root := t.TempDir()
-	for _, dir := range []string{"content", "templates", "assets"} {
+	for _, dir := range []string{"content"} {
 		copyInto(t, filepath.Join("..", "..", dir), filepath.Join(root, dir))
 	}
 	siteToml := filepath.Join(root, "content", "site.toml")

@@ -141,6 +141,7 @@ type Site struct {
 	Bronnen      []Source   `toml:"bron"`
 	Clusters     []Cluster  `toml:"cluster"`
 	CMS          *CMS       `toml:"cms"` // the web CMS at admin/; nil when the site has none
+	Huisstijl    Huisstijl  `toml:"huisstijl"`
 
 	// The field's abbreviations, which the search finds pages by both ways.
 	Afkortingen []Abbreviation `toml:"afkorting"`
@@ -157,6 +158,13 @@ type CMS struct {
 	AuthURL string `toml:"auth_url"` // GitHub: the address of the OAuth helper that signs editors in
 	AppID   string `toml:"app_id"`   // GitLab: the application id of the site's OAuth application
 	APIRoot string `toml:"api_root"` // GitHub Enterprise or a GitLab of your own: its API address
+}
+
+// Huisstijl is the [huisstijl] table of site.toml: the site's own colour and logo, which the
+// theme shows without a template of the site's own. Package brand checks and applies them.
+type Huisstijl struct {
+	Kleur string `toml:"kleur"` // the main colour, "#rrggbb": header, buttons and accents
+	Logo  string `toml:"logo"`  // an image in assets/ or content/, from the project folder, shown in the header
 }
 
 // MenuItem is an entry in the main navigation; URL is relative to the site root.

@@ -35,10 +35,6 @@ func Load(root string) (*Content, problem.List) {
 	var probs problem.List
 	c := &Content{Unreadable: map[string]bool{}}
 	dir := filepath.Join(root, Dir)
-	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
-		probs.Add(Dir, 0, "hier is geen map content (verwacht %s, met daarin site.toml en de mappen met inhoud)", dir)
-		return c, probs
-	}
 	if probs = LoadSite(root, &c.Site); len(probs) > 0 {
 		return c, probs
 	}
@@ -51,6 +47,12 @@ func Load(root string) (*Content, problem.List) {
 	known := map[string]bool{"site.toml": true}
 	for _, k := range Kinds {
 		known[string(k)] = true
+	}
+	// The logo may stand in content/ too ([huisstijl] logo = "content/logo.png"; package brand
+	// checks it).
+	if rest, ok := strings.CutPrefix(c.Site.Huisstijl.Logo, Dir+"/"); ok {
+		top, _, _ := strings.Cut(rest, "/")
+		known[top] = true
 	}
 	for _, e := range entries {
 		if !known[e.Name()] && !strings.HasPrefix(e.Name(), ".") {
@@ -235,7 +237,12 @@ func decodeItem(src source, data []byte) (Entry, problem.List) {
 // LoadSite reads the site settings, content/site.toml, into site.
 func LoadSite(root string, site *Site) problem.List {
 	var probs problem.List
-	data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(SiteFile)))
+	file := filepath.Join(root, filepath.FromSlash(SiteFile))
+	data, err := os.ReadFile(file)
+	if errors.Is(err, fs.ErrNotExist) {
+		probs.Add(SiteFile, 0, "%s is geen kennisbank: %s ontbreekt. Begin een nieuwe kennisbank met kennisbank init <map>, of geef met --src de map van je kennisbank (de map met content/ erin)", absolute(root), file)
+		return probs
+	}
 	if err != nil {
 		probs.Add(SiteFile, 0, "de instellingen van de site (site.toml) zijn niet te lezen: %v", err)
 		return probs
@@ -244,6 +251,14 @@ func LoadSite(root string, site *Site) problem.List {
 	site.Keys = scanKeyLines(data, 1)
 	decode(SiteFile, data, site.Keys, site, &probs)
 	return probs
+}
+
+// absolute is root as an absolute path, for messages that must say where they looked.
+func absolute(root string) string {
+	if abs, err := filepath.Abs(root); err == nil {
+		return abs
+	}
+	return root
 }
 
 // decode decodes TOML strictly into v: syntax and type errors and unknown keys become problems.

@@ -18,7 +18,7 @@ var (
 
 // browserStem is assets/search/stem.ts, the stemmer the browser runs, in goja.
 func browserStem(t testing.TB) *tsrun.Module {
-	tsOnce.Do(func() { tsModule, tsErr = tsrun.Load("../..", "assets/search/stem.ts") })
+	tsOnce.Do(func() { tsModule, tsErr = tsrun.Load("../..", "theme/assets/search/stem.ts") })
 	if tsErr != nil {
 		t.Fatal(tsErr)
 	}

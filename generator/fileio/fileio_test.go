@@ -85,3 +85,23 @@ func TestErrorsNameThePathAsPackageOSDoes(t *testing.T) {
 		t.Error("reading a folder gave no error")
 	}
 }
+
+// WriteNew writes a new file whole, and leaves a file that is already there as it was.
+func TestWriteNewNeverReplaces(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "a", "b", "x.html")
+	if err := WriteNew(p, []byte("eerste"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err := WriteNew(p, []byte("tweede"), 0o644)
+	if !errors.Is(err, fs.ErrExist) {
+		t.Errorf("second write: %v, want fs.ErrExist", err)
+	}
+	if data, _ := os.ReadFile(p); string(data) != "eerste" {
+		t.Errorf("the file holds %q after the refused write", data)
+	}
+	entries, _ := os.ReadDir(filepath.Dir(p))
+	if len(entries) != 1 {
+		t.Errorf("%d files in the folder, want 1 (no temporary file left)", len(entries))
+	}
+}

@@ -73,7 +73,7 @@ var (
 
 // browserFold is assets/_fold.ts, the fold the browser runs, in goja.
 func browserFold(t testing.TB) *tsrun.Module {
-	tsOnce.Do(func() { tsFold, tsErr = tsrun.Load("../..", "assets/_fold.ts") })
+	tsOnce.Do(func() { tsFold, tsErr = tsrun.Load("../..", "theme/assets/_fold.ts") })
 	if tsErr != nil {
 		t.Fatal(tsErr)
 	}

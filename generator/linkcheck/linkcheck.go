@@ -2,7 +2,7 @@
 // site must name a page or file the site contains. Links written by templates are checked here;
 // links in Markdown are checked, with their line, when the Markdown is rendered.
 //
-//	c := linkcheck.New(exists, baseURL, "templates")
+//	c := linkcheck.New(exists, baseURL, theme.New(root))
 //	c.Page("templates/strategie.html", "strategieen/x/", "strategieen/x/", html) // in parallel
 //	probs := c.Problems()
 package linkcheck
@@ -11,9 +11,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
@@ -25,8 +24,8 @@ import (
 // Checker collects broken links over many pages. It is safe for concurrent use.
 type Checker struct {
 	exists    func(string) bool
-	base      *url.URL // the site's base_url, or nil: absolute links under it are checked too
-	templates string   // the templates folder, searched for the line of a broken link
+	base      *url.URL  // the site's base_url, or nil: absolute links under it are checked too
+	templates Templates // searched for the line of a broken link; may be nil
 
 	mu     sync.Mutex
 	broken map[key]*finding
@@ -39,11 +38,18 @@ type finding struct {
 	more              int
 }
 
+// Templates is where the templates are read: a file system with the folder templates/ (the
+// theme of a site, package theme), and the name a file goes by in problems.
+type Templates interface {
+	fs.FS
+	Origin(name string) string
+}
+
 // New returns a checker. exists reports whether a path relative to the site root is a page or
-// file of the site ("" is the home page, pages end in "/"). baseURL may be "". templates is the
-// folder of the templates, or "": when a broken target is written there literally, as in
-// {{.Rel "x/"}}, the problem names that file and line instead of the page's template.
-func New(exists func(string) bool, baseURL, templates string) *Checker {
+// file of the site ("" is the home page, pages end in "/"). baseURL may be "". templates may be
+// nil: when a broken target is written in one of them literally, as in {{.Rel "x/"}}, the
+// problem names that file and line instead of the page's template.
+func New(exists func(string) bool, baseURL string, templates Templates) *Checker {
 	c := &Checker{exists: exists, templates: templates, broken: map[key]*finding{}}
 	if u, err := url.Parse(baseURL); err == nil && u.Host != "" {
 		u.Path = strings.TrimSuffix(u.Path, "/") + "/"
@@ -142,21 +148,20 @@ type place struct {
 	line int
 }
 
-// readSources reads the templates in dir and its partials folder.
-func readSources(dir string) []source {
-	if dir == "" {
+// readSources reads the templates and their partials.
+func readSources(templates Templates) []source {
+	if templates == nil {
 		return nil
 	}
 	var out []source
-	for _, pattern := range []string{"*.html", filepath.Join("partials", "*.html")} {
-		names, _ := filepath.Glob(filepath.Join(dir, pattern))
+	for _, pattern := range []string{"templates/*.html", "templates/partials/*.html"} {
+		names, _ := fs.Glob(templates, pattern)
 		for _, name := range names {
-			data, err := os.ReadFile(name)
+			data, err := fs.ReadFile(templates, name)
 			if err != nil {
 				continue
 			}
-			rel, _ := filepath.Rel(filepath.Dir(dir), name)
-			out = append(out, source{file: filepath.ToSlash(rel), lines: strings.Split(string(data), "\n")})
+			out = append(out, source{file: templates.Origin(name), lines: strings.Split(string(data), "\n")})
 		}
 	}
 	return out

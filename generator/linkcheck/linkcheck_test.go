@@ -5,13 +5,15 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"kennisbank/theme"
 )
 
 var site = map[string]bool{"": true, "strategieen/": true, "strategieen/x/": true, "strategieen/x/citeer.bib": true,
 	"assets/style-ABCDEFGH.css": true, "data/kennisbank.json": true}
 
 func TestBrokenTemplateLinksAreReportedOncePerTemplate(t *testing.T) {
-	c := New(func(p string) bool { return site[p] }, "https://example.org/kb/", "")
+	c := New(func(p string) bool { return site[p] }, "https://example.org/kb/", nil)
 	good := `<link rel="stylesheet" href="../../assets/style-ABCDEFGH.css"><a href="../../">home</a><a href="./">zelf</a>
 <a href="citeer.bib">bib</a><a href="#inhoud">skip</a><a href="https://elders.nl/x">extern</a><a href="mailto:a@b.nl">mail</a>
 <link rel="canonical" href="https://example.org/kb/strategieen/x/"><img src="data:image/png;base64,AA==">
@@ -46,7 +48,8 @@ func TestBrokenTemplateLinksAreReportedOncePerTemplate(t *testing.T) {
 }
 
 func TestBrokenLinkInAPartialIsReportedAtItsLine(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "templates")
+	root := t.TempDir()
+	dir := filepath.Join(root, "templates")
 	if err := os.MkdirAll(filepath.Join(dir, "partials"), 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -54,7 +57,7 @@ func TestBrokenLinkInAPartialIsReportedAtItsLine(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "partials", "chrome.html"), []byte(footer), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	c := New(func(p string) bool { return site[p] }, "", dir)
+	c := New(func(p string) bool { return site[p] }, "", theme.New(root))
 	c.Page("templates/home.html", "", "", []byte(`<a href="open-data/">Open data</a>`), nil)
 	c.Page("templates/strategie.html", "strategieen/x/", "strategieen/x/", []byte(`<a href="../../open-data/">Open data</a>`), nil)
 	c.Page("templates/404.html", "404.html", "", []byte(`<a href="open-data/">Open data</a>`), nil)
@@ -66,7 +69,7 @@ func TestBrokenLinkInAPartialIsReportedAtItsLine(t *testing.T) {
 }
 
 func TestTheMarkdownBodyIsLeftToTheContentCheck(t *testing.T) {
-	c := New(func(p string) bool { return site[p] }, "", "")
+	c := New(func(p string) bool { return site[p] }, "", nil)
 	body := `<p><img src="x.png" alt=""></p>`
 	c.Page("templates/strategie.html", "strategieen/x/", "strategieen/x/", []byte(`<main><div class="prose">`+body+`</div><a href="../../weg/">weg</a></main>`), []byte(body))
 	probs := c.Problems()
@@ -81,7 +84,7 @@ func BenchmarkPage(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	c := New(func(string) bool { return true }, "https://example.org/kb/", "")
+	c := New(func(string) bool { return true }, "https://example.org/kb/", nil)
 	b.SetBytes(int64(len(doc)))
 	b.ReportAllocs()
 	for b.Loop() {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"kennisbank/generator/content"
+	"kennisbank/theme"
 )
 
 // project writes a templates folder whose header is a cached partial, and loads it.
@@ -27,7 +28,7 @@ func project(t *testing.T, partials string) *Templates {
 			t.Fatal(err)
 		}
 	}
-	tmpl, err := Load(filepath.Dir(dir))
+	tmpl, err := Load(theme.New(filepath.Dir(dir)))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,12 +3,13 @@ package render
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"path"
-	"path/filepath"
 	"regexp"
 	"strconv"
 
 	"kennisbank/generator/problem"
+	"kennisbank/theme"
 )
 
 // A template problem is reported at the template's file and line, once, however many pages it
@@ -19,15 +20,14 @@ import (
 // calls through "cached" holds both places; the last is where the mistake is.
 var templateError = regexp.MustCompile(`template: ([^: ]+):(\d+)(?::\d+)?: `)
 
-// files maps a template's name to its file from the project root: templates/x.html, or
-// templates/partials/x.html for a partial.
-func files(root string) map[string]string {
+// sourceFiles maps a template's file name to its file as problems name it: templates/x.html or
+// templates/partials/x.html for the site's own, with theme/ before it for the theme's.
+func sourceFiles(files *theme.Files) map[string]string {
 	out := map[string]string{}
-	for _, pattern := range []string{"*.html", "partials/*.html"} {
-		found, _ := filepath.Glob(filepath.Join(root, Dir, filepath.FromSlash(pattern)))
+	for _, pattern := range []string{Dir + "/*.html", Dir + "/partials/*.html"} {
+		found, _ := fs.Glob(files, pattern)
 		for _, f := range found {
-			rel, _ := filepath.Rel(root, f)
-			out[filepath.Base(f)] = filepath.ToSlash(rel)
+			out[path.Base(f)] = files.Origin(f)
 		}
 	}
 	return out

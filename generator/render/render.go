@@ -1,4 +1,5 @@
-// Package render executes the html/template layouts in templates/ for every page of the site.
+// Package render executes the html/template layouts of the theme (package theme: a site's own
+// templates/ first, then the built-in ones) for every page of the site.
 package render
 
 import (
@@ -6,24 +7,25 @@ import (
 	"fmt"
 	"html"
 	"html/template"
-	"os"
+	"io/fs"
 	"path"
-	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
+	"kennisbank/generator/brand"
 	"kennisbank/generator/cite"
 	"kennisbank/generator/content"
 	"kennisbank/generator/markdown"
 	"kennisbank/generator/problem"
 	"kennisbank/generator/view"
+	"kennisbank/theme"
 )
 
-// Dir is the name of the templates folder inside a project.
-const Dir = "templates"
+// Dir is the name of the templates folder inside a project and in the theme.
+const Dir = theme.Templates
 
 // PagePolicy is the Content-Security-Policy of the site's pages: scripts, styles and everything
 // else from the site itself only, so that no inline script, event handler or style="" runs, and
@@ -55,7 +57,8 @@ type Chrome struct {
 	Footer []Link // the site's own pages (over, colofon…)
 	Feed   string // the Atom feed, or "" when the site has none
 	Assets map[string]string
-	Dev    bool // serve mode: include the reload script
+	Logo   brand.Logo // the site's logo ([huisstijl] in site.toml), or none
+	Dev    bool       // serve mode: include the reload script
 	Year   int
 }
 
@@ -82,31 +85,31 @@ type Templates struct {
 	byName   map[string]*template.Template
 	partials *template.Template // base.html and the partials, for cached partials
 	sizes    sync.Map           // template name → *atomic.Int64, the size of its largest page
-	files    map[string]string  // template name → its file from the project root
+	files    map[string]string  // template file name → its file as problems name it
 }
 
-// Load parses root/templates: base.html and partials/*.html are shared; every other .html file
-// is a page template that defines "main" (and may define "head"). A template that does not
-// parse is a problem at its file and line.
-func Load(root string) (*Templates, error) {
-	names := files(root)
+// Load parses the templates of a site's theme (its own templates/, then the built-in ones):
+// base.html and partials/*.html are shared; every other .html file is a page template that
+// defines "main" (and may define "head"). A template that does not parse is a problem at its
+// file and line.
+func Load(files *theme.Files) (*Templates, error) {
+	names := sourceFiles(files)
 	t := &Templates{byName: map[string]*template.Template{}, files: names}
 	fail := func(err error, file string) error { return problem.List{asProblem(err, names, file)} }
-	dir := filepath.Join(root, Dir)
 	base, err := template.New("base.html").Funcs(funcs).Funcs(template.FuncMap{"cached": t.cached}).
-		ParseFiles(filepath.Join(dir, "base.html"))
+		ParseFS(files, Dir+"/base.html")
 	if err != nil {
-		return nil, fail(err, Dir+"/base.html")
+		return nil, fail(err, names["base.html"])
 	}
-	partials, _ := filepath.Glob(filepath.Join(dir, "partials", "*.html"))
+	partials, _ := fs.Glob(files, Dir+"/partials/*.html")
 	if len(partials) > 0 {
-		if base, err = base.ParseFiles(partials...); err != nil {
+		if base, err = base.ParseFS(files, partials...); err != nil {
 			return nil, fail(err, "")
 		}
 	}
-	pages, _ := filepath.Glob(filepath.Join(dir, "*.html"))
+	pages, _ := fs.Glob(files, Dir+"/*.html")
 	for _, p := range pages {
-		name := filepath.Base(p)
+		name := path.Base(p)
 		if name == "base.html" {
 			continue
 		}
@@ -114,7 +117,7 @@ func Load(root string) (*Templates, error) {
 		if err != nil {
 			return nil, err
 		}
-		src, err := os.ReadFile(p)
+		src, err := fs.ReadFile(files, p)
 		if err != nil {
 			return nil, fail(err, names[name])
 		}
@@ -126,6 +129,10 @@ func Load(root string) (*Templates, error) {
 	t.partials = base // executed only after all clones were made: html/template cannot clone then
 	return t, nil
 }
+
+// File is the file of the page template name, as problems name it: templates/x.html when it is
+// the site's own, theme/templates/x.html when it is the theme's.
+func (t *Templates) File(name string) string { return t.files[name+".html"] }
 
 // builtIn are the page templates the generator itself uses for home, 404, lists and items.
 var builtIn = map[string]bool{"home": true, "404": true, "determinanten": true, "strategieen": true, "leernetwerken": true,
@@ -173,7 +180,7 @@ func (t *Templates) Execute(name string, p *Page) ([]byte, error) {
 	largest := hint.(*atomic.Int64)
 	buf := bytes.NewBuffer(make([]byte, 0, largest.Load()))
 	if err := tmpl.ExecuteTemplate(buf, "base.html", p); err != nil {
-		return nil, &PageError{Page: p.URL, Problem: asProblem(err, t.files, Dir+"/"+name+".html")}
+		return nil, &PageError{Page: p.URL, Problem: asProblem(err, t.files, t.File(name))}
 	}
 	for n := int64(buf.Len()); ; {
 		if old := largest.Load(); n <= old || largest.CompareAndSwap(old, n) {

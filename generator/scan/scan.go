@@ -13,14 +13,13 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
-	"path/filepath"
+	"path"
 	"sync"
 
 	"github.com/dop251/goja"
 
-	scanassets "kennisbank/assets"
 	"kennisbank/generator/assets"
+	"kennisbank/theme"
 )
 
 // Entry is the logic's entry module, relative to assets/.
@@ -44,22 +43,22 @@ var embedded struct {
 
 // Embedded bundles the logic the binary carries. The bundle is made once per process.
 func Embedded() ([]byte, error) {
-	embedded.once.Do(func() { embedded.bundle, embedded.err = bundle(scanassets.Sources) })
+	embedded.once.Do(func() { embedded.bundle, embedded.err = bundle(theme.BuiltIn()) })
 	return embedded.bundle, embedded.err
 }
 
-// Bundle bundles the logic of the project at root (root/assets/scan), as the scan page's build
-// does.
+// Bundle bundles the logic of the project at root (its assets/scan over the theme's), as the scan
+// page's build does.
 func Bundle(root string) ([]byte, error) {
-	return bundle(os.DirFS(filepath.Join(root, "assets")))
+	return bundle(theme.New(root))
 }
 
-// bundle bundles scan/logic.ts and the modules it imports from src (the assets folder) into one
-// script that defines the global Global.
+// bundle bundles assets/scan/logic.ts and the modules it imports from src (a theme, with the
+// folder assets/) into one script that defines the global Global.
 func bundle(src fs.FS) ([]byte, error) {
-	b, err := assets.Module(src, Entry, Global)
+	b, err := assets.Module(src, path.Join(assets.Dir, Entry), Global)
 	if err != nil {
-		return nil, fmt.Errorf("scan module: assets/%w", err)
+		return nil, fmt.Errorf("scan module: %w", err)
 	}
 	return b, nil
 }

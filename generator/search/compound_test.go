@@ -88,7 +88,7 @@ func TestBrowserSplitsAlike(t *testing.T) {
 		tests = append(tests, a+b, a+"s"+b, a+"en"+b, strings.TrimSuffix(a, "s")+b)
 	}
 	known, knownStem := vocabulary(words...)
-	m, err := tsrun.Load("../..", "assets/search/split.ts")
+	m, err := tsrun.Load("../..", "theme/assets/search/split.ts")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -129,7 +129,7 @@ func TestBrowserSplitsAlike(t *testing.T) {
 // the knowledge base and the forms that lengthen a vowel.
 func TestBrowserStemKeysAlike(t *testing.T) {
 	words := append(knowledgeBaseWords(t), "coordinatoren", "evalueert", "evalueren", "taken", "maaaand")
-	m, err := tsrun.Load("../..", "assets/search/index.ts")
+	m, err := tsrun.Load("../..", "theme/assets/search/index.ts")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -30,7 +30,7 @@ func rankWithAbbreviations(t *testing.T, docs []Doc, abbr []Abbreviation) func(q
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := tsrun.Load("../..", "assets/search/rank.ts")
+	m, err := tsrun.Load("../..", "theme/assets/search/rank.ts")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,6 +14,7 @@ import (
 
 	"kennisbank/generator"
 	"kennisbank/generator/output"
+	"kennisbank/theme"
 )
 
 // BenchmarkRebuildAfterEditingOneStrategy measures what an editor waits for in `kennisbank
@@ -21,7 +22,7 @@ import (
 // (goal: at most 50 ms).
 func BenchmarkRebuildAfterEditingOneStrategy(b *testing.B) {
 	root := b.TempDir()
-	for _, dir := range []string{"content", "templates", "assets"} {
+	for _, dir := range []string{"content"} { // the templates and assets are the built-in theme's
 		if err := os.CopyFS(filepath.Join(root, dir), os.DirFS(filepath.Join("..", "..", dir))); err != nil {
 			b.Fatal(err)
 		}
@@ -194,5 +195,39 @@ func TestWatchedEditsEndWithTheNewestSite(t *testing.T) {
 	s.mu.RUnlock()
 	if diff := output.Diff(served, clean); diff != "" {
 		t.Errorf("the site served after the edits differs from a clean build: %s", diff)
+	}
+}
+
+// A project that uses the built-in theme as it is has no templates/: the partial it copies while
+// the server runs (kennisbank theme copy) and then edits shows on the site without a restart.
+func TestWatchSeesANewOverride(t *testing.T) {
+	root := project(t)
+	s := New(Options{Build: generator.Options{Root: root}, Log: io.Discard, Out: io.Discard})
+	if err := s.Rebuild(); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go func() { _ = s.Watch(ctx) }()
+	time.Sleep(100 * time.Millisecond) // let the watcher add its folders
+
+	chrome, err := theme.Copy(root, "templates/partials/chrome.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(chrome)
+	edited := strings.Replace(string(data), `<footer class="site-footer">`, `<footer class="site-footer"><p>Eigen voettekst</p>`, 1)
+	if err := os.WriteFile(chrome, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		if _, body := get(t, s, "/"); strings.Contains(body, "Eigen voettekst") {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the site never showed the edit of the new templates/partials/chrome.html")
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
 }

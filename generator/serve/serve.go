@@ -14,6 +14,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -22,8 +23,10 @@ import (
 
 	"kennisbank/generator"
 	"kennisbank/generator/cms"
+	"kennisbank/generator/content"
 	"kennisbank/generator/output"
 	"kennisbank/generator/problem"
+	"kennisbank/theme"
 )
 
 // Options configures the server.
@@ -120,21 +123,25 @@ func Run(opts Options) error {
 	return srv.Serve(ln)
 }
 
+// watched are the folders of a project whose changes lead to a rebuild: the content, and the
+// site's own templates and assets, which take the place of the theme's.
+var watched = append([]string{content.Dir}, theme.Folders...)
+
 // Watch rebuilds when anything under content/, templates/ or assets/ changes, until ctx ends.
+// The project folder itself is watched too, so that a templates/ or assets/ made while the
+// server runs (kennisbank theme copy) is watched from then on.
 func (s *Server) Watch(ctx context.Context) error {
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
 		return err
 	}
 	defer w.Close()
-	for _, dir := range []string{"content", "templates", "assets"} {
-		root := filepath.Join(s.opts.Build.Root, dir)
-		_ = filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
-			if err == nil && d.IsDir() {
-				return w.Add(p)
-			}
-			return nil
-		})
+	project := filepath.Clean(s.opts.Build.Root)
+	if err := w.Add(project); err != nil {
+		return err
+	}
+	for _, dir := range watched {
+		watchTree(w, filepath.Join(project, dir))
 	}
 	r := newRebuilder()
 	go r.run(ctx, func() {
@@ -155,10 +162,12 @@ func (s *Server) Watch(ctx context.Context) error {
 			if !ok {
 				return nil
 			}
+			inProject := filepath.Dir(ev.Name) == project
+			if inProject && !slices.Contains(watched, filepath.Base(ev.Name)) {
+				continue // another file of the project, such as public/ or an editor's swap file
+			}
 			if ev.Has(fsnotify.Create) {
-				if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
-					_ = w.Add(ev.Name)
-				}
+				watchTree(w, ev.Name)
 			}
 			quiet.Reset(100 * time.Millisecond)
 		case err, ok := <-w.Errors:
@@ -168,6 +177,17 @@ func (s *Server) Watch(ctx context.Context) error {
 			fmt.Fprintf(s.opts.Log, "kennisbank: watch: %v\n", err)
 		}
 	}
+}
+
+// watchTree watches dir and every folder in it, when it is a folder. A folder made with others
+// inside at once (mkdir -p, a copied tree) is watched whole.
+func watchTree(w *fsnotify.Watcher, dir string) {
+	_ = filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && d.IsDir() {
+			return w.Add(p)
+		}
+		return nil
+	})
 }
 
 // rebuilder runs one rebuild at a time, in one goroutine. Asks that come while a rebuild runs

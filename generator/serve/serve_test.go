@@ -17,7 +17,7 @@ import (
 func project(t *testing.T) string {
 	t.Helper()
 	root := t.TempDir()
-	for _, dir := range []string{"content", "templates", "assets"} {
+	for _, dir := range []string{"content"} { // the templates and assets are the built-in theme's
 		if err := os.CopyFS(filepath.Join(root, dir), os.DirFS(filepath.Join("..", "..", dir))); err != nil {
 			t.Fatal(err)
 		}

@@ -20,7 +20,7 @@ func TestLargestFunctions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tsFuncs, err := TSFuncs(filepath.Join(repo, "assets"))
+	tsFuncs, err := TSFuncs(filepath.Join(repo, "theme", "assets"))
 	if err != nil {
 		t.Fatal(err)
 	}

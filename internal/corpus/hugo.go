@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,12 +15,12 @@ import (
 // reverse links written into its front matter as Kennisbank derives them); list pages list
 // every item; the stylesheet is minified and fingerprinted and main.ts bundled with js.Build.
 // Hugo only writes what Kennisbank writes too: no taxonomies, one RSS feed, a sitemap.
-// assets is the Kennisbank assets folder, copied as Hugo's assets.
-func WriteHugo(dir string, pages int, assets string) error {
+// assets is Kennisbank's assets folder (the built-in theme's), copied as Hugo's assets.
+func WriteHugo(dir string, pages int, assets fs.FS) error {
 	if err := writeFiles(dir, hugoLayouts); err != nil {
 		return err
 	}
-	if err := os.CopyFS(filepath.Join(dir, "assets"), os.DirFS(assets)); err != nil {
+	if err := os.CopyFS(filepath.Join(dir, "assets"), assets); err != nil {
 		return err
 	}
 	return writeHugoContent(dir, pages)

@@ -35,7 +35,7 @@ import (
 func copyProject(t *testing.T) string {
 	t.Helper()
 	root := t.TempDir()
-	for _, dir := range []string{content.Dir, "templates", "assets"} {
+	for _, dir := range []string{content.Dir} { // the templates and assets are the built-in theme's
 		if err := os.CopyFS(filepath.Join(root, dir), os.DirFS(filepath.Join(repoRoot, dir))); err != nil {
 			t.Fatal(err)
 		}

@@ -25,7 +25,7 @@ import (
 	"kennisbank/internal/tsrun"
 )
 
-// moduleInChromium opens a page in Chromium that runs one TypeScript module of assets/, its
+// moduleInChromium opens a page in Chromium that runs one TypeScript module of theme/assets/, its
 // exports in the global tsrun.Global, so that a test can hold the browser's own engine (V8 and
 // its Unicode tables) to the Go code.
 func moduleInChromium(t testing.TB, entry string) context.Context {
@@ -74,7 +74,7 @@ func callAll(ctx context.Context, t *testing.T, fn string, args []string) []stri
 // character that Go's Unicode version does not have yet may fold otherwise in a newer browser
 // (package fold says so), so those are only counted.
 func TestChromiumFoldsEveryCharacterLikeGo(t *testing.T) {
-	ctx := moduleInChromium(t, "assets/_fold.ts")
+	ctx := moduleInChromium(t, "theme/assets/_fold.ts")
 	var texts []string
 	for r := rune(0); r <= 0x10FFFF; r++ {
 		if r >= 0x10000 && r%61 != 0 || !utf8.ValidRune(r) {
@@ -116,7 +116,7 @@ func TestChromiumStemsLikeSnowball(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx := moduleInChromium(t, "assets/search/stem.ts")
+	ctx := moduleInChromium(t, "theme/assets/search/stem.ts")
 	got := callAll(ctx, t, "stem", words)
 	bad := 0
 	for i, w := range words {
@@ -139,7 +139,7 @@ func BenchmarkStemInChromium(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	ctx := moduleInChromium(b, "assets/search/stem.ts")
+	ctx := moduleInChromium(b, "theme/assets/search/stem.ts")
 	setup := fmt.Sprintf(`window.WORDS = %s; true`, jsonString(b, words))
 	if err := chromedp.Run(ctx, chromedp.Evaluate(setup, nil)); err != nil {
 		b.Fatal(err)
@@ -195,7 +195,7 @@ func BenchmarkSearchInChromium(b *testing.B) {
 			queries = append(queries, q)
 		}
 	}
-	ctx := moduleInChromium(b, "assets/search/rank.ts")
+	ctx := moduleInChromium(b, "theme/assets/search/rank.ts")
 	setup := fmt.Sprintf(`window.IDX = %s.prepare(%s); true`, tsrun.Global, index)
 	if err := chromedp.Run(ctx, chromedp.Evaluate(setup, nil)); err != nil {
 		b.Fatal(err)

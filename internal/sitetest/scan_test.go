@@ -759,7 +759,7 @@ func TestScanReadsSurveyToolFiles(t *testing.T) {
 // pageUnzip bundles the page's unzip (assets/scan/page/unzip.ts, the browser's
 // DecompressionStream) into a script that defines KennisbankUnzip.
 func pageUnzip(t testing.TB) string {
-	b, err := assets.Module(os.DirFS(filepath.Join(repoRoot, "assets")), "scan/page/unzip.ts", "KennisbankUnzip")
+	b, err := assets.Module(os.DirFS(filepath.Join(repoRoot, "theme", "assets")), "scan/page/unzip.ts", "KennisbankUnzip")
 	if err != nil {
 		t.Fatal(err)
 	}

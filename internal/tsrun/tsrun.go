@@ -1,9 +1,9 @@
-// Package tsrun runs TypeScript modules of assets/ in goja, a JavaScript engine written in Go,
+// Package tsrun runs TypeScript modules of theme/assets/ in goja, a JavaScript engine written in Go,
 // so that Go tests can hold the browser's code to the Go code that does the same work (the
 // folding rule, the stemmer, the compound split, the search ranking). esbuild's Go API bundles
 // the module and strips its types, as it does for the site.
 //
-//	m, err := tsrun.Load(root, "assets/_fold.ts")
+//	m, err := tsrun.Load(root, "theme/assets/_fold.ts")
 //	v, err := m.Call("words", "Coördinatie")
 package tsrun
 

@@ -19,7 +19,7 @@ upstream=${SNOWBALL_GIT:-https://github.com/snowballstem/snowball}
 # Where the output goes, relative to the repository.
 go_runtime=generator/dutch/internal/snowball # Snowball's Go runtime (go/*.go)
 go_stemmer=generator/dutch/internal/stemmer  # the generated Go stemmer
-js_dir=assets/search/snowball                # the generated JavaScript stemmer and its runtime
+js_dir=theme/assets/search/snowball                # the generated JavaScript stemmer and its runtime
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d)
