@@ -160,3 +160,36 @@ func TestSimultaneousSavesNeverMix(t *testing.T) {
 		t.Errorf("files left beside the entry: %v", entries)
 	}
 }
+
+// Every file of the hostile corpus (generator/bundlefile/testdata/hostile) is refused by the
+// media upload, with the rule's Dutch message, and nothing is written; every inert one is taken.
+func TestTheMediaUploadRefusesTheHostileCorpus(t *testing.T) {
+	b := newBackend(t)
+	for _, dir := range []string{"hostile", "inert"} {
+		files, err := os.ReadDir(filepath.Join("..", "bundlefile", "testdata", dir))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			if f.IsDir() || f.Name() == "LEESMIJ" || strings.HasPrefix(f.Name(), ".") {
+				continue
+			}
+			data, err := os.ReadFile(filepath.Join("..", "bundlefile", "testdata", dir, f.Name()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			p := "content/nieuws/2024-02-01-b/" + f.Name()
+			var out map[string]string
+			status := b.call("persistMedia", map[string]any{"branch": "main",
+				"asset": map[string]string{"path": p, "content": base64.StdEncoding.EncodeToString(data), "encoding": "base64"}}, &out)
+			switch {
+			case dir == "hostile" && (status == http.StatusOK || !strings.Contains(out["error"], "kan niet op de site") && !strings.Contains(out["error"], "hoort bij een bericht")):
+				t.Errorf("hostile %s: %d %q", f.Name(), status, out["error"])
+			case dir == "hostile" && b.read(p) != "":
+				t.Errorf("hostile %s was written", f.Name())
+			case dir == "inert" && (status != http.StatusOK || b.read(p) != string(data)):
+				t.Errorf("inert %s: %d %q", f.Name(), status, out["error"])
+			}
+		}
+	}
+}
