@@ -129,7 +129,7 @@ type ReportOptions struct {
 	Group       *string `json:"group,omitempty"`
 	Compare     *string `json:"compare,omitempty"`
 	CompareName string  `json:"compareName,omitempty"`
-	MappingName string  `json:"-"` // the mapping file's name, for messages
+	MappingName string  `json:"-"`               // the mapping file's name, for messages
 	Sheet       string  `json:"sheet,omitempty"` // the worksheet of a workbook; by default the first with data
 }
 

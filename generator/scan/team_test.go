@@ -221,7 +221,6 @@ func TestMappingFile(t *testing.T) {
 	}
 }
 
-
 // mappingFor makes the mapping the page would save for file: per column heading the
 // determinant, marked with the fingerprint of the file's headings.
 func mappingFor(t testing.TB, m *Module, file []byte, columns map[string]string) string {
