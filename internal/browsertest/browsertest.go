@@ -2,7 +2,9 @@
 // through chromedp, against a built site served on loopback.
 //
 // Without Chromium the tests are skipped, except under CI (CI set), where they fail: CI must
-// never pass by not testing.
+// never pass by not testing. Under go test -short they are skipped too: the quick lane
+// (./test unit) runs no browser, and ./test browser runs these tests alone, as they measure
+// paint times that other work on the machine would disturb.
 package browsertest
 
 import (
@@ -39,6 +41,9 @@ func New(t testing.TB) context.Context {
 // NewFor is New with another time budget, for a test that goes through every kind of page.
 func NewFor(t testing.TB, budget time.Duration) context.Context {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("a browser test: -short leaves it out (./test browser runs it)")
+	}
 	path := Chromium()
 	if path == "" {
 		if os.Getenv("CI") != "" {
