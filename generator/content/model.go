@@ -369,13 +369,9 @@ func (f *Field) Value(e Entry) reflect.Value {
 }
 
 // In returns the value of a field of a table in one table of it (a Link, for the fields of
-// [[strategie]]), given as a value or as a reflect.Value.
-func (f *Field) In(table any) reflect.Value {
-	v, ok := table.(reflect.Value)
-	if !ok {
-		v = reflect.ValueOf(table)
-	}
-	return v.FieldByIndex(f.index)
+// [[strategie]]).
+func (f *Field) In(table reflect.Value) reflect.Value {
+	return table.FieldByIndex(f.index)
 }
 
 // URL is where an item of this kind with the given id is, relative to the site root.
