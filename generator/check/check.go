@@ -119,10 +119,11 @@ type checker struct {
 	site       *content.Site
 	all, built *content.Content
 	byKind     map[content.Kind]*targets // the items references may name, by kind, as needed
+	lists      map[string][]string       // the values of the closed lists, as needed
 }
 
 func newChecker(p *problem.List, all, built *content.Content) checker {
-	return checker{probs: p, site: &all.Site, all: all, built: built, byKind: map[content.Kind]*targets{}}
+	return checker{probs: p, site: &all.Site, all: all, built: built, byKind: map[content.Kind]*targets{}, lists: map[string][]string{}}
 }
 
 func (c checker) checkSite() {

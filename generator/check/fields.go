@@ -32,7 +32,7 @@ func (c checker) fields(spec *content.Spec, e content.Entry, inBuild bool) {
 			c.probs.AddField(it.File, v.Line, v.Path, "%s", missing(v, c.hint(f)))
 		case !v.Present:
 		case f.Values != "":
-			valid := c.site.Values(f.Values)
+			valid := c.values(f.Values)
 			for _, s := range v.Texts() {
 				if s != "" && !slices.Contains(valid, s) {
 					c.probs.AddField(it.File, v.Line, v.Path, "%s", unknownValue(v.Path, s, valid))
@@ -64,6 +64,16 @@ func missing(v content.FieldValue, hint string) string {
 	return fmt.Sprintf("[[%s]] %q zonder %q (%s)", v.Table.Key, v.RowName, v.Field.Key, hint)
 }
 
+// values returns the values of a closed list, read once per check.
+func (c checker) values(list string) []string {
+	valid, ok := c.lists[list]
+	if !ok {
+		valid = c.site.Values(list)
+		c.lists[list] = valid
+	}
+	return valid
+}
+
 // hint says what a field holds, for the message that it is missing: the kind of item it names,
 // the values it may take, or else its help text.
 func (c checker) hint(f *content.Field) string {
@@ -72,7 +82,7 @@ func (c checker) hint(f *content.Field) string {
 	}
 	var valid []string
 	if f.Values != "" {
-		valid = c.site.Values(f.Values)
+		valid = c.values(f.Values)
 	}
 	switch {
 	case len(valid) == 0:
