@@ -41,9 +41,7 @@ func New(t testing.TB) context.Context {
 // NewFor is New with another time budget, for a test that goes through every kind of page.
 func NewFor(t testing.TB, budget time.Duration) context.Context {
 	t.Helper()
-	if testing.Short() {
-		t.Skip("a browser test: -short leaves it out (./test browser runs it)")
-	}
+	SkipShort(t)
 	path := Chromium()
 	if path == "" {
 		if os.Getenv("CI") != "" {
@@ -86,6 +84,15 @@ func NewFor(t testing.TB, budget time.Duration) context.Context {
 		t.Fatalf("start Chromium: %v", err)
 	}
 	return ctx
+}
+
+// SkipShort skips a browser test under go test -short. New does it; a test that builds a site
+// of its own before it starts the browser calls it first, so as not to build for nothing.
+func SkipShort(t testing.TB) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("a browser test: -short leaves it out (./test browser runs it)")
+	}
 }
 
 // Serve serves dir under prefix ("/" or "/sub/") on loopback and returns the site's base URL,
