@@ -33,6 +33,7 @@ func TestContentProblemsNameFileAndLine(t *testing.T) {
 		{"table in other letter case", replace(det, `[[strategie]]`, `[[Strategie]]`), det, 10, `onbekend veld "Strategie" (bedoel je "strategie"?`},
 		{"unknown key in a link", replace(det, `sterkte = "kern"`, `sterkte = "kern"`+"\n"+`strength = "kern"`), det, 13, `onbekend veld "strategie.strength"`},
 		{"missing required field", replace(det, `vraag = "Is er iemand aangewezen die de invoering coördineert?"`+"\n", ""), det, 2, `verplicht veld "vraag" ontbreekt`},
+		{"empty required field", replace(det, `vraag = "Is er iemand aangewezen die de invoering coördineert?"`, `vraag = ""`), det, 7, `verplicht veld "vraag" is leeg (de vraag of stelling waarmee je de determinant meet)`},
 		{"wrong type", replace(det, `nummer = 25`, `nummer = "25"`), det, 2, `veld "nummer": verkeerde soort waarde: verwacht een heel getal (bijvoorbeeld 7), gevonden: tekst tussen aanhalingstekens`},
 		{"bad date", replace(post, `datum = 2024-06-27`, `datum = 2024-13-27`), post, 3, `veld "datum": geen geldige datum`},
 		{"date as text", replace(post, `datum = 2024-06-27`, `datum = "27 juni 2024"`), post, 3, `veld "datum": geen geldige datum`},
@@ -68,6 +69,18 @@ func TestContentProblemsNameFileAndLine(t *testing.T) {
 			}
 		})
 	}
+}
+
+// A draft may leave a required field empty, as `new` writes it, until it goes into the site.
+func TestDraftMayLeaveARequiredFieldEmpty(t *testing.T) {
+	det := "content/determinanten/25-coordinator.md"
+	draft := strings.Replace(fixture[det], `vraag = "Is er iemand aangewezen die de invoering coördineert?"`, "vraag = \"\"\nconcept = true", 1)
+	root := newProject(t, map[string]string{det: draft})
+	if _, err := Check(Options{Root: root}); err != nil {
+		t.Errorf("a draft with an empty required field: %v", err)
+	}
+	_, err := Check(Options{Root: root, Drafts: true})
+	wantProblem(t, err, det, 7, `verplicht veld "vraag" is leeg`)
 }
 
 func TestAllProblemsAreReportedTogether(t *testing.T) {

@@ -11,8 +11,9 @@ import (
 	"kennisbank/generator/problem"
 )
 
-// Fields checks one item against its kind's model, as Check does for every item: all, to find
-// the items its references name, and built, the part of it that goes into the site.
+// Fields checks one item that goes into the site against its kind's model, as Check does for
+// every such item: all, to find the items its references name, and built, the part of all that
+// goes into the site.
 func Fields(spec *content.Spec, e content.Entry, all, built *content.Content) problem.List {
 	var p problem.List
 	newChecker(&p, all, built).fields(spec, e, true)
@@ -20,15 +21,17 @@ func Fields(spec *content.Spec, e content.Entry, all, built *content.Content) pr
 }
 
 // fields checks an item's fields against the model, the fields of each table of a list of
-// tables ([[strategie]]) by the same rules as the top-level ones: a required field must be there
-// and not be empty, a value from a closed list must be in it, a number in its range, and, for an
-// item that goes into the site (inBuild), a reference must name an item that does too.
+// tables ([[strategie]]) by the same rules as the top-level ones: a required field must be there,
+// a value from a closed list must be in it, a number in its range. An item that goes into the
+// site (inBuild) is held to more: a required field must not be empty, and a reference must name
+// an item that goes into the site too. A draft that `new` wrote, with keys still to fill in,
+// passes until it is published.
 func (c checker) fields(spec *content.Spec, e content.Entry, inBuild bool) {
 	it := e.Base()
 	for v := range spec.Walk(e) {
 		f := v.Field
 		switch {
-		case f.Required && v.Blank():
+		case f.Required && (!v.Present || inBuild && v.Blank()):
 			c.probs.AddField(it.File, v.Line, v.Path, "%s", missing(v, c.hint(f)))
 		case !v.Present:
 		case f.Values != "":
