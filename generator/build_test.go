@@ -144,7 +144,7 @@ func TestDraftsOnlyWithFlag(t *testing.T) {
 func TestLinkToDraftStrategyIsReported(t *testing.T) {
 	draft := strings.Replace(fixture["content/strategieen/discussie.md"], "+++\n", "+++\nconcept = true\n", 1)
 	_, err := Check(Options{Root: newProject(t, map[string]string{"content/strategieen/discussie.md": draft})})
-	wantProblem(t, err, "content/determinanten/25-coordinator.md", 11, `koppeling naar strategie "discussie", maar die is nog een concept`)
+	wantProblem(t, err, "content/determinanten/25-coordinator.md", 11, `veld "strategie.id": strategie "discussie" is nog een concept: publiceer die eerst (of bouw met --drafts)`)
 }
 
 func TestFailedBuildLeavesOutputUntouched(t *testing.T) {

@@ -33,6 +33,7 @@ func TestContentProblemsNameFileAndLine(t *testing.T) {
 		{"table in other letter case", replace(det, `[[strategie]]`, `[[Strategie]]`), det, 10, `onbekend veld "Strategie" (bedoel je "strategie"?`},
 		{"unknown key in a link", replace(det, `sterkte = "kern"`, `sterkte = "kern"`+"\n"+`strength = "kern"`), det, 13, `onbekend veld "strategie.strength"`},
 		{"missing required field", replace(det, `vraag = "Is er iemand aangewezen die de invoering coördineert?"`+"\n", ""), det, 2, `verplicht veld "vraag" ontbreekt`},
+		{"empty required field", replace(det, `vraag = "Is er iemand aangewezen die de invoering coördineert?"`, `vraag = ""`), det, 7, `verplicht veld "vraag" is leeg (de vraag of stelling waarmee je de determinant meet)`},
 		{"wrong type", replace(det, `nummer = 25`, `nummer = "25"`), det, 2, `veld "nummer": verkeerde soort waarde: verwacht een heel getal (bijvoorbeeld 7), gevonden: tekst tussen aanhalingstekens`},
 		{"bad date", replace(post, `datum = 2024-06-27`, `datum = 2024-13-27`), post, 3, `veld "datum": geen geldige datum`},
 		{"date as text", replace(post, `datum = 2024-06-27`, `datum = "27 juni 2024"`), post, 3, `veld "datum": geen geldige datum`},
@@ -41,12 +42,12 @@ func TestContentProblemsNameFileAndLine(t *testing.T) {
 		{"number out of range", replace(det, `nummer = 25`, `nummer = 30`), det, 2, `veld "nummer": 30 valt buiten het bereik (verwacht een getal van 1 tot en met 29)`},
 		{"duplicate nummer", map[string]string{"content/determinanten/26-onrust.md": strings.Replace(fixture[det], `titel = "Coördinator"`, `titel = "Onrust"`, 1)},
 			"content/determinanten/26-onrust.md", 2, `veld "nummer": 25 is al in gebruik door content/determinanten/25-coordinator.md`},
-		{"link to a strategy that does not exist", replace(det, `id = "discussie"`, `id = "discusie"`), det, 11, `koppeling naar strategie "discusie", die niet bestaat (verwacht een bestand content/strategieen/discusie.md); bedoel je "discussie"?`},
+		{"link to a strategy that does not exist", replace(det, `id = "discussie"`, `id = "discusie"`), det, 11, `veld "strategie.id": strategie "discusie" bestaat niet (verwacht een bestand content/strategieen/discusie.md); bedoel je "discussie"?`},
 		{"link without source", replace(det, `bron = "im"`+"\n", ""), det, 10, `[[strategie]] "discussie" zonder "bron"`},
-		{"link without toelichting", replace(det, `toelichting = "Praat samen over wie wat doet."`+"\n", ""), det, 10, `[[strategie]] "discussie" zonder "toelichting": bij elke koppeling hoort een zin over waarom`},
-		{"unknown link source", replace(det, `bron = "im"`, `bron = "kok"`), det, 13, `veld "bron": onbekende waarde "kok"`},
+		{"link without toelichting", replace(det, `toelichting = "Praat samen over wie wat doet."`+"\n", ""), det, 10, `[[strategie]] "discussie" zonder "toelichting" (waarom deze strategie hier helpt, in één zin)`},
+		{"unknown link source", replace(det, `bron = "im"`, `bron = "kok"`), det, 13, `veld "strategie.bron": onbekende waarde "kok"`},
 		{"unknown cluster", replace(strat, `cluster = "im-kennis"`, `cluster = "kennis"`), strat, 5, `veld "cluster": onbekende waarde "kennis"`},
-		{"unknown learning network", replace(post, `leernetwerk = "integraal-werken"`, `leernetwerk = "integraal"`), post, 7, `veld "leernetwerk": onbekende waarde "integraal"`},
+		{"unknown learning network", replace(post, `leernetwerk = "integraal-werken"`, `leernetwerk = "integraal"`), post, 7, `veld "leernetwerk": leernetwerk "integraal" bestaat niet (verwacht een bestand content/leernetwerken/integraal.md); mogelijk zijn: integraal-werken`},
 		{"no front matter", map[string]string{strat: "titel = \"Discussie\"\n"}, strat, 1, `het bestand moet beginnen met een regel "+++"`},
 		{"front matter not closed", map[string]string{strat: "+++\ntitel = \"Discussie\"\ncluster = \"im-kennis\"\n"}, strat, 1, `niet afgesloten: verwacht een tweede regel "+++"`},
 		{"empty file", map[string]string{strat: "\n"}, strat, 1, "het bestand is leeg"},
@@ -68,6 +69,18 @@ func TestContentProblemsNameFileAndLine(t *testing.T) {
 			}
 		})
 	}
+}
+
+// A draft may leave a required field empty, as `new` writes it, until it goes into the site.
+func TestDraftMayLeaveARequiredFieldEmpty(t *testing.T) {
+	det := "content/determinanten/25-coordinator.md"
+	draft := strings.Replace(fixture[det], `vraag = "Is er iemand aangewezen die de invoering coördineert?"`, "vraag = \"\"\nconcept = true", 1)
+	root := newProject(t, map[string]string{det: draft})
+	if _, err := Check(Options{Root: root}); err != nil {
+		t.Errorf("a draft with an empty required field: %v", err)
+	}
+	_, err := Check(Options{Root: root, Drafts: true})
+	wantProblem(t, err, det, 7, `verplicht veld "vraag" is leeg`)
 }
 
 func TestAllProblemsAreReportedTogether(t *testing.T) {

@@ -78,19 +78,11 @@ func searchDoc(j *job) search.Doc {
 	if v := spec.VariantOf(j.value); v != nil {
 		d.Kind = v.Label
 	}
-	for i := range spec.Fields {
-		f := &spec.Fields[i]
-		switch f.Search {
-		case "number":
-			d.Title = fmt.Sprintf("%d. %s", f.Value(j.value).Int(), d.Title)
-		case "terms":
-			if t := f.Value(j.value).String(); t != "" {
-				d.Terms = append(d.Terms, t)
-			}
-		case "text":
-			d.More = append(d.More, f.Value(j.value).String())
-		}
+	m := spec.Searched(j.value)
+	if m.HasNumber {
+		d.Title = fmt.Sprintf("%d. %s", m.Number, d.Title)
 	}
+	d.Terms, d.More = append(d.Terms, m.Terms...), append(d.More, m.More...)
 	return d
 }
 

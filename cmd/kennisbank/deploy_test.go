@@ -221,6 +221,9 @@ func versionOf(t *testing.T, pipelines ...pipeline) string {
 // checks the archive and installs the binary, and the binary checks and builds a copy of the
 // real project. An archive that does not match SHA256SUMS is not installed.
 func TestReleaseInstallsAndRunsThePipelines(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a release archive and runs both pipelines: -short leaves it out")
+	}
 	if _, err := exec.LookPath("sh"); err != nil {
 		t.Skip("no sh on this system")
 	}

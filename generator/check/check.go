@@ -4,8 +4,6 @@
 package check
 
 import (
-	"fmt"
-	"reflect"
 	"slices"
 	"strings"
 
@@ -26,13 +24,17 @@ var reservedRoots = []string{"assets", "data", "scan", "zoeken", "matrix", "_ken
 // while site.toml has a problem, Check reports only that, not what would follow from it.
 func Check(all, built *content.Content) problem.List {
 	var p problem.List
-	c := checker{probs: &p, site: &all.Site, built: built, all: all}
+	c := newChecker(&p, all, built)
 	if c.checkSite(); len(p) > 0 {
 		return p
 	}
+	inBuild := map[*content.Item]bool{}
+	for _, it := range built.Items() {
+		inBuild[it] = true
+	}
 	for _, spec := range content.Specs {
 		for _, e := range spec.Entries(all) {
-			c.fields(spec, e)
+			c.fields(spec, e, inBuild[e.Base()])
 		}
 	}
 	for _, n := range all.Posts {
@@ -112,46 +114,16 @@ func atxHeading(line string, at int) *heading {
 	return &heading{level: level, line: at, text: strings.TrimSpace(strings.TrimRight(line[level:], "# "))}
 }
 
-// fields checks an item's top-level fields against the model: required fields, values from
-// closed lists and the range of numbers. References to other items are checked by references.
-func (c checker) fields(spec *content.Spec, e content.Entry) {
-	it := e.Base()
-	for i := range spec.Fields {
-		f := &spec.Fields[i]
-		if f.Required {
-			c.required(it, f.Key)
-		}
-		v := f.Value(e)
-		switch {
-		case f.Values != "" && f.Type == content.TypeText:
-			valid := c.site.Values(f.Values)
-			for _, s := range textValues(v) {
-				c.oneOf(it, f.Key, s, valid)
-			}
-		case f.Type == content.TypeNumber && f.Max > 0:
-			if n := int(v.Int()); n != 0 && (n < f.Min || n > f.Max) {
-				c.probs.AddField(it.File, it.Keys.Line(f.Key), f.Key, "veld %q: %d valt buiten het bereik (verwacht een getal van %d tot en met %d)", f.Key, n, f.Min, f.Max)
-			}
-		}
-	}
-}
-
-// textValues returns the text of a string or []string field.
-func textValues(v reflect.Value) []string {
-	if v.Kind() == reflect.String {
-		return []string{v.String()}
-	}
-	out := make([]string, v.Len())
-	for i := range out {
-		out[i] = v.Index(i).String()
-	}
-	return out
-}
-
 type checker struct {
 	probs      *problem.List
 	site       *content.Site
 	all, built *content.Content
+	byKind     map[content.Kind]*targets // the items references may name, by kind, as needed
+	lists      map[string][]string       // the values of the closed lists, as needed
+}
+
+func newChecker(p *problem.List, all, built *content.Content) checker {
+	return checker{probs: p, site: &all.Site, all: all, built: built, byKind: map[content.Kind]*targets{}, lists: map[string][]string{}}
 }
 
 func (c checker) checkSite() {
@@ -220,30 +192,6 @@ func tableLine(k content.KeyLines, table string, i int) int {
 	return k.First
 }
 
-func (c checker) required(it *content.Item, keys ...string) {
-	for _, k := range keys {
-		if _, ok := it.Keys.Top.Get(k); !ok {
-			c.probs.AddField(it.File, it.Keys.First, k, "verplicht veld %q ontbreekt", k)
-		}
-	}
-}
-
-// oneOf reports a value outside its list, suggesting the nearest valid value.
-func (c checker) oneOf(it *content.Item, key, value string, valid []string) {
-	if value == "" || slices.Contains(valid, value) {
-		return
-	}
-	c.probs.AddField(it.File, it.Keys.Line(key), key, "%s", unknownValue(key, value, valid))
-}
-
-func unknownValue(key, value string, valid []string) string {
-	msg := fmt.Sprintf("veld %q: onbekende waarde %q (mogelijk zijn: %s)", key, value, strings.Join(valid, ", "))
-	if s := content.Suggest(value, valid); s != "" {
-		msg += fmt.Sprintf("; bedoel je %q?", s)
-	}
-	return msg
-}
-
 func (c checker) post(n *content.Post) {
 	if n.Eind != nil && n.Start == nil {
 		c.probs.AddField(n.File, n.Keys.Line("eind"), "eind", "veld \"eind\" zonder \"start\": geef ook aan wanneer het agendapunt begint")
@@ -269,18 +217,10 @@ func (c checker) duplicateIDs() {
 	}
 }
 
-// references checks what points from one built item to another.
+// references checks what the model's fields cannot say about the built determinants: each
+// number once, and each link to a strategy once per source. (What a reference names is checked
+// with the fields.)
 func (c checker) references() {
-	strategies := map[string]bool{}
-	for _, s := range c.built.Strategies {
-		strategies[s.ID] = true
-	}
-	drafts := map[string]bool{}
-	for _, s := range c.all.Strategies {
-		if !strategies[s.ID] {
-			drafts[s.ID] = true
-		}
-	}
 	numbers := map[int]string{}
 	for _, d := range c.built.Determinants {
 		if first, ok := numbers[d.Nummer]; ok && d.Nummer != 0 {
@@ -290,8 +230,7 @@ func (c checker) references() {
 		// The same strategy may be linked once per source, so that a publisher can add TNO's
 		// links beside the editors' own without losing either.
 		linked := map[[2]string]int{}
-		for i, l := range d.Links {
-			c.link(d, i, l, strategies, drafts)
+		for _, l := range d.Links {
 			key := [2]string{l.Strategy, l.Source}
 			if prev, ok := linked[key]; ok && l.Strategy != "" {
 				c.probs.AddField(d.File, l.Line, "strategie", "strategie %q is twee keer gekoppeld met bron %q (eerst op regel %d); een koppeling schrijf je één keer per bron", l.Strategy, l.Source, prev)
@@ -299,109 +238,12 @@ func (c checker) references() {
 			linked[key] = l.Line
 		}
 	}
-	c.topLevelReferences()
-}
-
-// topLevelReferences checks the fields that name another item by its id (a factsheet's
-// leernetwerk): the item must be in the site.
-func (c checker) topLevelReferences() {
-	for _, spec := range content.Specs {
-		for i := range spec.Fields {
-			f := &spec.Fields[i]
-			if f.Ref == "" || f.Type != content.TypeText {
-				continue
-			}
-			targets := content.SpecOf(f.Ref).Entries(c.built)
-			valid := make(map[string]bool, len(targets))
-			for _, t := range targets {
-				valid[t.Base().ID] = true
-			}
-			for _, e := range spec.Entries(c.built) {
-				for _, id := range textValues(f.Value(e)) {
-					if id != "" && !valid[id] && !c.all.Unreadable[string(f.Ref)+"/"+id] {
-						c.probs.AddField(e.Base().File, e.Base().Keys.Line(f.Key), f.Key, "%s", unknownValue(f.Key, id, ids(targets)))
-					}
-				}
-			}
-		}
-	}
-}
-
-func (c checker) link(d *content.Determinant, i int, l content.Link, strategies, drafts map[string]bool) {
-	keyLine := func(key string) int {
-		if tk := d.Keys.TableKeys["strategie"]; i < len(tk) {
-			if line, ok := tk[i].Get(key); ok {
-				return line
-			}
-		}
-		return l.Line
-	}
-	switch named := c.linkFields(d, l); {
-	case !named:
-	case drafts[l.Strategy]:
-		c.probs.AddField(d.File, keyLine("id"), "strategie.id", "koppeling naar strategie %q, maar die is nog een concept: publiceer eerst de strategie (of bouw met --drafts)", l.Strategy)
-	case !strategies[l.Strategy] && c.all.Unreadable[string(content.KindStrategy)+"/"+l.Strategy]:
-		// Its own problems are reported with its file.
-	case !strategies[l.Strategy]:
-		msg := fmt.Sprintf("koppeling naar strategie %q, die niet bestaat (verwacht een bestand content/strategieen/%s.md)", l.Strategy, l.Strategy)
-		if s := content.Suggest(l.Strategy, ids(c.built.Strategies)); s != "" {
-			msg += fmt.Sprintf("; bedoel je %q?", s)
-		}
-		c.probs.AddField(d.File, keyLine("id"), "strategie.id", "%s", msg)
-	}
-	if valid := c.site.Values("sterkte"); l.Strength != "" && !slices.Contains(valid, l.Strength) {
-		c.probs.AddField(d.File, keyLine("sterkte"), "strategie.sterkte", "%s", unknownValue("sterkte", l.Strength, valid))
-	}
-	if valid := c.site.Values("bron"); l.Source != "" && !slices.Contains(valid, l.Source) {
-		c.probs.AddField(d.File, keyLine("bron"), "strategie.bron", "%s", unknownValue("bron", l.Source, valid))
-	}
-}
-
-// linkHints say what a link's required field holds, for the problem of a link without it.
-var linkHints = map[string]string{
-	"id":          "verwacht de id van een strategie: de naam van het bestand zonder .md",
-	"sterkte":     "verwacht kern of aanvullend",
-	"bron":        "bij elke koppeling hoort een bron",
-	"toelichting": "bij elke koppeling hoort een zin over waarom de strategie op deze determinant werkt",
-}
-
-// linkFields reports the required fields of a link that it leaves empty, as the model marks them
-// (the required tag on Link's fields, which the CMS's form marks too). It reports whether the
-// link names a strategy.
-func (c checker) linkFields(d *content.Determinant, l content.Link) bool {
-	table := content.SpecOf(content.KindDeterminant).Field("strategie")
-	for i := range table.Fields {
-		f := &table.Fields[i]
-		if !f.Required || strings.TrimSpace(f.In(l).String()) != "" {
-			continue
-		}
-		hint := linkHints[f.Key]
-		if hint == "" {
-			hint = f.Help
-		}
-		if f.Key == "id" {
-			c.probs.AddField(d.File, l.Line, "strategie.id", "[[strategie]] zonder \"id\" (%s)", hint)
-		} else {
-			c.probs.AddField(d.File, l.Line, "strategie."+f.Key, "[[strategie]] %q zonder %q: %s", l.Strategy, f.Key, hint)
-		}
-	}
-	return l.Strategy != ""
 }
 
 func kindNames() []string {
 	out := make([]string, len(content.Kinds))
 	for i, k := range content.Kinds {
 		out[i] = string(k)
-	}
-	return out
-}
-
-type identified interface{ Base() *content.Item }
-
-func ids[T identified](list []T) []string {
-	out := make([]string, len(list))
-	for i, x := range list {
-		out[i] = x.Base().ID
 	}
 	return out
 }

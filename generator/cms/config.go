@@ -165,7 +165,7 @@ func NewConfig(site *content.Site, backend Backend) (*Config, error) {
 	}
 	cfg.Backend.CommitMessages = commitMessages
 	for _, spec := range content.Specs {
-		c, err := collection(site, spec)
+		c, err := CollectionOf(site, spec)
 		if err != nil {
 			return nil, err
 		}
@@ -185,7 +185,9 @@ func (c *Config) YAML() ([]byte, error) {
 	return append([]byte(head), body...), nil
 }
 
-func collection(site *content.Site, spec *content.Spec) (Collection, error) {
+// CollectionOf is the collection of a kind: its folder, how its files are named and a widget for
+// each of its fields, as the content model describes them.
+func CollectionOf(site *content.Site, spec *content.Spec) (Collection, error) {
 	c := Collection{
 		Name: string(spec.Kind), Label: spec.ListTitle, LabelSingular: spec.Label, Description: spec.Help,
 		Folder: content.Dir + "/" + string(spec.Kind), Create: !spec.Fixed, Delete: !spec.Fixed,

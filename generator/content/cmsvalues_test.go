@@ -17,7 +17,7 @@ func TestValuesAsTheCMSWritesThem(t *testing.T) {
 	}
 	load := func(kind Kind, text string) (Entry, string) {
 		src := source{kind: kind, id: "x", file: "content/" + string(kind) + "/x.md"}
-		e, probs := decodeItem(src, []byte(text))
+		e, probs := decodeItem(SpecOf(src.kind), src, []byte(text))
 		return e, probs.Error()
 	}
 

@@ -26,7 +26,7 @@ func FuzzDecodeItem(f *testing.F) {
 	f.Fuzz(func(t *testing.T, k uint8, data []byte) {
 		kind := Kinds[int(k)%len(Kinds)]
 		src := source{kind: kind, id: "item-1", file: "content/" + string(kind) + "/item-1.md"}
-		v, probs := decodeItem(src, data)
+		v, probs := decodeItem(SpecOf(src.kind), src, data)
 		lines := bytes.Count(frontmatter.Normalize(data), []byte("\n")) + 1
 		for _, p := range probs {
 			if p.File != src.file || p.Line < 0 || p.Line > lines || p.Message == "" {

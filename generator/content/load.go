@@ -169,7 +169,7 @@ func loadItem(src source) (Entry, problem.List) {
 		return nil, probs
 	}
 	src.files = safeFiles(src, &probs)
-	e, more := decodeItem(src, data)
+	e, more := decodeItem(SpecOf(src.kind), src, data)
 	return e, append(probs, more...)
 }
 
@@ -199,8 +199,14 @@ func safeFiles(src source, probs *problem.List) []string {
 	return out
 }
 
+// Decode reads the contents of one content file as an item of the kind, as Load does; file is
+// its path as problems name it (content/<kind>/<id>.md), and its name without .md the item's id.
+func (s *Spec) Decode(file string, data []byte) (Entry, problem.List) {
+	return decodeItem(s, source{kind: s.Kind, id: strings.TrimSuffix(path.Base(file), ".md"), file: file}, data)
+}
+
 // decodeItem splits and decodes the contents of one content file.
-func decodeItem(src source, data []byte) (Entry, problem.List) {
+func decodeItem(spec *Spec, src source, data []byte) (Entry, problem.List) {
 	var probs problem.List
 	doc, err := frontmatter.Split(data)
 	if err != nil {
@@ -218,7 +224,6 @@ func decodeItem(src source, data []byte) (Entry, problem.List) {
 	item := Item{ID: src.id, Kind: src.kind, File: src.file, Body: doc.Body, BodyLine: doc.BodyLine,
 		Bundle: src.bundle, Files: src.files, Keys: scanKeyLines(doc.FrontMatter, 2), Hash: sha256.Sum256(data)}
 
-	spec := SpecOf(src.kind)
 	target := spec.New()
 	*target.Base() = item
 	if !decode(src.file, cmsValues(doc.FrontMatter, item.Keys, spec.Fields), item.Keys, target, &probs) {

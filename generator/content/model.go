@@ -1,10 +1,10 @@
 package content
 
 import (
+	"errors"
 	"fmt"
 	"reflect"
 	"regexp"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -18,15 +18,21 @@ import (
 // tags beside it say the rest, so that adding a field is one line:
 //
 //	label    Dutch label for editors          help     a short Dutch help text
-//	required the build refuses the item without it
-//	values   a closed list of values by name (see Options): categorie, schaal, fase, sterkte,
-//	         bron, cluster
+//	required the build refuses the item without it, or with it empty
+//	values   a closed list of values by name, as registered in valueLists (values.go):
+//	         categorie, schaal, fase, sterkte, bron, cluster
 //	ref      the kind whose ids the value must be (a reference to another item)
 //	min, max the range of a number
 //	example  the value `kennisbank new` writes for it
 //	text     "long" for text of several sentences (a text area rather than a line)
+//	time     "datetime" for a date with a time (a time.Time is a date without it)
 //	search   where the search weighs it besides title, zoektermen, summary and body: "terms"
-//	         (with the zoektermen), "text" (with the body), "number" (before the title: "7. …")
+//	         (with the zoektermen), "text" (with the summary), "number" (before the title: "7. …")
+//
+// The fields of a list of tables ([[strategie]], a []Link) are described by the same tags, and
+// checked by the same code. The tags are checked when the program starts (fieldtags.go): a tag
+// the model does not know, a list or kind that does not exist, an example that does not decode
+// stop it with a message that names the Go type and field.
 
 // FieldType is what kind of value a field holds.
 type FieldType string
@@ -57,7 +63,8 @@ type Field struct {
 	Search   string // "terms", "text" or "number": how the search uses it (see the package comment)
 	Fields   []Field
 
-	index []int // where the field is in the Go struct
+	index  []int  // where the field is in the Go struct
+	goName string // its Go type and name, for messages about its tags: "content.Link.Source"
 }
 
 // FileName is the rule an item's file name (its id) follows.
@@ -164,7 +171,7 @@ type listAccess struct {
 }
 
 // Specs lists every kind in the order the site presents them.
-var Specs = []*Spec{
+var Specs = withRefsChecked([]*Spec{
 	spec(Spec{Kind: KindDeterminant, Singular: "Determinant", Name: "determinant", Label: "Determinant", ListTitle: "Determinanten",
 		Help:     "Een van de 29 determinanten van de MIDI, met de vraag die hem meet en de strategieën die erop werken.",
 		Template: "determinant", FileName: NameNumberSlug, Fixed: true,
@@ -205,6 +212,17 @@ var Specs = []*Spec{
 		Template: "pagina", FileName: NameSlug, AtRoot: true,
 		Outline: []Section{{"", "Schrijf hier de tekst van de pagina."}}},
 		func(c *Content) *[]*Page { return &c.Pages }),
+})
+
+// withRefsChecked stops the program when a ref tag of a kind names no kind of specs: the kinds
+// refer to each other, so this is checked once all are described.
+func withRefsChecked(specs []*Spec) []*Spec {
+	for _, s := range specs {
+		if err := checkRefs(s, specs); err != nil {
+			panic(err) // a programming error, in the tags of kinds.go
+		}
+	}
+	return specs
 }
 
 // Kinds lists every kind in the order the site presents them.
@@ -236,15 +254,17 @@ func SpecNamed(name string) *Spec {
 	return nil
 }
 
-// spec completes a descriptor with what its Go type T says: its fields, how to make an item and
-// where the items of its kind are kept in a Content.
+// spec describes one of the site's kinds (Describe) and adds where its items are kept in a
+// Content. A mistake in its tags stops the program when it starts.
 func spec[T any, P interface {
 	*T
 	Entry
 }](s Spec, slot func(*Content) *[]P) *Spec {
-	s.Fields = fieldsOf(reflect.TypeFor[T](), nil)
-	s.newItem = func() Entry { return P(new(T)) }
-	s.list = func(c *Content) listAccess {
+	d, err := describe[T, P](s)
+	if err != nil {
+		panic(err) // a programming error, in the tags of kinds.go
+	}
+	d.list = func(c *Content) listAccess {
 		list := slot(c)
 		return listAccess{
 			entries: func() []Entry {
@@ -266,7 +286,42 @@ func spec[T any, P interface {
 			},
 		}
 	}
-	return &s
+	return d
+}
+
+// Describe completes a descriptor with what its Go type T says: its fields, read from the
+// struct tags, and how to make an item. It returns every mistake in the tags, each naming the Go
+// type and field. The site's kinds are described this way when the program starts (Specs); a
+// kind described by Describe alone, as a test does, has no place for its items in a Content.
+func Describe[T any, P interface {
+	*T
+	Entry
+}](s Spec) (*Spec, error) {
+	d, err := describe[T, P](s)
+	if err != nil {
+		return nil, err
+	}
+	return d, checkRefs(d, Specs)
+}
+
+func describe[T any, P interface {
+	*T
+	Entry
+}](s Spec) (*Spec, error) {
+	fields, err := fieldsOf(reflect.TypeFor[T](), nil)
+	s.Fields = fields
+	s.newItem = func() Entry { return P(new(T)) }
+	if _, ok := nameRules[s.FileName]; !ok {
+		err = errors.Join(err, fmt.Errorf("content model: kind %s: no file-name rule %q", s.Kind, s.FileName))
+	}
+	for _, v := range s.Variants {
+		for _, key := range v.Fields {
+			if s.Field(key) == nil {
+				err = errors.Join(err, fmt.Errorf("content model: kind %s: variant %s names no field %q", s.Kind, v.Name, key))
+			}
+		}
+	}
+	return &s, err
 }
 
 // Field returns the field with the given key, or nil.
@@ -300,8 +355,13 @@ func Keys(fields []Field) []string {
 // New returns an empty item of the kind.
 func (s *Spec) New() Entry { return s.newItem() }
 
-// Entries returns the items of the kind in c.
-func (s *Spec) Entries(c *Content) []Entry { return s.list(c).entries() }
+// Entries returns the items of the kind in c (none for a kind that only Describe made).
+func (s *Spec) Entries(c *Content) []Entry {
+	if s.list == nil {
+		return nil
+	}
+	return s.list(c).entries()
+}
 
 // Value returns the value of a top-level field of e as the Go value it was decoded into.
 func (f *Field) Value(e Entry) reflect.Value {
@@ -310,8 +370,8 @@ func (f *Field) Value(e Entry) reflect.Value {
 
 // In returns the value of a field of a table in one table of it (a Link, for the fields of
 // [[strategie]]).
-func (f *Field) In(table any) reflect.Value {
-	return reflect.ValueOf(table).FieldByIndex(f.index)
+func (f *Field) In(table reflect.Value) reflect.Value {
+	return table.FieldByIndex(f.index)
 }
 
 // URL is where an item of this kind with the given id is, relative to the site root.
@@ -348,106 +408,3 @@ var nameRules = map[FileName]*regexp.Regexp{
 
 // FollowsNameRule reports whether id has the shape of the kind's file-name rule.
 func (s *Spec) FollowsNameRule(id string) bool { return nameRules[s.FileName].MatchString(id) }
-
-var timeType = reflect.TypeFor[time.Time]()
-
-// fieldsOf reads the fields of a struct type from its tags, the embedded Item's first.
-func fieldsOf(t reflect.Type, index []int) []Field {
-	var out []Field
-	for i := 0; i < t.NumField(); i++ {
-		sf := t.Field(i)
-		at := append(append([]int(nil), index...), i)
-		if sf.Anonymous {
-			out = append(out, fieldsOf(sf.Type, at)...)
-			continue
-		}
-		key := strings.Split(sf.Tag.Get("toml"), ",")[0]
-		if key == "" || key == "-" {
-			continue
-		}
-		out = append(out, fieldFromTag(sf, key, at))
-	}
-	return out
-}
-
-func fieldFromTag(sf reflect.StructField, key string, index []int) Field {
-	tag := sf.Tag
-	f := Field{Key: key, Label: tag.Get("label"), Help: tag.Get("help"), Values: tag.Get("values"),
-		Ref: Kind(tag.Get("ref")), Example: tag.Get("example"), Long: tag.Get("text") == "long", Search: tag.Get("search"), index: index}
-	_, f.Required = tag.Lookup("required")
-	f.Min, _ = strconv.Atoi(tag.Get("min"))
-	f.Max, _ = strconv.Atoi(tag.Get("max"))
-	if f.Label == "" {
-		panic(fmt.Sprintf("content model: field %q has no label tag", key)) // a programming error
-	}
-	t := sf.Type
-	if t.Kind() == reflect.Pointer {
-		t = t.Elem()
-	}
-	if t.Kind() == reflect.Slice {
-		f.List = true
-		t = t.Elem()
-	}
-	switch {
-	case t == timeType && tag.Get("time") == "datetime":
-		f.Type = TypeDateTime
-	case t == timeType:
-		f.Type = TypeDate
-	case t.Kind() == reflect.Struct:
-		f.Type = TypeTable
-		f.Fields = fieldsOf(t, nil)
-	case t.Kind() == reflect.Int:
-		f.Type = TypeNumber
-	case t.Kind() == reflect.Bool:
-		f.Type = TypeBool
-	default:
-		f.Type = TypeText
-	}
-	return f
-}
-
-// Option is one allowed value of a closed list, with the words editors see.
-type Option struct{ Value, Label string }
-
-// Options returns the allowed values of the closed list named by a field's values tag. The lists
-// of sources (bron) and clusters come from site.toml; the others are fixed by MIDI and the site.
-func (s *Site) Options(list string) []Option {
-	var out []Option
-	switch list {
-	case "categorie":
-		for _, c := range Categories {
-			out = append(out, Option{c.ID, c.Title})
-		}
-	case "schaal":
-		out = []Option{{ScaleAgree5, "Vijf punten, van helemaal mee oneens tot helemaal mee eens"},
-			{ScaleAgree5Reverse, "Vijf punten, omgekeerd: eens is belemmerend"},
-			{ScaleYesNo, "Ja, nee of weet niet"}}
-	case "fase":
-		for _, p := range Phases {
-			out = append(out, Option{p, p})
-		}
-	case "sterkte":
-		out = []Option{{"kern", "kern: werkt direct op de determinant"}, {"aanvullend", "aanvullend: ondersteunt"}}
-	case "bron":
-		for _, b := range s.Bronnen {
-			out = append(out, Option{b.ID, b.Kort})
-		}
-	case "cluster":
-		for _, c := range s.Clusters {
-			out = append(out, Option{c.ID, c.Titel})
-		}
-	default:
-		panic(fmt.Sprintf("content model: no list of values named %q", list)) // a programming error
-	}
-	return out
-}
-
-// Values returns the allowed values of a closed list, without their labels.
-func (s *Site) Values(list string) []string {
-	opts := s.Options(list)
-	out := make([]string, len(opts))
-	for i, o := range opts {
-		out[i] = o.Value
-	}
-	return out
-}

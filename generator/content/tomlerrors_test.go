@@ -67,7 +67,7 @@ func TestTOMLMistakesAreExplainedInDutch(t *testing.T) {
 			decode("site.toml", []byte(data), scanKeyLines([]byte(data), 1), &Site{}, &probs)
 			markUsed(data, &Site{}, used)
 		} else {
-			_, probs = decodeItem(source{kind: KindDeterminant, id: "x", file: "x.md"}, []byte("+++\n"+c.toml+"+++\n"))
+			_, probs = decodeItem(SpecOf(KindDeterminant), source{kind: KindDeterminant, id: "x", file: "x.md"}, []byte("+++\n"+c.toml+"+++\n"))
 			markUsed(c.toml, &Determinant{}, used)
 		}
 		if len(probs) != 1 || probs[0].String() != c.want {

@@ -88,7 +88,7 @@ func New(root, kind, title string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if _, err := f.WriteString(v.frontMatter(title, number, today) + v.spec.Skeleton()); err != nil {
+	if _, err := f.WriteString(v.draft(title, number, today)); err != nil {
 		f.Close()
 		return "", err
 	}
@@ -117,6 +117,16 @@ func freeNumber(root string, spec *content.Spec, f *content.Field) (int, error) 
 	}
 	return 0, fmt.Errorf("%w: every %s already exists (numbers %d to %d are all taken): edit one of them in %s instead of adding one",
 		ErrUsage, spec.Name, f.Min, f.Max, filepath.Join(root, content.Dir, string(spec.Kind)))
+}
+
+// Draft is the file `new` writes for a new item of a kind: the front matter its fields describe,
+// as a draft, and the text its outline starts from. number is the nummer of a numbered kind.
+func Draft(spec *content.Spec, title string, number int, today time.Time) string {
+	return variant{spec: spec}.draft(title, number, today)
+}
+
+func (v variant) draft(title string, number int, today time.Time) string {
+	return v.frontMatter(title, number, today) + v.spec.Skeleton()
 }
 
 // frontMatter writes every field of the kind that has an example, with its help as a comment.
@@ -167,8 +177,8 @@ func comment(f content.Field) string {
 	if f.Values == "" {
 		return f.Help
 	}
-	if fixed := (&content.Site{}).Values(f.Values); len(fixed) > 0 {
-		return f.Help + " (" + strings.Join(fixed, " | ") + ")"
+	if list, _ := content.ListNamed(f.Values); list.Fixed != nil {
+		return f.Help + " (" + strings.Join((&content.Site{}).Values(f.Values), " | ") + ")"
 	}
 	return f.Help + " (ids uit content/site.toml)"
 }

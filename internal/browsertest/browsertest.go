@@ -2,7 +2,9 @@
 // through chromedp, against a built site served on loopback.
 //
 // Without Chromium the tests are skipped, except under CI (CI set), where they fail: CI must
-// never pass by not testing.
+// never pass by not testing. Under go test -short they are skipped too: the quick lane
+// (./test unit) runs no browser, and ./test browser runs these tests alone, as they measure
+// paint times that other work on the machine would disturb.
 package browsertest
 
 import (
@@ -39,6 +41,7 @@ func New(t testing.TB) context.Context {
 // NewFor is New with another time budget, for a test that goes through every kind of page.
 func NewFor(t testing.TB, budget time.Duration) context.Context {
 	t.Helper()
+	SkipShort(t)
 	path := Chromium()
 	if path == "" {
 		if os.Getenv("CI") != "" {
@@ -81,6 +84,15 @@ func NewFor(t testing.TB, budget time.Duration) context.Context {
 		t.Fatalf("start Chromium: %v", err)
 	}
 	return ctx
+}
+
+// SkipShort skips a browser test under go test -short. New does it; a test that builds a site
+// of its own before it starts the browser calls it first, so as not to build for nothing.
+func SkipShort(t testing.TB) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("a browser test: -short leaves it out (./test browser runs it)")
+	}
 }
 
 // Serve serves dir under prefix ("/" or "/sub/") on loopback and returns the site's base URL,

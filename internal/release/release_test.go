@@ -22,6 +22,9 @@ const moduleRoot = "../.."
 // (deploy/release/release.yml); the host's binary is built and run by cmd/kennisbank's
 // TestReleaseInstallsAndRunsThePipelines.
 func TestEveryTargetTypeChecks(t *testing.T) {
+	if testing.Short() {
+		t.Skip("type-checks every package for every target: -short leaves it out")
+	}
 	dirs := packageDirs(t)
 	checked := 0
 	for _, target := range Targets {

@@ -112,6 +112,7 @@ const readBrand = `(() => {
 // screen, targets keep their size, and axe-core finds nothing. Screenshots are left in
 // test-artefacts/huisstijl/.
 func TestBrandedSiteInChromium(t *testing.T) {
+	browsertest.SkipShort(t)
 	axe := axeSource(t)
 	base := browsertest.Serve(t, brandedSite(t), "/")
 	shots := filepath.Join(repoRoot, "test-artefacts", "huisstijl")

@@ -252,6 +252,7 @@ func signIn(base, route string) chromedp.Tasks {
 // runs `kennisbank serve` and writes an agenda item with every field; the page bundle on disk
 // passes check, the rebuilt site shows it, and the admin page says the save has no problems.
 func TestCMSWritesNewsItem(t *testing.T) {
+	browsertest.SkipShort(t)
 	root := copyProject(t)
 	base := devServer(t, root)
 	ctx := browsertest.New(t)
@@ -301,6 +302,7 @@ func TestCMSWritesNewsItem(t *testing.T) {
 // strategy to a determinant; the file passes check and the strategy's page shows the link back.
 // A link the build refuses is named on the admin page, and on the site beside it.
 func TestCMSLinksDeterminantToStrategy(t *testing.T) {
+	browsertest.SkipShort(t)
 	root := copyProject(t)
 	base := devServer(t, root)
 	ctx := browsertest.New(t)
@@ -379,6 +381,7 @@ func TestCMSLinksDeterminantToStrategy(t *testing.T) {
 // The guide's factsheet with an image, through Decap CMS's own forms: the image is uploaded in
 // the editor, saved beside the factsheet's index.md (a page bundle), and the site shows it.
 func TestCMSFactsheetWithImage(t *testing.T) {
+	browsertest.SkipShort(t)
 	root := copyProject(t)
 	base := devServer(t, root)
 	ctx := browsertest.New(t)
@@ -495,6 +498,7 @@ func record(t *testing.T, root string, files ...string) {
 // backend, it loads and offers to sign in, with no console error and no request to another
 // host (the Git host's API is only asked after signing in).
 func TestCMSAdminFromSubpath(t *testing.T) {
+	browsertest.SkipShort(t)
 	root := copyProject(t)
 	siteToml := filepath.Join(root, "content", "site.toml")
 	settings, err := os.ReadFile(siteToml)

@@ -35,6 +35,7 @@ var dutchToo = []string{"in", "is", "of", "op", "site", "menu", "account", "mark
 // item. English words are those of Decap's own English locale and what it writes in English
 // without one; an explicit list allows the names and the words Dutch shares.
 func TestCMSSpeaksDutch(t *testing.T) {
+	browsertest.SkipShort(t)
 	root := copyProject(t)
 	base := devServer(t, root)
 	ctx := browsertest.NewFor(t, 3*time.Minute)

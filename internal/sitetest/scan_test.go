@@ -771,6 +771,7 @@ func pageUnzip(t testing.TB) string {
 // it (the page with DecompressionStream, the command line with archive/zip): the reports and
 // refusals must be identical, byte for byte after parsing.
 func TestScanLogicSameInChromiumAndGoja(t *testing.T) {
+	browsertest.SkipShort(t)
 	bundle, err := scan.Embedded()
 	if err != nil {
 		t.Fatal(err)

@@ -1,11 +1,11 @@
-// Measuring again: the outcome now beside an earlier one (a scan saved as JSON on the page, or
-// the JSON `kennisbank scan --format json` prints), per determinant the share of negative answers
-// then and now, and which barriers were solved or are new. Both are judged by today's thresholds.
+// Measuring again: the outcome now beside an earlier one, per determinant the share of negative
+// answers then and now, and which barriers were solved or are new. Both are judged by today's
+// thresholds. Reading the earlier result from a file is the saved state's part (readEarlier in
+// state.ts); this module only compares.
 
-import { fields, parseJSON, text as jsonText } from "./json";
-import { KnowledgeBase, ordered, table } from "./kb";
-import { importJSON } from "./state";
-import { EPS, Tally, tallyCounts, Thresholds } from "./tally";
+import { KnowledgeBase, ordered, round, table } from "./kb";
+import { ComparisonReport } from "./outcome";
+import { EPS, Tally, Thresholds } from "./tally";
 
 export interface EarlierTally {
   id: string;
@@ -19,35 +19,6 @@ export interface Earlier {
   date: string; // YYYY-MM-DD, or "" when the file does not say
   respondents: number;
   tallies: EarlierTally[];
-}
-
-export type ParsedEarlier = { ok: true; value: Earlier } | { ok: false; message: string; message_en: string };
-
-// readEarlier reads an earlier result: the page's saved scan (its counts are scored again) or
-// the command line's JSON report (its per-determinant figures are used).
-export function readEarlier(kb: KnowledgeBase, text: string, label: string, t: Thresholds): ParsedEarlier {
-  const parsed = parseJSON(text);
-  if (parsed === undefined) return { ok: false, message: "Dit bestand is geen geldig JSON-bestand.", message_en: "the file is not valid JSON" };
-  const doc = fields(parsed);
-  if (Array.isArray(doc.determinants) && typeof doc.respondents === "number") return fromReport(kb, doc.determinants, doc.respondents, jsonText(doc.date), label);
-  const saved = importJSON(kb, text);
-  if (!saved.ok) return { ok: false, message: saved.message, message_en: "the file is neither a saved scan nor the JSON of kennisbank scan --format json" };
-  const s = saved.value.summary;
-  const tallies = tallyCounts(kb, s.counts, t).map((x) => ({ id: x.id, answers: x.answers, negative: x.negative }));
-  return { ok: true, value: { label, date: jsonText(doc.date), respondents: s.respondents, tallies } };
-}
-
-function fromReport(kb: KnowledgeBase, determinants: unknown[], respondents: number, date: string, label: string): ParsedEarlier {
-  const known = table<boolean>({});
-  for (const d of kb.determinants) known[d.id] = true;
-  const tallies: EarlierTally[] = [];
-  for (const item of determinants) {
-    const x = fields(item);
-    if (typeof x.id !== "string" || !known[x.id] || typeof x.answers !== "number" || typeof x.negative !== "number") continue;
-    tallies.push({ id: x.id, answers: x.answers, negative: x.negative });
-  }
-  if (tallies.length === 0) return { ok: false, message: "In dit bestand staan geen uitkomsten per determinant.", message_en: "the file has no results per determinant" };
-  return { ok: true, value: { label, date, respondents, tallies } };
 }
 
 export interface ComparisonRow {
@@ -96,3 +67,15 @@ export function compare(kb: KnowledgeBase, now: Tally[], earlier: Earlier, t: Th
     remaining: rows.filter((r) => r.barrierBefore && r.barrierNow).map((r) => r.id),
   };
 }
+
+export function comparisonReport(c: Comparison): ComparisonReport {
+  const r4 = (x: number | null) => (x === null ? null : round(x, 4));
+  return {
+    earlier: { file: c.earlier.label, date: c.earlier.date, respondents: c.earlier.respondents },
+    determinants: c.rows.map((r) => ({ id: r.id, number: r.number, title: r.title, negative_before: r4(r.before), negative_now: r4(r.now), barrier_before: r.barrierBefore, barrier_now: r.barrierNow })),
+    solved: c.solved.slice(),
+    new: c.added.slice(),
+    remaining: c.remaining.slice(),
+  };
+}
+

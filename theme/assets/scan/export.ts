@@ -5,7 +5,7 @@
 
 import { answerCodes, answerLabel } from "./answers";
 import { KnowledgeBase, ordered, round, table } from "./kb";
-import { Analysis } from "./report";
+import { Analysis } from "./outcome";
 import { Respondent } from "./tally";
 
 function csvCell(v: string | number): string {

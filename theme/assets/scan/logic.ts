@@ -2,7 +2,8 @@
 // every function takes the knowledge base (the parsed data/kennisbank.json) and returns plain
 // data. Team input flows one way: file (CSV or .xlsx) → rows (sheet) → columns recognised or
 // mapped by the reader (team) → answers on each determinant's scale → tallies (overall, per group,
-// against an earlier measurement) → barriers, facilitators, ranking (report).
+// against an earlier measurement) → barriers, facilitators, ranking (outcome). Imports run one way:
+// the outcome's shapes, the comparison, the saved state, then the commands (report() and the page).
 //
 // The page (assets/scan.ts) bundles these modules, and `kennisbank scan` runs this very file
 // through goja (generator/scan, which embeds assets/scan/*.ts), so the browser and the command
@@ -14,6 +15,7 @@ export * from "./export";
 export * from "./groups";
 export * from "./kb";
 export * from "./mapping";
+export * from "./outcome";
 export * from "./privacy";
 export * from "./problem";
 export * from "./rank";

@@ -1,127 +1,19 @@
-// The outcome as data: the analysis the page shows, and the report `kennisbank scan` prints (and
-// the page's saved JSON carries). report() is the command line's way in: file bytes to report.
+// The command line's way in: report() reads a team's file (bytes to report), as `kennisbank scan`
+// asks, with the comparison to an earlier result when one is given. It builds on the outcome's
+// shapes (outcome.ts), the comparison (compare.ts) and the saved state (state.ts).
 
-import { Comparison, compare, readEarlier } from "./compare";
-import { Groups, groupsOf } from "./groups";
-import { fold, KnowledgeBase, round } from "./kb";
+import { compare, comparisonReport } from "./compare";
+import { groupsOf } from "./groups";
+import { fold, KnowledgeBase } from "./kb";
 import { emptyMapping, headingsDiffer, Mapping, mappingFit, parseMapping } from "./mapping";
+import { analyseSummary, groupsReport, Report, toReport } from "./outcome";
 import { Unzipped } from "./parts";
 import { columnLetter, fail, fileProblem, Result } from "./problem";
-import { rank, Recommendation } from "./rank";
+import { summarise } from "./privacy";
 import { readFile, readText, Sheet } from "./sheet";
-import { summarise, summaryOf, Summary } from "./privacy";
-import { Answers, DEFAULTS, Respondent, Tally, tallyCounts, Thresholds } from "./tally";
+import { readEarlier } from "./state";
+import { DEFAULTS, Thresholds } from "./tally";
 import { GroupColumn, readTeam, Team, unknownProblem } from "./team";
-
-export interface Analysis {
-  respondents: number;
-  thresholds: Thresholds;
-  tallies: Tally[];
-  barriers: Tally[];
-  facilitators: Tally[];
-  strategies: Recommendation[];
-}
-
-// analyse scores the determinants and ranks the strategies in one go.
-export function analyse(kb: KnowledgeBase, respondents: Respondent[], t: Thresholds = DEFAULTS): Analysis {
-  return analyseSummary(kb, summaryOf(kb, respondents), t);
-}
-
-// analyseAnswers is analyse on a grid.
-export function analyseAnswers(kb: KnowledgeBase, all: Answers, t: Thresholds = DEFAULTS): Analysis {
-  return analyseSummary(kb, summarise(kb, all), t);
-}
-
-// analyseSummary is analyse on the counts of a summary: all the outcome needs.
-export function analyseSummary(kb: KnowledgeBase, s: Summary, t: Thresholds = DEFAULTS): Analysis {
-  const tallies = tallyCounts(kb, s.counts, t);
-  return {
-    respondents: s.respondents,
-    thresholds: { barrier: t.barrier, facilitator: t.facilitator },
-    tallies,
-    barriers: tallies.filter((x) => x.barrier),
-    facilitators: tallies.filter((x) => x.facilitator),
-    strategies: rank(kb, tallies),
-  };
-}
-
-// Figure is one determinant's outcome in a report. Negative and positive are fractions 0..1 of
-// the answers given, rounded to 4 decimals.
-export interface Figure {
-  id: string;
-  number: number;
-  title: string;
-  answers: number;
-  negative: number;
-  positive: number;
-}
-
-export interface GroupReport {
-  name: string;
-  respondents: number;
-  barriers: Figure[];
-  facilitators: Figure[];
-  too_few_answers: string[]; // determinants not shown for this group: fewer than 5 answers
-}
-
-// Report is the summary the command line prints as JSON and the JSON export carries; scores are
-// rounded to 3 decimals.
-export interface Report {
-  respondents: number;
-  threshold: number;
-  facilitator_threshold: number;
-  barriers: Figure[];
-  facilitators: Figure[];
-  determinants: Figure[];
-  strategies: { id: string; title: string; score: number; barriers: string[] }[];
-  ignored_columns: string[];
-  notices: string[];
-  group_column?: string;
-  groups?: GroupReport[];
-  hidden_groups?: number;
-  comparison?: ComparisonReport;
-}
-
-export interface ComparisonReport {
-  earlier: { file: string; date: string; respondents: number };
-  determinants: { id: string; number: number; title: string; negative_before: number | null; negative_now: number | null; barrier_before: boolean; barrier_now: boolean }[];
-  solved: string[]; // barriers then, not now
-  new: string[]; // barriers now, not then
-  remaining: string[];
-}
-
-export function comparisonReport(c: Comparison): ComparisonReport {
-  const r4 = (x: number | null) => (x === null ? null : round(x, 4));
-  return {
-    earlier: { file: c.earlier.label, date: c.earlier.date, respondents: c.earlier.respondents },
-    determinants: c.rows.map((r) => ({ id: r.id, number: r.number, title: r.title, negative_before: r4(r.before), negative_now: r4(r.now), barrier_before: r.barrierBefore, barrier_now: r.barrierNow })),
-    solved: c.solved.slice(),
-    new: c.added.slice(),
-    remaining: c.remaining.slice(),
-  };
-}
-
-function figure(t: Tally): Figure {
-  return { id: t.id, number: t.number, title: t.title, answers: t.answers, negative: round(t.negative, 4), positive: round(t.positive, 4) };
-}
-
-export function toReport(a: Analysis, ignored: string[]): Report {
-  return {
-    respondents: a.respondents,
-    threshold: a.thresholds.barrier,
-    facilitator_threshold: a.thresholds.facilitator,
-    barriers: a.barriers.map(figure),
-    facilitators: a.facilitators.map(figure),
-    determinants: a.tallies.map(figure),
-    strategies: a.strategies.map((s) => ({ id: s.id, title: s.title, score: round(s.score, 3), barriers: s.barriers.slice() })),
-    ignored_columns: ignored.slice(),
-    notices: [],
-  };
-}
-
-export function groupsReport(g: Groups): GroupReport[] {
-  return g.shown.map((x) => ({ name: x.name, respondents: x.respondents, barriers: x.barriers.map(figure), facilitators: x.facilitators.map(figure), too_few_answers: x.hidden.slice() }));
-}
 
 export interface ReportOptions {
   threshold?: number;

@@ -1,15 +1,16 @@
 // The scan's state as it travels: in a share link (in the URL fragment) and in a saved JSON file,
-// which opens again and serves as an earlier measurement to compare with. A team's state is its
+// which opens again and serves as an earlier measurement to compare with (readEarlier). A team's state is its
 // summary (privacy.ts): counts per determinant and per group, never the answers of a person.
 // One person's own answers travel as they are.
 
 import { answerCodes, normalizeAnswer, NVT } from "./answers";
+import { Earlier, EarlierTally } from "./compare";
 import { GroupCounts, groupsOf, GroupSplit } from "./groups";
 import { fields, Fields, isFields, parseJSON, strings, text as jsonText } from "./json";
 import { findDeterminant, KnowledgeBase, ordered, round, table } from "./kb";
+import { analyseSummary, groupsReport, Report, toReport } from "./outcome";
 import { readSummary, summarise, Summary, summaryJSON, summaryOf } from "./privacy";
-import { analyseSummary, groupsReport, Report, toReport } from "./report";
-import { answersOf, Counts, DEFAULTS, Respondent, Thresholds } from "./tally";
+import { answersOf, Counts, DEFAULTS, Respondent, tallyCounts, Thresholds } from "./tally";
 
 export interface ScanState {
   mode: "alleen" | "team";
@@ -258,4 +259,33 @@ function respondentOf(kb: KnowledgeBase, src: unknown, n: number): Respondent | 
     if (a !== "") r[d.id] = a;
   }
   return r;
+}
+
+export type ParsedEarlier = { ok: true; value: Earlier } | { ok: false; message: string; message_en: string };
+
+// readEarlier reads an earlier result: the page's saved scan (its counts are scored again) or
+// the command line's JSON report (its per-determinant figures are used).
+export function readEarlier(kb: KnowledgeBase, text: string, label: string, t: Thresholds): ParsedEarlier {
+  const parsed = parseJSON(text);
+  if (parsed === undefined) return { ok: false, message: "Dit bestand is geen geldig JSON-bestand.", message_en: "the file is not valid JSON" };
+  const doc = fields(parsed);
+  if (Array.isArray(doc.determinants) && typeof doc.respondents === "number") return fromReport(kb, doc.determinants, doc.respondents, jsonText(doc.date), label);
+  const saved = importJSON(kb, text);
+  if (!saved.ok) return { ok: false, message: saved.message, message_en: "the file is neither a saved scan nor the JSON of kennisbank scan --format json" };
+  const s = saved.value.summary;
+  const tallies = tallyCounts(kb, s.counts, t).map((x) => ({ id: x.id, answers: x.answers, negative: x.negative }));
+  return { ok: true, value: { label, date: jsonText(doc.date), respondents: s.respondents, tallies } };
+}
+
+function fromReport(kb: KnowledgeBase, determinants: unknown[], respondents: number, date: string, label: string): ParsedEarlier {
+  const known = table<boolean>({});
+  for (const d of kb.determinants) known[d.id] = true;
+  const tallies: EarlierTally[] = [];
+  for (const item of determinants) {
+    const x = fields(item);
+    if (typeof x.id !== "string" || !known[x.id] || typeof x.answers !== "number" || typeof x.negative !== "number") continue;
+    tallies.push({ id: x.id, answers: x.answers, negative: x.negative });
+  }
+  if (tallies.length === 0) return { ok: false, message: "In dit bestand staan geen uitkomsten per determinant.", message_en: "the file has no results per determinant" };
+  return { ok: true, value: { label, date, respondents, tallies } };
 }
