@@ -4,7 +4,7 @@ import (
 	"kennisbank/generator/check"
 	"kennisbank/generator/content"
 	"kennisbank/generator/data"
-	"kennisbank/generator/link"
+	"kennisbank/generator/graph"
 )
 
 // KnowledgeBaseJSON loads, checks and links the project at opts.Root and returns the document a
@@ -17,5 +17,5 @@ func KnowledgeBaseJSON(opts Options) ([]byte, error) {
 	if len(probs) > 0 {
 		return nil, probs.Sorted()
 	}
-	return data.JSON(link.New(built))
+	return data.JSON(graph.New(built))
 }

@@ -24,8 +24,8 @@ import (
 	"kennisbank/generator/cms"
 	"kennisbank/generator/content"
 	"kennisbank/generator/data"
+	"kennisbank/generator/graph"
 	"kennisbank/generator/headers"
-	"kennisbank/generator/link"
 	"kennisbank/generator/linkcheck"
 	"kennisbank/generator/markdown"
 	"kennisbank/generator/output"
@@ -154,7 +154,7 @@ func generate(opts Options, dev bool, cache *buildCache, w output.Writer) (Resul
 	if len(errs) > 0 {
 		return Result{}, append(errs, warnings...).Sorted()
 	}
-	g := link.New(built)
+	g := graph.New(built)
 
 	assetsBuilt := <-assetsDone
 	if len(assetsBuilt.probs) > 0 {
@@ -221,7 +221,7 @@ type siteBuild struct {
 	opts   Options
 	dev    bool        // the development server's build: add the live-reload script
 	cache  *buildCache // what an earlier build left to reuse; nil for none
-	g      *link.Graph
+	g      *graph.Graph
 	theme  *theme.Files // the site's templates and assets over the theme's
 	tmpl   *render.Templates
 	bundle assets.Bundle

@@ -5,7 +5,7 @@ package data
 import (
 	"encoding/json"
 
-	"kennisbank/generator/link"
+	"kennisbank/generator/graph"
 )
 
 // Path is where the JSON lands in the site.
@@ -92,7 +92,7 @@ type Entry struct {
 }
 
 // Build assembles the document from the graph.
-func Build(g *link.Graph) KnowledgeBase {
+func Build(g *graph.Graph) KnowledgeBase {
 	kb := KnowledgeBase{Title: g.Site().Titel, License: g.Site().Licentie, LicenseURL: g.Site().LicentieURL,
 		Categories: []Category{}, Clusters: []Cluster{}, Sources: []Source{}, Determinants: []Determinant{},
 		Strategies: []Strategy{}, Networks: []Entry{}, Factsheets: []Entry{}, Posts: []Entry{}}
@@ -146,7 +146,7 @@ func Build(g *link.Graph) KnowledgeBase {
 }
 
 // JSON encodes the document.
-func JSON(g *link.Graph) ([]byte, error) {
+func JSON(g *graph.Graph) ([]byte, error) {
 	return json.Marshal(Build(g))
 }
 

@@ -25,8 +25,8 @@ import (
 	"kennisbank/generator/content"
 	"kennisbank/generator/data"
 	"kennisbank/generator/feed"
+	"kennisbank/generator/graph"
 	"kennisbank/generator/ical"
-	"kennisbank/generator/link"
 	"kennisbank/generator/output"
 	"kennisbank/generator/parallel"
 	"kennisbank/generator/sitemap"
@@ -62,7 +62,7 @@ type file struct {
 }
 
 // Paths lists every file Write writes, relative to the site root.
-func Paths(g *link.Graph) []string {
+func Paths(g *graph.Graph) []string {
 	var out []string
 	for _, f := range files(g, Options{}) {
 		out = append(out, f.path)
@@ -71,7 +71,7 @@ func Paths(g *link.Graph) []string {
 }
 
 // Write writes the files into w, on all cores, and returns how many it wrote.
-func Write(g *link.Graph, opts Options, w output.Writer) (int, error) {
+func Write(g *graph.Graph, opts Options, w output.Writer) (int, error) {
 	list := files(g, opts)
 	errs := make([]error, len(list))
 	parallel.For(len(list), func(i int) {
@@ -89,7 +89,7 @@ func Write(g *link.Graph, opts Options, w output.Writer) (int, error) {
 	return len(list), nil
 }
 
-func files(g *link.Graph, opts Options) []file {
+func files(g *graph.Graph, opts Options) []file {
 	var out []file
 	add := func(path string, make func() ([]byte, error)) { out = append(out, file{path, make}) }
 
@@ -148,7 +148,7 @@ func EventPath(p *content.Post) string {
 
 // calendarEvent describes an agenda item for calendar programs. Its DTSTAMP is the item's
 // publication date, so that the file only changes when the item does.
-func calendarEvent(g *link.Graph, p *content.Post) ical.Event {
+func calendarEvent(g *graph.Graph, p *content.Post) ical.Event {
 	ev := ical.Event{UID: p.ID + "@" + uidDomain(g), Stamp: content.InZone(p.Datum).UTC(), Start: *p.Start,
 		Summary: p.Titel, Description: p.Samenvatting, Location: p.Locatie, URL: g.AbsURL(p.URL())}
 	if p.Eind != nil {
@@ -164,14 +164,14 @@ func calendarEvent(g *link.Graph, p *content.Post) ical.Event {
 }
 
 // uidDomain is the host of base_url, or "kennisbank" when the site has none.
-func uidDomain(g *link.Graph) string {
+func uidDomain(g *graph.Graph) string {
 	if u, err := url.Parse(g.Site().BaseURL); err == nil && u.Hostname() != "" {
 		return u.Hostname()
 	}
 	return "kennisbank"
 }
 
-func sitemapURLs(g *link.Graph, pages []string) []sitemap.URL {
+func sitemapURLs(g *graph.Graph, pages []string) []sitemap.URL {
 	modified := map[string]string{}
 	for _, p := range g.Content.Posts {
 		modified[p.URL()] = p.Datum.Format("2006-01-02")
@@ -193,7 +193,7 @@ func sitemapURLs(g *link.Graph, pages []string) []sitemap.URL {
 
 // atom lists the news, agenda items and dated factsheets, newest first. Factsheets without a date
 // are left out: a feed entry needs one, and the site does not make one up.
-func atom(g *link.Graph) feed.Feed {
+func atom(g *graph.Graph) feed.Feed {
 	f := feed.Feed{ID: g.AbsURL(""), Title: g.Site().Titel, Subtitle: "Nieuws, agenda en factsheets", Self: g.AbsURL(FeedPath),
 		Home: g.AbsURL(""), Author: g.Site().Uitgever, Language: language(g)}
 	if g.Site().Licentie != "" {
@@ -220,7 +220,7 @@ func atom(g *link.Graph) feed.Feed {
 	return f
 }
 
-func language(g *link.Graph) string {
+func language(g *graph.Graph) string {
 	if g.Site().Taal != "" {
 		return g.Site().Taal
 	}
@@ -261,7 +261,7 @@ func (c Citation) Meta() []cite.Meta { return c.ref.Meta() }
 // Citations lists what a page showing item offers to cite: determinant, strategy, learning
 // network and factsheet pages cite themselves; the colofon cites the knowledge base as a whole
 // and TNO's implementatietool.
-func Citations(g *link.Graph, item content.Entry, year int) []Citation {
+func Citations(g *graph.Graph, item content.Entry, year int) []Citation {
 	if c, ok := PageCitation(g, item, year); ok {
 		return []Citation{c}
 	}
@@ -273,7 +273,7 @@ func Citations(g *link.Graph, item content.Entry, year int) []Citation {
 
 // PageCitation is how to cite the page of a determinant, strategy, learning network or
 // factsheet; false for any other item.
-func PageCitation(g *link.Graph, item content.Entry, year int) (Citation, bool) {
+func PageCitation(g *graph.Graph, item content.Entry, year int) (Citation, bool) {
 	switch x := item.(type) {
 	case *content.Determinant:
 		return pageCitation(g, &x.Item, year, nil), true
@@ -288,7 +288,7 @@ func PageCitation(g *link.Graph, item content.Entry, year int) (Citation, bool) 
 }
 
 // pageCitations lists the citation of every page that can be cited, in the site's order.
-func pageCitations(g *link.Graph, year int) []Citation {
+func pageCitations(g *graph.Graph, year int) []Citation {
 	var items []content.Entry
 	for _, d := range g.Content.Determinants {
 		items = append(items, d)
@@ -310,7 +310,7 @@ func pageCitations(g *link.Graph, year int) []Citation {
 	return out
 }
 
-func authors(g *link.Graph) []string {
+func authors(g *graph.Graph) []string {
 	if g.Site().Uitgever == "" {
 		return nil
 	}
@@ -319,7 +319,7 @@ func authors(g *link.Graph) []string {
 
 // pageCitation cites one page. A page with a date of its own (a factsheet) is cited with that
 // date; other pages with the year of the build, as the site's pages change with every edition.
-func pageCitation(g *link.Graph, it *content.Item, year int, day *time.Time) Citation {
+func pageCitation(g *graph.Graph, it *content.Item, year int, day *time.Time) Citation {
 	// The BibTeX key names the kind: ids are only unique within a kind, and citaties.bib holds all.
 	key := "kennisbank-" + content.SpecOf(it.Kind).Name + "-" + it.ID
 	ref := cite.Reference{Kind: cite.WebPage, Key: key, Authors: authors(g), Year: year,
@@ -333,7 +333,7 @@ func pageCitation(g *link.Graph, it *content.Item, year int, day *time.Time) Cit
 
 // SiteCitation cites the knowledge base as a whole. When site.toml has a citatie, that text is the
 // APA reference, as written (with the site's URL after it when base_url is set).
-func SiteCitation(g *link.Graph, year int) Citation {
+func SiteCitation(g *graph.Graph, year int) Citation {
 	ref := cite.Reference{Kind: cite.Website, Key: "kennisbank", Authors: authors(g), Year: year,
 		Title: g.Site().Titel, Publisher: g.Site().Uitgever, URL: g.AbsURL(""), Language: language(g)}
 	c := Citation{ID: "citeer-de-kennisbank", Heading: "Citeer de kennisbank", FileName: "kennisbank",
@@ -359,7 +359,7 @@ func TNOCitation() Citation {
 }
 
 // AgendaFile is the calendar file of all agenda items, or "" when the site has none.
-func AgendaFile(g *link.Graph) string {
+func AgendaFile(g *graph.Graph) string {
 	for _, p := range g.Content.Posts {
 		if p.IsEvent() {
 			return AgendaPath
@@ -369,7 +369,7 @@ func AgendaFile(g *link.Graph) string {
 }
 
 // FeedFile is the Atom feed, or "" when the site has no base_url to write one with.
-func FeedFile(g *link.Graph) string {
+func FeedFile(g *graph.Graph) string {
 	if g.Site().BaseURL == "" {
 		return ""
 	}

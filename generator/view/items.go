@@ -2,17 +2,17 @@ package view
 
 import (
 	"kennisbank/generator/content"
-	"kennisbank/generator/link"
+	"kennisbank/generator/graph"
 	"kennisbank/generator/publish"
 )
 
 // Item returns the view of an item's page: what the kind's template (content.Spec.Template) shows.
-func Item(g *link.Graph, e content.Entry, year int) any {
+func Item(g *graph.Graph, e content.Entry, year int) any {
 	return itemViews[e.Base().Kind](g, e, year)
 }
 
 // itemViews makes the view of each kind's page.
-var itemViews = map[content.Kind]func(*link.Graph, content.Entry, int) any{
+var itemViews = map[content.Kind]func(*graph.Graph, content.Entry, int) any{
 	content.KindDeterminant: typed(determinant),
 	content.KindStrategy:    typed(strategy),
 	content.KindNetwork:     typed(network),
@@ -21,8 +21,8 @@ var itemViews = map[content.Kind]func(*link.Graph, content.Entry, int) any{
 	content.KindPage:        typed(page),
 }
 
-func typed[E content.Entry, V any](f func(*link.Graph, E, int) V) func(*link.Graph, content.Entry, int) any {
-	return func(g *link.Graph, e content.Entry, year int) any { return f(g, e.(E), year) }
+func typed[E content.Entry, V any](f func(*graph.Graph, E, int) V) func(*graph.Graph, content.Entry, int) any {
+	return func(g *graph.Graph, e content.Entry, year int) any { return f(g, e.(E), year) }
 }
 
 // Determinant is what determinant.html shows.
@@ -46,7 +46,7 @@ type StrategyLink struct {
 	Source      content.Source
 }
 
-func determinant(g *link.Graph, d *content.Determinant, year int) Determinant {
+func determinant(g *graph.Graph, d *content.Determinant, year int) Determinant {
 	v := Determinant{Determinant: d, Category: g.Category(d.Categorie), Sources: sources(g, d.Bronnen),
 		Citations: citations(g, d, year)}
 	for _, l := range d.Links {
@@ -86,7 +86,7 @@ type DeterminantLink struct {
 // RelatedStrategies is how many related strategies a strategy page shows.
 const RelatedStrategies = 5
 
-func strategy(g *link.Graph, s *content.Strategy, year int) Strategy {
+func strategy(g *graph.Graph, s *content.Strategy, year int) Strategy {
 	v := Strategy{Strategy: s, Cluster: g.Cluster(s.Cluster), Sources: sources(g, s.Bronnen), Citations: citations(g, s, year)}
 	for _, r := range g.Related(s, RelatedStrategies) {
 		v.Related = append(v.Related, Link{r.Titel, r.URL()})
@@ -107,7 +107,7 @@ type Network struct {
 	Citations  []Citation
 }
 
-func network(g *link.Graph, n *content.Network, year int) Network {
+func network(g *graph.Graph, n *content.Network, year int) Network {
 	return Network{Network: n, Posts: g.NetworkPosts(n.ID), Factsheets: g.NetworkFactsheets(n.ID), Citations: citations(g, n, year)}
 }
 
@@ -118,7 +118,7 @@ type Factsheet struct {
 	Citations []Citation
 }
 
-func factsheet(g *link.Graph, f *content.Factsheet, year int) Factsheet {
+func factsheet(g *graph.Graph, f *content.Factsheet, year int) Factsheet {
 	return Factsheet{Factsheet: f, Network: g.Network(f.Leernetwerk), Citations: citations(g, f, year)}
 }
 
@@ -129,7 +129,7 @@ type Post struct {
 	EventFile string           // its calendar file, for an agenda item
 }
 
-func post(g *link.Graph, p *content.Post, _ int) Post {
+func post(g *graph.Graph, p *content.Post, _ int) Post {
 	return Post{Post: p, Network: g.Network(p.Leernetwerk), EventFile: publish.EventPath(p)}
 }
 
@@ -139,6 +139,6 @@ type Page struct {
 	Citations []Citation // on the colofon: how to cite the knowledge base and TNO's tool
 }
 
-func page(g *link.Graph, p *content.Page, year int) Page {
+func page(g *graph.Graph, p *content.Page, year int) Page {
 	return Page{Page: p, Citations: citations(g, p, year)}
 }

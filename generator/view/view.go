@@ -13,7 +13,7 @@ import (
 	"strings"
 
 	"kennisbank/generator/content"
-	"kennisbank/generator/link"
+	"kennisbank/generator/graph"
 	"kennisbank/generator/publish"
 )
 
@@ -41,7 +41,7 @@ type Citation struct {
 }
 
 // Footer lists the site's own pages (over, colofon…), as every page's footer shows them.
-func Footer(g *link.Graph) []Link {
+func Footer(g *graph.Graph) []Link {
 	out := make([]Link, len(g.Content.Pages))
 	for i, p := range g.Content.Pages {
 		out[i] = Link{p.Titel, p.URL()}
@@ -50,7 +50,7 @@ func Footer(g *link.Graph) []Link {
 }
 
 // categories lists the four MIDI categories with their determinants, empty ones included.
-func categories(g *link.Graph) []Category {
+func categories(g *graph.Graph) []Category {
 	out := make([]Category, len(content.Categories))
 	for i, c := range content.Categories {
 		out[i] = Category{c, g.InCategory(c.ID)}
@@ -59,7 +59,7 @@ func categories(g *link.Graph) []Category {
 }
 
 // sources returns the sources of site.toml with the given ids; unknown ids are left out.
-func sources(g *link.Graph, ids []string) []content.Source {
+func sources(g *graph.Graph, ids []string) []content.Source {
 	var out []content.Source
 	for _, id := range ids {
 		if s := g.Source(id); s.ID != "" {
@@ -69,7 +69,7 @@ func sources(g *link.Graph, ids []string) []content.Source {
 	return out
 }
 
-func citations(g *link.Graph, e content.Entry, year int) []Citation {
+func citations(g *graph.Graph, e content.Entry, year int) []Citation {
 	var out []Citation
 	for _, c := range publish.Citations(g, e, year) {
 		out = append(out, citation(c))
@@ -84,7 +84,7 @@ func citation(c publish.Citation) Citation {
 
 // filterKeys describes the links of a strategy for the filters on the overview:
 // "determinant:category:strength" for each link, separated by spaces (assets/_filter.ts reads it).
-func filterKeys(g *link.Graph, strategyID string) string {
+func filterKeys(g *graph.Graph, strategyID string) string {
 	var parts []string
 	for _, bl := range g.Backlinks(strategyID) {
 		parts = append(parts, bl.Determinant.ID+":"+bl.Determinant.Categorie+":"+bl.Strength)
@@ -94,7 +94,7 @@ func filterKeys(g *link.Graph, strategyID string) string {
 
 // strategySources lists the sources strategies come from (the first source of each), in the
 // order of site.toml.
-func strategySources(g *link.Graph) []content.Source {
+func strategySources(g *graph.Graph) []content.Source {
 	used := map[string]bool{}
 	for _, s := range g.Content.Strategies {
 		if len(s.Bronnen) > 0 {

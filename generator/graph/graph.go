@@ -1,6 +1,6 @@
-// Package link builds the graph of the knowledge base once: lookups by id, the reverse
+// Package graph builds the graph of the knowledge base once: lookups by id, the reverse
 // direction of every determinant → strategy link, and the lists that pages show.
-package link
+package graph
 
 import (
 	"bytes"
