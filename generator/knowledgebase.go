@@ -2,6 +2,7 @@ package generator
 
 import (
 	"kennisbank/generator/check"
+	"kennisbank/generator/cms"
 	"kennisbank/generator/content"
 	"kennisbank/generator/data"
 	"kennisbank/generator/graph"
@@ -14,6 +15,7 @@ func KnowledgeBaseJSON(opts Options) ([]byte, error) {
 	all, probs := content.Load(opts.Root)
 	built := withoutDrafts(all, opts.Drafts)
 	probs = append(probs, check.Check(all, built)...)
+	probs = append(probs, cms.Check(&all.Site)...)
 	if len(probs) > 0 {
 		return nil, probs.Sorted()
 	}

@@ -33,6 +33,7 @@ import (
 	"kennisbank/generator/problem"
 	"kennisbank/generator/publish"
 	"kennisbank/generator/render"
+	"kennisbank/generator/reserved"
 	"kennisbank/generator/schema"
 	"kennisbank/generator/search"
 	"kennisbank/generator/view"
@@ -148,6 +149,7 @@ func generate(opts Options, dev bool, cache *buildCache, w output.Writer) (Resul
 	built := withoutDrafts(all, opts.Drafts)
 	if !probs.About(content.SiteFile) { // otherwise Load stopped at site.toml: the rest follows from it
 		probs = append(probs, check.Check(all, built)...)
+		probs = append(probs, cms.Check(&all.Site)...)
 		probs = append(probs, brand.Check(opts.Root, &all.Site)...)
 	}
 	errs, warnings := probs.Split()
@@ -275,7 +277,7 @@ func (s *siteBuild) plan() {
 		s.known[p] = true
 	}
 	if s.dev {
-		s.known["_kennisbank/reload.js"] = true // served by package serve
+		s.known[reserved.ReloadScript] = true // served by package serve
 	}
 	for _, p := range cms.Paths(s.g.Site(), s.dev) { // admin/: not a page, not in the sitemap or search
 		s.known[p] = true
@@ -420,7 +422,7 @@ func (s *siteBuild) chrome(year int) *render.Chrome {
 	for i, p := range s.g.Content.Pages {
 		footer[i] = render.Link{Title: p.Titel, URL: p.URL()}
 	}
-	return &render.Chrome{Site: s.g.Site(), Footer: footer, Feed: publish.FeedFile(s.g), Assets: s.bundle.Names, Logo: s.logo, Dev: s.dev, Year: year}
+	return &render.Chrome{Site: s.g.Site(), Footer: footer, Feed: reserved.FeedFile(s.g.Site()), Assets: s.bundle.Names, Logo: s.logo, Dev: s.dev, Year: year}
 }
 
 // page is what the template of j receives: its frame, j's own part and its view.
@@ -533,7 +535,7 @@ func (s *siteBuild) headers() []byte {
 	}
 	p := headers.Policies{Pages: render.PagePolicy, Admin: cms.Policy(s.g.Site(), s.dev)}
 	if p.Admin != "" {
-		p.AdminDir = cms.Dir
+		p.AdminDir = reserved.Admin
 	}
 	return headers.File(paths, p)
 }

@@ -17,6 +17,7 @@ import (
 
 	"kennisbank/generator/content"
 	"kennisbank/generator/problem"
+	"kennisbank/generator/reserved"
 )
 
 // The theme's colours that the main colour stands next to (theme/assets/style.css; a test holds
@@ -111,11 +112,11 @@ func Build(root string, site *content.Site) (files map[string][]byte, names map[
 		if err != nil {
 			return nil, nil, Logo{}, err
 		}
-		logo = Logo{Src: hashed("assets/logo", img.ext, img.data), Width: img.width, Height: img.height}
+		logo = Logo{Src: hashed(reserved.Assets+"/logo", img.ext, img.data), Width: img.width, Height: img.height}
 		files[logo.Src] = img.data
 	}
 	css := []byte(styleSheet(h.Kleur, logo.Src != ""))
-	names[CSSName] = hashed("assets/huisstijl", ".css", css)
+	names[CSSName] = hashed(reserved.Assets+"/huisstijl", ".css", css)
 	files[names[CSSName]] = css
 	return files, names, logo, nil
 }

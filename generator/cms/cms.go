@@ -17,6 +17,7 @@ import (
 	"sync"
 
 	"kennisbank/generator/assets"
+	"kennisbank/generator/reserved"
 
 	"kennisbank/generator/cms/decap"
 	"kennisbank/generator/content"
@@ -24,11 +25,8 @@ import (
 	"kennisbank/theme"
 )
 
-// Dir is where the CMS lives in the site.
-const Dir = "admin"
-
 // APIPath is where `kennisbank serve` answers the local backend, from the site root.
-const APIPath = "/_kennisbank/cms/api"
+const APIPath = Prefix + "api"
 
 // The backends of the [cms] table.
 const (
@@ -66,13 +64,13 @@ func Files(site *content.Site, opts Options) (map[string][]byte, error) {
 		return nil, fmt.Errorf("admin/%s: %w", localeName, err)
 	}
 	files := map[string][]byte{
-		Dir + "/index.html":    page(site, backend, opts, locale),
-		Dir + "/config.yml":    yml,
-		Dir + "/LICENSE.txt":   decap.License,
-		Dir + "/" + localeName: locale,
+		reserved.Admin + "/index.html":    page(site, backend, opts, locale),
+		reserved.Admin + "/config.yml":    yml,
+		reserved.Admin + "/LICENSE.txt":   decap.License,
+		reserved.Admin + "/" + localeName: locale,
 	}
 	for name, data := range decap.Files() {
-		files[Dir+"/"+name] = data
+		files[reserved.Admin+"/"+name] = data
 	}
 	return files, nil
 }
@@ -105,9 +103,9 @@ func Paths(site *content.Site, dev bool) []string {
 	if !dev && site.CMS == nil {
 		return nil
 	}
-	out := []string{Dir + "/", Dir + "/index.html", Dir + "/config.yml", Dir + "/LICENSE.txt", Dir + "/" + localeName}
+	out := []string{reserved.Admin + "/", reserved.Admin + "/index.html", reserved.Admin + "/config.yml", reserved.Admin + "/LICENSE.txt", reserved.Admin + "/" + localeName}
 	for name := range decap.Files() {
-		out = append(out, Dir+"/"+name)
+		out = append(out, reserved.Admin+"/"+name)
 	}
 	return out
 }

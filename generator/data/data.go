@@ -6,10 +6,11 @@ import (
 	"encoding/json"
 
 	"kennisbank/generator/graph"
+	"kennisbank/generator/reserved"
 )
 
 // Path is where the JSON lands in the site.
-const Path = "data/kennisbank.json"
+const Path = reserved.Data + "/kennisbank.json"
 
 // KnowledgeBase is the document written to Path. URLs are relative to the site root.
 type KnowledgeBase struct {

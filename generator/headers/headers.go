@@ -13,6 +13,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"kennisbank/generator/reserved"
 )
 
 // Path is where the file is written, at the root of the site.
@@ -48,7 +50,7 @@ func pageRules(paths []string, adminDir string) []string {
 	for _, p := range paths {
 		first, _, folder := strings.Cut(p, "/")
 		switch {
-		case first == "" || first == "_kennisbank" || folder && first == adminDir:
+		case first == "" || first == reserved.Dev || folder && first == adminDir:
 			continue
 		case folder:
 			seen["/"+first+"/*"] = true

@@ -3,7 +3,7 @@
 // CSV, and citation files (BibTeX and RIS: one per format with every page that can be cited,
 // and the knowledge base and TNO's implementatietool on their own). It also says how to cite a
 // page and where these files are, for the pages that show and link to them (Citations,
-// PageCitation, EventPath, AgendaFile, FeedFile).
+// PageCitation).
 //
 // The conductor lists Paths(g) among the site's files before rendering, and calls Write once.
 // Files that need absolute URLs (sitemap.xml, atom.xml) are only written when the site has a
@@ -29,6 +29,7 @@ import (
 	"kennisbank/generator/ical"
 	"kennisbank/generator/output"
 	"kennisbank/generator/parallel"
+	"kennisbank/generator/reserved"
 	"kennisbank/generator/sitemap"
 )
 
@@ -36,14 +37,12 @@ import (
 const (
 	SitemapPath = "sitemap.xml"
 	RobotsPath  = "robots.txt"
-	FeedPath    = "atom.xml"
-	AgendaPath  = "nieuws/agenda.ics"
-	PagesBibTeX = "data/citaties.bib" // every page that can be cited
-	PagesRIS    = "data/citaties.ris"
-	SiteBibTeX  = "data/kennisbank.bib"
-	SiteRIS     = "data/kennisbank.ris"
-	TNOBibTeX   = "data/tno-implementatietool.bib"
-	TNORIS      = "data/tno-implementatietool.ris"
+	PagesBibTeX = reserved.Data + "/citaties.bib" // every page that can be cited
+	PagesRIS    = reserved.Data + "/citaties.ris"
+	SiteBibTeX  = reserved.Data + "/kennisbank.bib"
+	SiteRIS     = reserved.Data + "/kennisbank.ris"
+	TNOBibTeX   = reserved.Data + "/tno-implementatietool.bib"
+	TNORIS      = reserved.Data + "/tno-implementatietool.ris"
 	// ColofonID is the id of the page (content/paginas/colofon.md) that shows how to cite the
 	// knowledge base as a whole and TNO's implementatietool.
 	ColofonID = "colofon"
@@ -93,9 +92,11 @@ func files(g *graph.Graph, opts Options) []file {
 	var out []file
 	add := func(path string, make func() ([]byte, error)) { out = append(out, file{path, make}) }
 
-	if g.Site().BaseURL != "" {
+	if g.Site().BaseURL != "" { // a sitemap lists absolute URLs
 		add(SitemapPath, func() ([]byte, error) { return sitemap.XML(sitemapURLs(g, opts.Pages)) })
-		add(FeedPath, func() ([]byte, error) { return feed.Atom(atom(g)) })
+	}
+	if f := reserved.FeedFile(g.Site()); f != "" {
+		add(f, func() ([]byte, error) { return feed.Atom(atom(g)) })
 	}
 	add(RobotsPath, func() ([]byte, error) { return sitemap.Robots(g.AbsURL(SitemapPath)), nil })
 
@@ -104,10 +105,10 @@ func files(g *graph.Graph, opts Options) []file {
 		if p.IsEvent() {
 			ev := calendarEvent(g, p)
 			events = append(events, ev)
-			add(EventPath(p), func() ([]byte, error) { return ical.Calendar(p.Titel, []ical.Event{ev}), nil })
+			add(reserved.EventFile(p), func() ([]byte, error) { return ical.Calendar(p.Titel, []ical.Event{ev}), nil })
 		}
 	}
-	add(AgendaPath, func() ([]byte, error) { return ical.Calendar("Agenda · "+g.Site().Titel, events), nil })
+	add(reserved.Agenda, func() ([]byte, error) { return ical.Calendar("Agenda · "+g.Site().Titel, events), nil })
 
 	kb := sync.OnceValue(func() data.KnowledgeBase { return data.Build(g) })
 	for _, t := range data.Tables() {
@@ -136,14 +137,6 @@ func joined(cs []Citation, sep string, format func(cite.Reference) []byte) []byt
 		b.Write(format(c.ref))
 	}
 	return b.Bytes()
-}
-
-// EventPath is where the calendar file of one agenda item lands, next to its page; "" for news.
-func EventPath(p *content.Post) string {
-	if p == nil || !p.IsEvent() {
-		return ""
-	}
-	return p.URL() + p.ID + ".ics"
 }
 
 // calendarEvent describes an agenda item for calendar programs. Its DTSTAMP is the item's
@@ -194,7 +187,7 @@ func sitemapURLs(g *graph.Graph, pages []string) []sitemap.URL {
 // atom lists the news, agenda items and dated factsheets, newest first. Factsheets without a date
 // are left out: a feed entry needs one, and the site does not make one up.
 func atom(g *graph.Graph) feed.Feed {
-	f := feed.Feed{ID: g.AbsURL(""), Title: g.Site().Titel, Subtitle: "Nieuws, agenda en factsheets", Self: g.AbsURL(FeedPath),
+	f := feed.Feed{ID: g.AbsURL(""), Title: g.Site().Titel, Subtitle: "Nieuws, agenda en factsheets", Self: g.AbsURL(reserved.Feed),
 		Home: g.AbsURL(""), Author: g.Site().Uitgever, Language: language(g)}
 	if g.Site().Licentie != "" {
 		f.Rights = "Licentie: " + g.Site().Licentie
@@ -356,22 +349,4 @@ func TNOCitation() Citation {
 		Publisher: "TNO", Place: "Leiden", Language: "nl"}
 	return Citation{ID: "citeer-de-implementatietool", Heading: "Citeer de implementatietool van TNO", FileName: "tno-implementatietool",
 		BibTeXFile: TNOBibTeX, RISFile: TNORIS, ref: ref}
-}
-
-// AgendaFile is the calendar file of all agenda items, or "" when the site has none.
-func AgendaFile(g *graph.Graph) string {
-	for _, p := range g.Content.Posts {
-		if p.IsEvent() {
-			return AgendaPath
-		}
-	}
-	return ""
-}
-
-// FeedFile is the Atom feed, or "" when the site has no base_url to write one with.
-func FeedFile(g *graph.Graph) string {
-	if g.Site().BaseURL == "" {
-		return ""
-	}
-	return FeedPath
 }

@@ -3,7 +3,7 @@ package view
 import (
 	"kennisbank/generator/content"
 	"kennisbank/generator/graph"
-	"kennisbank/generator/publish"
+	"kennisbank/generator/reserved"
 )
 
 // Item returns the view of an item's page: what the kind's template (content.Spec.Template) shows.
@@ -130,7 +130,7 @@ type Post struct {
 }
 
 func post(g *graph.Graph, p *content.Post, _ int) Post {
-	return Post{Post: p, Network: g.Network(p.Leernetwerk), EventFile: publish.EventPath(p)}
+	return Post{Post: p, Network: g.Network(p.Leernetwerk), EventFile: reserved.EventFile(p)}
 }
 
 // Page is what pagina.html shows.

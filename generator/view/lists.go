@@ -5,6 +5,7 @@ import (
 	"kennisbank/generator/data"
 	"kennisbank/generator/graph"
 	"kennisbank/generator/publish"
+	"kennisbank/generator/reserved"
 )
 
 // Standalone returns the view of a page that is not an item's: home, 404, the list of each kind,
@@ -115,7 +116,7 @@ type Posts struct {
 }
 
 func posts(g *graph.Graph) Posts {
-	return Posts{Posts: g.Content.Posts, Agenda: publish.AgendaFile(g), Feed: publish.FeedFile(g)}
+	return Posts{Posts: g.Content.Posts, Agenda: reserved.AgendaFile(g.Content.Posts), Feed: reserved.FeedFile(g.Site())}
 }
 
 // Scan is what scan.html shows: the questionnaire.
@@ -143,6 +144,6 @@ type OpenData struct {
 
 func openData(g *graph.Graph, year int) OpenData {
 	site, tno := publish.SiteCitation(g, year), publish.TNOCitation()
-	return OpenData{JSON: data.Path, Tables: data.Tables(), Agenda: publish.AgendaFile(g), Feed: publish.FeedFile(g),
+	return OpenData{JSON: data.Path, Tables: data.Tables(), Agenda: reserved.AgendaFile(g.Content.Posts), Feed: reserved.FeedFile(g.Site()),
 		Site: citation(site), TNO: citation(tno), PagesBibTeX: publish.PagesBibTeX, PagesRIS: publish.PagesRIS}
 }
