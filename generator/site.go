@@ -21,6 +21,7 @@ import (
 	"kennisbank/generator/assets"
 	"kennisbank/generator/brand"
 	"kennisbank/generator/check"
+	"kennisbank/generator/cite"
 	"kennisbank/generator/cms"
 	"kennisbank/generator/content"
 	"kennisbank/generator/data"
@@ -445,7 +446,7 @@ func (s *siteBuild) page(j *job, frames *render.Frames) (*render.Page, error) {
 	}
 	p.Meta = render.Meta{OGType: schema.OpenGraphType(j.value), JSONLD: jsonLD}
 	if j.value != nil {
-		if c, ok := publish.PageCitation(s.g, j.value, p.Year); ok {
+		if c, ok := cite.PageCitation(s.g, j.value, p.Year); ok {
 			p.Meta.Citation = c.Meta()
 		}
 		p.Description = j.item.Samenvatting

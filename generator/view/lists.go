@@ -1,10 +1,10 @@
 package view
 
 import (
+	"kennisbank/generator/cite"
 	"kennisbank/generator/content"
 	"kennisbank/generator/data"
 	"kennisbank/generator/graph"
-	"kennisbank/generator/publish"
 	"kennisbank/generator/reserved"
 )
 
@@ -143,7 +143,7 @@ type OpenData struct {
 }
 
 func openData(g *graph.Graph, year int) OpenData {
-	site, tno := publish.SiteCitation(g, year), publish.TNOCitation()
+	site, tno := cite.SiteCitation(g, year), cite.TNOCitation()
 	return OpenData{JSON: data.Path, Tables: data.Tables(), Agenda: reserved.AgendaFile(g.Content.Posts), Feed: reserved.FeedFile(g.Site()),
-		Site: citation(site), TNO: citation(tno), PagesBibTeX: publish.PagesBibTeX, PagesRIS: publish.PagesRIS}
+		Site: citation(site), TNO: citation(tno), PagesBibTeX: cite.PagesBibTeX, PagesRIS: cite.PagesRIS}
 }

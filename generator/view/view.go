@@ -12,9 +12,9 @@ import (
 	"slices"
 	"strings"
 
+	"kennisbank/generator/cite"
 	"kennisbank/generator/content"
 	"kennisbank/generator/graph"
-	"kennisbank/generator/publish"
 )
 
 // Link is a link to a page of the site: its title and its path from the site root.
@@ -71,13 +71,13 @@ func sources(g *graph.Graph, ids []string) []content.Source {
 
 func citations(g *graph.Graph, e content.Entry, year int) []Citation {
 	var out []Citation
-	for _, c := range publish.Citations(g, e, year) {
+	for _, c := range cite.Citations(g, e, year) {
 		out = append(out, citation(c))
 	}
 	return out
 }
 
-func citation(c publish.Citation) Citation {
+func citation(c cite.Citation) Citation {
 	return Citation{ID: c.ID, Heading: c.Heading, APA: c.APA(), BibTeX: c.BibTeX(), RIS: c.RIS(),
 		FileName: c.FileName, BibTeXFile: c.BibTeXFile, RISFile: c.RISFile, Shared: c.Shared}
 }

@@ -22,3 +22,11 @@ func (g *Graph) RootPath() string {
 	}
 	return strings.TrimSuffix(u.Path, "/") + "/"
 }
+
+// Language is the language of the site's texts (taal in site.toml), "nl" when it says none.
+func (g *Graph) Language() string {
+	if g.Site().Taal != "" {
+		return g.Site().Taal
+	}
+	return "nl"
+}
