@@ -37,6 +37,7 @@ type buildCache struct {
 	mu        sync.Mutex
 	assetsKey [32]byte
 	bundle    assets.Bundle
+	bundled   bool // bundle was made
 	bodies    map[[32]byte]markdown.Result
 	pages     map[string]cachedPage // by page URL
 	search    *search.Memo
@@ -112,12 +113,12 @@ func (c *buildCache) assets(files *theme.Files) (assets.Bundle, problem.List) {
 	key := treeKey(filepath.Join(files.Root(), assets.Dir))
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.bundle.Files != nil && key == c.assetsKey {
+	if c.bundled && key == c.assetsKey {
 		return c.bundle, nil
 	}
 	b, probs := assets.Build(files)
 	if len(probs) == 0 {
-		c.bundle, c.assetsKey = b, key
+		c.bundle, c.assetsKey, c.bundled = b, key, true
 	}
 	return b, probs
 }

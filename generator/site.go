@@ -13,6 +13,7 @@ import (
 	"maps"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -183,7 +184,7 @@ func generate(opts Options, dev bool, cache *buildCache, w output.Writer) (Resul
 		return Result{}, err
 	}
 	cache.commit(s.fresh)
-	return Result{Pages: s.pages, Files: s.files, Duration: time.Since(start), BaseURL: g.Site().BaseURL, Warnings: warnings.Sorted()}, nil
+	return Result{Pages: s.pages, Files: s.nfiles, Duration: time.Since(start), BaseURL: g.Site().BaseURL, Warnings: warnings.Sorted()}, nil
 }
 
 // withBrand adds the site's huisstijl (its style sheet and logo) to the bundle, as assets. The
@@ -193,8 +194,7 @@ func withBrand(b assets.Bundle, root string, site *content.Site) (assets.Bundle,
 	if err != nil || len(files) == 0 {
 		return b, logo, err
 	}
-	out := assets.Bundle{Files: maps.Clone(b.Files), Names: maps.Clone(b.Names)}
-	maps.Copy(out.Files, files)
+	out := assets.Bundle{Files: slices.Concat(b.Files, files), Names: maps.Clone(b.Names)}
 	maps.Copy(out.Names, names)
 	return out, logo, nil
 }
@@ -232,9 +232,10 @@ type siteBuild struct {
 	w      output.Writer
 	jobs   []*job
 	known  map[string]bool // every page and file the site will contain
+	files  []output.File   // what is not a page or the search index, to be written
 	mu     sync.Mutex
 	pages  int
-	files  int
+	nfiles int
 	fresh  map[string]cachedPage // pages executed in this build, for the cache
 
 	searched     <-chan searchIndex // the search index, made while the bodies render
@@ -269,21 +270,35 @@ func (s *siteBuild) plan() {
 	for _, name := range s.tmpl.Standalone() {
 		s.add(&job{url: name + "/", template: name, title: s.tmpl.Title(name), section: content.Kind(name), crumbs: []render.Link{home}})
 	}
-	for p := range s.bundle.Files {
-		s.known[p] = true
+	pages := make([]string, 0, len(s.jobs))
+	for _, j := range s.jobs {
+		pages = append(pages, j.url)
 	}
-	s.known[data.Path] = true
+	s.files = slices.Concat(s.bundle.Files, data.Files(s.g), publish.Files(s.g, publish.Options{Year: time.Now().Year(), Pages: pages}))
+	admin := cms.Files(s.g.Site(), cms.Options{Dev: s.dev})
+	if !s.dev {
+		s.files = append(s.files, admin...)
+	}
+	for _, f := range slices.Concat(s.files, admin) {
+		s.addPath(f.Path)
+	}
 	s.known[search.Path] = true
-	for _, p := range publish.Paths(s.g) { // feeds, agenda, sitemap, CSV, citation files
-		s.known[p] = true
-	}
 	if s.dev {
 		s.known[reserved.ReloadScript] = true // served by package serve
 	}
-	for _, p := range cms.Paths(s.g.Site(), s.dev) { // admin/: not a page, not in the sitemap or search
-		s.known[p] = true
-	}
 	s.known[headers.Path] = true // for the host: not a page, not in the sitemap or search
+	if !s.dev {
+		s.files = append(s.files, s.headers())
+	}
+}
+
+// addPath adds a file's path to the site's paths; a folder's index.html is served at the folder
+// too.
+func (s *siteBuild) addPath(p string) {
+	s.known[p] = true
+	if dir, ok := strings.CutSuffix(p, "index.html"); ok && (dir == "" || strings.HasSuffix(dir, "/")) {
+		s.known[dir] = true
+	}
 }
 
 func (s *siteBuild) add(j *job) {
@@ -402,7 +417,7 @@ func (s *siteBuild) writeAll() error {
 		return s.writePage(j, html)
 	})
 	rest := <-restDone
-	s.files += rest.files
+	s.nfiles += rest.files
 	// A template mistake breaks every page that uses it: it is one problem, at the template.
 	probs, err := render.Fold(errs)
 	if err != nil {
@@ -475,7 +490,7 @@ func (s *siteBuild) writePage(j *job, html []byte) error {
 	}
 	s.mu.Lock()
 	s.pages++
-	s.files += 1 + len(j.item.FilesOrNil())
+	s.nfiles += 1 + len(j.item.FilesOrNil())
 	s.mu.Unlock()
 	return nil
 }
@@ -487,49 +502,14 @@ func (s *siteBuild) writeRest(year int) (int, error) {
 	// build returns, so that it cannot share the development server's memo with the next build.
 	// The rest one after the other, while the pages render: each lets go of what it made before
 	// the next starts, which keeps the peak memory of the build down.
-	err := s.writeSearchIndex()
-	files := 0
-	for name, body := range s.bundle.Files {
-		if err != nil {
-			break
-		}
-		err = s.w.WriteFile(name, body)
-		files++
+	if err := s.writeSearchIndex(); err != nil {
+		return 1, err
 	}
-	if err == nil {
-		var kb []byte
-		if kb, err = data.JSON(s.g); err == nil {
-			err = s.w.WriteFile(data.Path, kb)
-		}
-	}
-	n := 0
-	if err == nil {
-		pages := make([]string, 0, len(s.jobs))
-		for _, j := range s.jobs {
-			pages = append(pages, j.url)
-		}
-		n, err = publish.Write(s.g, publish.Options{Year: year, Pages: pages}, s.w)
-	}
-	if err != nil {
-		return files + 3 + n, err // 3: the data, and the two search indexes
-	}
-	if s.dev {
-		return files + 3 + n, nil // the development server serves admin/ apart from the site (Dev.Admin)
-	}
-	admin, err := cms.Files(s.g.Site(), cms.Options{})
-	for name, body := range admin {
-		if err == nil {
-			err = s.w.WriteFile(name, body)
-		}
-	}
-	if err == nil {
-		err = s.w.WriteFile(headers.Path, s.headers())
-	}
-	return files + 4 + n + len(admin), err
+	return 1 + len(s.files), output.WriteFiles(s.w, s.files)
 }
 
 // headers is the _headers file: nosniff for every file, and the pages' and the CMS's policies.
-func (s *siteBuild) headers() []byte {
+func (s *siteBuild) headers() output.File {
 	paths := make([]string, 0, len(s.known))
 	for p := range s.known {
 		paths = append(paths, p)

@@ -1,11 +1,14 @@
-// Package data writes the knowledge base as open data: data/kennisbank.json, which the filters
-// and the implementatiescan read, and which anyone may reuse. Its shape is documented in README.md.
+// Package data makes the knowledge base into open data: data/kennisbank.json, which the filters
+// and the implementatiescan read, and which anyone may reuse, and the same as CSV tables (Tables).
+// Their shape is documented in README.md. Files lists them, each with how to make it.
 package data
 
 import (
 	"encoding/json"
+	"sync"
 
 	"kennisbank/generator/graph"
+	"kennisbank/generator/output"
 	"kennisbank/generator/reserved"
 )
 
@@ -144,6 +147,17 @@ func Build(g *graph.Graph) KnowledgeBase {
 		kb.Posts = append(kb.Posts, e)
 	}
 	return kb
+}
+
+// Files lists the open data files, each with how to make it: Path and the tables, all made from
+// one document.
+func Files(g *graph.Graph) []output.File {
+	kb := sync.OnceValue(func() KnowledgeBase { return Build(g) })
+	out := []output.File{{Path: Path, Make: func() ([]byte, error) { return json.Marshal(kb()) }}}
+	for _, t := range Tables() {
+		out = append(out, output.File{Path: t.Path, Make: func() ([]byte, error) { return t.CSV(kb()) }})
+	}
+	return out
 }
 
 // JSON encodes the document.

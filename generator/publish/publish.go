@@ -1,18 +1,16 @@
-// Package publish writes the files a site offers besides its pages: the sitemap and robots.txt,
-// the Atom feed, the iCalendar agenda and one calendar file per agenda item, the open data as
-// CSV, and citation files (BibTeX and RIS: one per format with every page that can be cited,
-// and the knowledge base and TNO's implementatietool on their own; package cite says how each is
-// cited, and where these files lie, for the pages that link to them).
+// Package publish makes the files a site offers besides its pages and its data: the sitemap and
+// robots.txt, the Atom feed, the iCalendar agenda and one calendar file per agenda item, and
+// citation files (BibTeX and RIS: one per format with every page that can be cited, and the
+// knowledge base and TNO's implementatietool on their own; package cite says how each is cited,
+// package reserved where the files that pages link to lie).
 //
-// The conductor lists Paths(g) among the site's files before rendering, and calls Write once.
-// Files that need absolute URLs (sitemap.xml, atom.xml) are only written when the site has a
-// base_url; robots.txt then names the sitemap.
+// Files lists them, each with how to make it: the build plans their paths from that list and
+// writes them from it. Files that need absolute URLs (sitemap.xml, atom.xml) are only made when
+// the site has a base_url; robots.txt then names the sitemap.
 package publish
 
 import (
 	"bytes"
-	"errors"
-	"fmt"
 	"net/url"
 	"slices"
 	"strings"
@@ -20,12 +18,10 @@ import (
 
 	"kennisbank/generator/cite"
 	"kennisbank/generator/content"
-	"kennisbank/generator/data"
 	"kennisbank/generator/feed"
 	"kennisbank/generator/graph"
 	"kennisbank/generator/ical"
 	"kennisbank/generator/output"
-	"kennisbank/generator/parallel"
 	"kennisbank/generator/reserved"
 	"kennisbank/generator/sitemap"
 )
@@ -36,49 +32,16 @@ const (
 	RobotsPath  = "robots.txt"
 )
 
-// Options are what Write needs besides the graph.
+// Options are what Files needs besides the graph.
 type Options struct {
 	Year  int      // the build year: the year in citations
 	Pages []string // every HTML page of the site, relative to the root, for the sitemap
 }
 
-// file is one file of the site and how to make it.
-type file struct {
-	path string
-	make func() ([]byte, error)
-}
-
-// Paths lists every file Write writes, relative to the site root.
-func Paths(g *graph.Graph) []string {
-	var out []string
-	for _, f := range files(g, Options{}) {
-		out = append(out, f.path)
-	}
-	return out
-}
-
-// Write writes the files into w, on all cores, and returns how many it wrote.
-func Write(g *graph.Graph, opts Options, w output.Writer) (int, error) {
-	list := files(g, opts)
-	errs := make([]error, len(list))
-	parallel.For(len(list), func(i int) {
-		f := list[i]
-		body, err := f.make()
-		if err != nil {
-			errs[i] = fmt.Errorf("%s: %w", f.path, err)
-		} else if err := w.WriteFile(f.path, body); err != nil {
-			errs[i] = fmt.Errorf("write %s: %w", f.path, err)
-		}
-	})
-	if err := errors.Join(errs...); err != nil {
-		return 0, err
-	}
-	return len(list), nil
-}
-
-func files(g *graph.Graph, opts Options) []file {
-	var out []file
-	add := func(path string, make func() ([]byte, error)) { out = append(out, file{path, make}) }
+// Files lists the files, each with how to make it.
+func Files(g *graph.Graph, opts Options) []output.File {
+	var out []output.File
+	add := func(path string, make func() ([]byte, error)) { out = append(out, output.File{Path: path, Make: make}) }
 
 	if g.Site().BaseURL != "" { // a sitemap lists absolute URLs
 		add(SitemapPath, func() ([]byte, error) { return sitemap.XML(sitemapURLs(g, opts.Pages)) })
@@ -97,11 +60,6 @@ func files(g *graph.Graph, opts Options) []file {
 		}
 	}
 	add(reserved.Agenda, func() ([]byte, error) { return ical.Calendar("Agenda · "+g.Site().Titel, events), nil })
-
-	kb := sync.OnceValue(func() data.KnowledgeBase { return data.Build(g) })
-	for _, t := range data.Tables() {
-		add(t.Path, func() ([]byte, error) { return t.CSV(kb()) })
-	}
 
 	for _, c := range []cite.Citation{cite.SiteCitation(g, opts.Year), cite.TNOCitation()} {
 		add(c.BibTeXFile, func() ([]byte, error) { return c.Ref.BibTeX(), nil })
