@@ -73,11 +73,7 @@ func writePages(site *plan, bodies []markdown.Result, cache *buildCache, w outpu
 
 // chrome is what every page shows around its own part.
 func (site *plan) chrome() *render.Chrome {
-	footer := make([]render.Link, len(site.g.Content.Pages))
-	for i, p := range site.g.Content.Pages {
-		footer[i] = render.Link{Title: p.Titel, URL: p.URL()}
-	}
-	return &render.Chrome{Site: site.g.Site(), Footer: footer, Feed: reserved.FeedFile(site.g.Site()), Assets: site.look.names,
+	return &render.Chrome{Site: site.g.Site(), Footer: view.Footer(site.g), Feed: reserved.FeedFile(site.g.Site()), Assets: site.look.names,
 		Logo: site.look.logo, Dev: site.dev, Year: site.year}
 }
 

@@ -15,6 +15,7 @@ import (
 	"kennisbank/generator/render"
 	"kennisbank/generator/reserved"
 	"kennisbank/generator/search"
+	"kennisbank/generator/view"
 	"kennisbank/theme"
 )
 
@@ -24,7 +25,7 @@ type page struct {
 	template string
 	title    string
 	section  content.Kind
-	crumbs   []render.Link
+	crumbs   []view.PageLink
 	item     *content.Item // the item the page shows; nil for home, 404, the lists and the stand-alone pages
 	value    content.Entry // the typed item; nil likewise
 }
@@ -62,18 +63,18 @@ func makePlan(g *graph.Graph, files *theme.Files, tmpl *render.Templates, look l
 // addPages lists the pages: home, 404, the list of each kind, the page of each item, and the
 // stand-alone pages of the theme (the scan, the matrix, search results).
 func (p *plan) addPages() {
-	home := render.Link{Title: "Home", URL: ""}
+	home := view.PageLink{Title: "Home", URL: ""}
 	p.addPage(&page{url: "", template: "home"})
 	p.addPage(&page{url: "404.html", template: "404", title: "Pagina niet gevonden"})
 	for _, spec := range content.Specs {
 		if !spec.AtRoot {
-			p.addPage(&page{url: string(spec.Kind) + "/", template: string(spec.Kind), title: spec.ListTitle, section: spec.Kind, crumbs: []render.Link{home}})
+			p.addPage(&page{url: string(spec.Kind) + "/", template: string(spec.Kind), title: spec.ListTitle, section: spec.Kind, crumbs: []view.PageLink{home}})
 		}
 	}
 	for _, spec := range content.Specs {
-		crumbs, section := []render.Link{home}, content.Kind("")
+		crumbs, section := []view.PageLink{home}, content.Kind("")
 		if !spec.AtRoot {
-			crumbs, section = append(crumbs, render.Link{Title: spec.ListTitle, URL: string(spec.Kind) + "/"}), spec.Kind
+			crumbs, section = append(crumbs, view.PageLink{Title: spec.ListTitle, URL: string(spec.Kind) + "/"}), spec.Kind
 		}
 		for _, e := range spec.Entries(p.g.Content) {
 			it := e.Base()
@@ -84,7 +85,7 @@ func (p *plan) addPages() {
 		}
 	}
 	for _, name := range p.tmpl.Standalone() {
-		p.addPage(&page{url: name + "/", template: name, title: p.tmpl.Title(name), section: content.Kind(name), crumbs: []render.Link{home}})
+		p.addPage(&page{url: name + "/", template: name, title: p.tmpl.Title(name), section: content.Kind(name), crumbs: []view.PageLink{home}})
 	}
 }
 

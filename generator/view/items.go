@@ -29,16 +29,16 @@ func typed[E content.Entry, V any](f func(*graph.Graph, E, int) V) func(*graph.G
 type Determinant struct {
 	*content.Determinant
 	Category   content.Category
-	Strategies []StrategyLink // the links, kern first
+	Strategies []LinkedStrategy // the links, kern first
 	Siblings   []*content.Determinant
 	Sources    []content.Source
 	Citations  []Citation
 }
 
-// StrategyLink is a link from a determinant, with what the page shows of the strategy it leads
-// to. Links hold their own fields rather than embedding the content's: a template reads an
+// LinkedStrategy is a link from a determinant, with what the determinant's page shows of the
+// strategy it leads to. Links hold their own fields rather than embedding the content's: a template reads an
 // embedded field through a slow search, and a determinant of a large site has hundreds of links.
-type StrategyLink struct {
+type LinkedStrategy struct {
 	Strength    string // kern or aanvullend
 	Explanation string
 	Title, URL  string // the strategy's
@@ -51,7 +51,7 @@ func determinant(g *graph.Graph, d *content.Determinant, year int) Determinant {
 		Citations: citations(g, d, year)}
 	for _, l := range d.Links {
 		s := g.Strategy(l.Strategy)
-		v.Strategies = append(v.Strategies, StrategyLink{Strength: l.Strength, Explanation: l.Explanation,
+		v.Strategies = append(v.Strategies, LinkedStrategy{Strength: l.Strength, Explanation: l.Explanation,
 			Title: s.Titel, URL: s.URL(), Cluster: g.Cluster(s.Cluster), Source: g.Source(l.Source)})
 	}
 	for _, o := range g.InCategory(d.Categorie) {
@@ -66,15 +66,15 @@ func determinant(g *graph.Graph, d *content.Determinant, year int) Determinant {
 type Strategy struct {
 	*content.Strategy
 	Cluster      content.Cluster
-	Determinants []DeterminantLink // the links to it, kern first, then by number
-	Related      []Link            // other strategies on the same determinants, most shared first
+	Determinants []LinkedDeterminant // the links to it, kern first, then by number
+	Related      []PageLink          // other strategies on the same determinants, most shared first
 	Sources      []content.Source
 	Citations    []Citation
 }
 
-// DeterminantLink is a link to a strategy, seen from the strategy: what the page shows of the
-// determinant it comes from (its own fields, as StrategyLink's).
-type DeterminantLink struct {
+// LinkedDeterminant is a link to a strategy, seen from the strategy: what the strategy's page
+// shows of the determinant it comes from (its own fields, as LinkedStrategy's).
+type LinkedDeterminant struct {
 	Strength    string // kern or aanvullend
 	Explanation string
 	Number      int
@@ -89,11 +89,11 @@ const RelatedStrategies = 5
 func strategy(g *graph.Graph, s *content.Strategy, year int) Strategy {
 	v := Strategy{Strategy: s, Cluster: g.Cluster(s.Cluster), Sources: sources(g, s.Bronnen), Citations: citations(g, s, year)}
 	for _, r := range g.Related(s, RelatedStrategies) {
-		v.Related = append(v.Related, Link{r.Titel, r.URL()})
+		v.Related = append(v.Related, PageLink{r.Titel, r.URL()})
 	}
 	for _, bl := range g.Backlinks(s.ID) {
 		d := bl.Determinant
-		v.Determinants = append(v.Determinants, DeterminantLink{Strength: bl.Strength, Explanation: bl.Explanation,
+		v.Determinants = append(v.Determinants, LinkedDeterminant{Strength: bl.Strength, Explanation: bl.Explanation,
 			Number: d.Nummer, Title: d.Titel, URL: d.URL(), Category: g.Category(d.Categorie), Source: g.Source(bl.Source)})
 	}
 	return v

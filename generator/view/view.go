@@ -5,6 +5,10 @@
 // must be rendered again, instead of keeping a list of what each template might read.
 //
 // Views hold plain exported data (items, strings, lists); their template functions are pure.
+//
+// A view reads the graph, package cite for how a page is cited, and package reserved for where
+// the files lie that pages link to (the feed, the calendars). It imports nothing that makes files
+// (publish) and not render, which imports it.
 package view
 
 import (
@@ -17,8 +21,9 @@ import (
 	"kennisbank/generator/graph"
 )
 
-// Link is a link to a page of the site: its title and its path from the site root.
-type Link struct{ Title, URL string }
+// PageLink is a link to a page of the site: its title and its path from the site root. Pages
+// show them in the breadcrumbs and the footer (package render) and among related strategies.
+type PageLink struct{ Title, URL string }
 
 // Category is a MIDI category with its determinants, by number.
 type Category struct {
@@ -41,10 +46,10 @@ type Citation struct {
 }
 
 // Footer lists the site's own pages (over, colofon…), as every page's footer shows them.
-func Footer(g *graph.Graph) []Link {
-	out := make([]Link, len(g.Content.Pages))
+func Footer(g *graph.Graph) []PageLink {
+	out := make([]PageLink, len(g.Content.Pages))
 	for i, p := range g.Content.Pages {
-		out[i] = Link{p.Titel, p.URL()}
+		out[i] = PageLink{p.Titel, p.URL()}
 	}
 	return out
 }
