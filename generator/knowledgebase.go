@@ -10,8 +10,8 @@ import (
 // The command line's scan reads it. Content problems come back as a problem.List; warnings, which
 // do not stop a build, do not stop it either.
 func KnowledgeBaseJSON(opts Options) ([]byte, error) {
-	built, _, err := load(opts)
-	if err != nil {
+	all, built, loaded := load(opts)
+	if _, err := checkContent(opts.Root, all, built, loaded); err != nil {
 		return nil, err
 	}
 	return data.JSON(graph.New(built))

@@ -147,7 +147,8 @@ func generate(opts Options, dev bool, cache *buildCache, w output.Writer) (Resul
 	defer cache.hold()()
 	files := theme.New(opts.Root)
 	bundled := bundle(cache, files)
-	built, warnings, err := load(opts)
+	all, built, loaded := load(opts)
+	warnings, err := checkContent(opts.Root, all, built, loaded)
 	if err != nil {
 		return Result{}, err
 	}
@@ -189,25 +190,32 @@ func bundle(cache *buildCache, files *theme.Files) <-chan bundled {
 	return out
 }
 
-// load reads the project and checks it: the part of the content that goes into the site (drafts
-// left out unless opts.Drafts), and what the editors should look at though the site can be built.
-// The error is a problem.List when the content is at fault.
-func load(opts Options) (built *content.Content, warnings problem.List, err error) {
-	all, probs := content.Load(opts.Root)
+// load reads the project: all of its content, the part that goes into the site (drafts left out
+// unless opts.Drafts), and the problems of reading each file.
+func load(opts Options) (all, built *content.Content, probs problem.List) {
+	all, probs = content.Load(opts.Root)
 	if opts.BaseURL != "" {
 		all.Site.BaseURL = opts.BaseURL
 	}
-	built = withoutDrafts(all, opts.Drafts)
+	return all, withoutDrafts(all, opts.Drafts), probs
+}
+
+// checkContent adds to the problems of loading (loaded) what no single file shows, and the
+// problems of the tables of site.toml that the CMS and the huisstijl read. It returns what the
+// editors should look at though the site can be built, or, when something stops the build, every
+// problem as a problem.List.
+func checkContent(root string, all, built *content.Content, loaded problem.List) (warnings problem.List, err error) {
+	probs := loaded
 	if !probs.About(content.SiteFile) { // otherwise Load stopped at site.toml: the rest follows from it
 		probs = append(probs, check.Check(all, built)...)
 		probs = append(probs, cms.Check(&all.Site)...)
-		probs = append(probs, brand.Check(opts.Root, &all.Site)...)
+		probs = append(probs, brand.Check(root, &all.Site)...)
 	}
 	errs, warnings := probs.Split()
 	if len(errs) > 0 {
-		return nil, nil, append(errs, warnings...).Sorted()
+		return nil, append(errs, warnings...).Sorted()
 	}
-	return built, warnings, nil
+	return warnings, nil
 }
 
 func withoutDrafts(c *content.Content, drafts bool) *content.Content {
