@@ -49,8 +49,8 @@ type plan struct {
 }
 
 // makePlan lists every page and file of the site.
-func makePlan(g *graph.Graph, files *theme.Files, tmpl *render.Templates, look look, dev bool, year int) *plan {
-	p := &plan{g: g, theme: files, tmpl: tmpl, look: look, dev: dev, year: year, paths: sitePaths{}}
+func makePlan(g *graph.Graph, themed *theme.Files, tmpl *render.Templates, styled look, dev bool, year int) *plan {
+	p := &plan{g: g, theme: themed, tmpl: tmpl, look: styled, dev: dev, year: year, paths: sitePaths{}}
 	p.addPages()
 	urls := make([]string, len(p.pages))
 	for i, pg := range p.pages {

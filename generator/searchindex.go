@@ -18,12 +18,12 @@ type indexText struct {
 	doc search.Doc
 }
 
-// writeSearchIndex makes the search index beside the bodies and writes it. It reads the pages in
-// the order of the plan, and takes each item's text from texts as soon as the bodies send it, so
-// that a large site never holds all its texts at once. When texts closes before every text came,
-// the bodies failed and say why; the index then stops without a word, and without changing the
-// development server's memo.
-func writeSearchIndex(site *plan, texts <-chan indexText, cache *buildCache, w output.Writer) error {
+// writeSearchIndex makes the search index beside the bodies and writes it; indexed says it did. It
+// reads the pages in the order of the plan, and takes each item's text from texts as soon as the
+// bodies send it, so that a large site never holds all its texts at once. When texts closes
+// before every text came, the bodies failed and say why; the index then stops without an error,
+// and without changing the development server's memo.
+func writeSearchIndex(site *plan, texts <-chan indexText, cache *buildCache, w output.Writer) (indexed bool, err error) {
 	var memo *search.Memo
 	if cache != nil {
 		memo = cache.search
@@ -42,7 +42,7 @@ func writeSearchIndex(site *plan, texts <-chan indexText, cache *buildCache, w o
 		for !ok {
 			t, open := <-texts
 			if !open {
-				return nil
+				return false, nil
 			}
 			if t.at == i {
 				d, ok = t.doc, true
@@ -56,9 +56,9 @@ func writeSearchIndex(site *plan, texts <-chan indexText, cache *buildCache, w o
 	}
 	data, err := index.Index().JSON()
 	if err != nil {
-		return fmt.Errorf("%s: %w", search.Path, err)
+		return false, fmt.Errorf("%s: %w", search.Path, err)
 	}
-	return w.WriteFile(search.Path, data)
+	return true, w.WriteFile(search.Path, data)
 }
 
 // explanations are the explanations of the determinant → strategy links by the pages that show

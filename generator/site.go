@@ -20,13 +20,13 @@
 //     anything is made (plan.go). The other files come from the lists that their packages make
 //     (assets, brand, data, publish, cms, headers: output.File); links are checked against
 //     these paths;
-//  7. make, three parts side by side under one errgroup (makeSite):
+//  7. make, in two parts side by side under one errgroup (makeSite):
 //     - bodies, then pages: the Markdown of every item to HTML on all cores (package markdown,
 //     which checks its links; bodies.go), then every page through its template (package render)
 //     with its view (package view), its links checked (package linkcheck), and written (pages.go);
 //     - the search index (package search), which receives the text of each page over a channel as
-//     soon as its body is made, and lets it go once indexed (searchindex.go);
-//     - the other files of the plan, made and written one after another.
+//     soon as its body is made, and lets it go once indexed (searchindex.go); then, while the
+//     pages are still written, the other files of the plan, made and written one after another.
 //
 // Every file goes to an output.Writer, through a counter: the count in Result is what was
 // written. The development server's builds (Dev) reuse what the build before made from the
@@ -145,23 +145,23 @@ func Generate(opts Options, w output.Writer) (Result, error) {
 func generate(opts Options, dev bool, cache *buildCache, w output.Writer) (Result, error) {
 	start := time.Now()
 	defer cache.hold()()
-	files := theme.New(opts.Root)
-	bundled := bundle(cache, files)
+	themed := theme.New(opts.Root)
+	bundled := bundle(cache, themed)
 	all, built, loaded := load(opts)
 	warnings, err := checkContent(opts.Root, all, built, loaded)
 	if err != nil {
 		return Result{}, err
 	}
 	g := graph.New(built)
-	look, err := style(<-bundled, opts.Root, g.Site())
+	styled, err := style(<-bundled, opts.Root, g.Site())
 	if err != nil {
 		return Result{}, err
 	}
-	tmpl, err := render.Load(files)
+	tmpl, err := render.Load(themed)
 	if err != nil {
 		return Result{}, err
 	}
-	site := makePlan(g, files, tmpl, look, dev, start.Year())
+	site := makePlan(g, themed, tmpl, styled, dev, start.Year())
 	counted := output.Count(w)
 	fresh, err := makeSite(site, cache, counted)
 	if err != nil {
@@ -248,15 +248,22 @@ func style(b bundled, root string, site *content.Site) (look, error) {
 	return look{files: slices.Concat(b.bundle.Files, files), names: all, logo: logo}, nil
 }
 
-// makeSite makes and writes the site's files in three parts, side by side: the bodies and then the
-// pages, the search index, and the other files. The search index receives the pages' texts from
-// the bodies over one channel. It returns the pages executed in this build, for the cache.
+// makeSite makes and writes the site's files in two parts, side by side: the bodies and then the
+// pages; and the search index, which receives the pages' texts from the bodies over one channel,
+// and then the other files. These wait for the index, as they did before there was an errgroup:
+// made beside the bodies, while every body and the growing index are held, they raised the
+// peak memory of a large build. It returns the pages executed in this build, for the cache.
 func makeSite(site *plan, cache *buildCache, w output.Writer) (map[string]cachedPage, error) {
 	group, ctx := errgroup.WithContext(context.Background())
 	texts := make(chan indexText, site.items) // never full: the bodies never wait for the index
 	var fresh map[string]cachedPage
-	group.Go(func() error { return writeSearchIndex(site, texts, cache, w) })
-	group.Go(func() error { return writeFiles(ctx, site.files, w) })
+	group.Go(func() error {
+		indexed, err := writeSearchIndex(site, texts, cache, w)
+		if err != nil || !indexed { // not indexed: the bodies failed, and say why
+			return err
+		}
+		return output.WriteFiles(ctx, w, site.files) // stops when the pages failed
+	})
 	group.Go(func() error {
 		bodies, err := renderBodies(site, cache, texts)
 		if err != nil {
@@ -266,19 +273,4 @@ func makeSite(site *plan, cache *buildCache, w output.Writer) (map[string]cached
 		return err
 	})
 	return fresh, group.Wait()
-}
-
-// writeFiles makes the files and writes them, one after another: each is let go before the next
-// is made, which keeps the memory they take down. It stops early when another part of the build
-// failed (ctx), as the build is lost.
-func writeFiles(ctx context.Context, files []output.File, w output.Writer) error {
-	for i := range files {
-		if ctx.Err() != nil {
-			return nil // the part that failed reports why
-		}
-		if err := output.WriteFiles(w, files[i:i+1]); err != nil {
-			return err
-		}
-	}
-	return nil
 }

@@ -1,6 +1,7 @@
 package output
 
 import (
+	"context"
 	"fmt"
 	"sync/atomic"
 )
@@ -21,9 +22,12 @@ func Bytes(path string, data []byte) File {
 
 // WriteFiles makes the files and writes them to w, one after another: each is let go before the
 // next is made, which keeps the memory they take down. It stops at the first error, which names
-// the file.
-func WriteFiles(w Writer, files []File) error {
+// the file, and when ctx is done.
+func WriteFiles(ctx context.Context, w Writer, files []File) error {
 	for _, f := range files {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		data, err := f.Make()
 		if err != nil {
 			return fmt.Errorf("%s: %w", f.Path, err)
