@@ -5,6 +5,7 @@ import (
 
 	"kennisbank/generator/cms"
 	"kennisbank/generator/content"
+	"kennisbank/generator/output"
 	"kennisbank/theme"
 )
 
@@ -26,13 +27,13 @@ func (d *Dev) Admin(opts Options) (map[string][]byte, error) {
 	if len(probs) > 0 {
 		script, style = "", ""
 	}
-	files, err := cms.Files(&site, cms.Options{Dev: true, Script: script, Style: style})
+	files, err := output.Make(cms.Files(&site, cms.Options{Dev: true, Script: script, Style: style}))
 	if err != nil {
 		return nil, fmt.Errorf("admin/: %w", err)
 	}
 	for _, name := range []string{script, style} {
 		if name != "" {
-			files[name] = bundle.Files[name]
+			files[name] = bundle.Contents(name)
 		}
 	}
 	return files, nil

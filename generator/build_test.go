@@ -8,7 +8,9 @@ import (
 	"strings"
 	"testing"
 
+	"kennisbank/generator/output"
 	"kennisbank/generator/problem"
+	"kennisbank/generator/reserved"
 )
 
 func build(t *testing.T, root string) (string, map[string]string) {
@@ -195,4 +197,29 @@ func wantProblem(t *testing.T, err error, file string, line int, want string) {
 		}
 	}
 	t.Errorf("no problem %s:%d containing %q; got:\n%v", file, line, want, probs)
+}
+
+// The build says how many pages and files it wrote (kennisbank build prints it): the files are
+// those the output folder holds, the files beside pages among them.
+func TestBuildCountsWhatItWrote(t *testing.T) {
+	root := newProject(t, nil)
+	out := filepath.Join(root, "public")
+	res, err := Build(Options{Root: root, Out: out, BaseURL: "https://example.org/kb/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	site := readSite(t, out)
+	delete(site, output.Marker) // the build's own sign, not part of the site
+	pages := 0
+	for name := range site {
+		if strings.HasSuffix(name, ".html") && !strings.HasPrefix(name, reserved.Admin+"/") {
+			pages++
+		}
+	}
+	if res.Files != len(site) || res.Pages != pages {
+		t.Errorf("the build says %d pages and %d files; the site has %d pages and %d files", res.Pages, res.Files, pages, len(site))
+	}
+	if _, ok := site["factsheets/liso-framework/figuur.png"]; !ok {
+		t.Error("the count is of a site without the files beside its pages")
+	}
 }

@@ -37,6 +37,7 @@ type buildCache struct {
 	mu        sync.Mutex
 	assetsKey [32]byte
 	bundle    assets.Bundle
+	bundled   bool // bundle was made
 	bodies    map[[32]byte]markdown.Result
 	pages     map[string]cachedPage // by page URL
 	search    *search.Memo
@@ -112,12 +113,12 @@ func (c *buildCache) assets(files *theme.Files) (assets.Bundle, problem.List) {
 	key := treeKey(filepath.Join(files.Root(), assets.Dir))
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.bundle.Files != nil && key == c.assetsKey {
+	if c.bundled && key == c.assetsKey {
 		return c.bundle, nil
 	}
 	b, probs := assets.Build(files)
 	if len(probs) == 0 {
-		c.bundle, c.assetsKey = b, key
+		c.bundle, c.assetsKey, c.bundled = b, key, true
 	}
 	return b, probs
 }
@@ -152,15 +153,14 @@ func (c *buildCache) page(url string, key [32]byte) ([]byte, bool) {
 }
 
 // globalKey fingerprints what every page depends on: the chrome they all show, the templates
-// (the site's own; the theme's are in the binary), and the set of pages and files, which the link
-// check checks every executed page against.
-func (s *siteBuild) globalKey(chrome *render.Chrome) [32]byte {
+// (the site's own in the project at root; the theme's are in the binary), and the set of pages
+// and files (paths, as sitePaths.key), which the link check checks every executed page against.
+func globalKey(chrome *render.Chrome, root string, paths [32]byte) [32]byte {
 	h := sha256.New()
 	fingerprint(h, reflect.ValueOf(chrome))
-	t := treeKey(filepath.Join(s.opts.Root, render.Dir))
+	t := treeKey(filepath.Join(root, render.Dir))
 	h.Write(t[:])
-	k := s.knownKey()
-	h.Write(k[:])
+	h.Write(paths[:])
 	var key [32]byte
 	h.Sum(key[:0])
 	return key
@@ -260,12 +260,13 @@ func fingerprint(h hash.Hash, v reflect.Value) {
 	}
 }
 
-// bodyKey fingerprints the inputs of a Markdown rendering.
-func bodyKey(known [32]byte, j *job, raw bool) [32]byte {
+// bodyKey fingerprints the inputs of a Markdown rendering: the site's paths (as sitePaths.key),
+// which its links are checked against, the page and its file, and whether raw HTML passes.
+func bodyKey(paths [32]byte, pg *page, raw bool) [32]byte {
 	h := sha256.New()
-	h.Write(known[:])
-	h.Write([]byte(j.url))
-	h.Write(j.item.Hash[:])
+	h.Write(paths[:])
+	h.Write([]byte(pg.url))
+	h.Write(pg.item.Hash[:])
 	if raw {
 		h.Write([]byte{1})
 	}
@@ -274,15 +275,10 @@ func bodyKey(known [32]byte, j *job, raw bool) [32]byte {
 	return k
 }
 
-// knownKey fingerprints the set of pages and files, which Markdown links are checked against.
-func (s *siteBuild) knownKey() [32]byte {
-	names := make([]string, 0, len(s.known))
-	for k := range s.known {
-		names = append(names, k)
-	}
-	slices.Sort(names)
+// key fingerprints the set of pages and files, which links are checked against.
+func (ps sitePaths) key() [32]byte {
 	h := sha256.New()
-	for _, n := range names {
+	for _, n := range ps.sorted() {
 		h.Write([]byte(n + "\x00"))
 	}
 	var k [32]byte

@@ -13,6 +13,7 @@ import (
 	"kennisbank/generator/headers"
 	"kennisbank/generator/output"
 	"kennisbank/generator/render"
+	"kennisbank/generator/reserved"
 )
 
 // The build writes _headers for hosts that read it (Netlify, Cloudflare Pages). Read as those
@@ -38,7 +39,7 @@ func TestHeadersFileGivesEveryFileOnePolicy(t *testing.T) {
 			continue // the build's mark, not a file of the site's own: nosniff is all it needs
 		}
 		want := render.PagePolicy
-		if strings.HasPrefix(name, cms.Dir+"/") {
+		if strings.HasPrefix(name, reserved.Admin+"/") {
 			want = admin + "; frame-ancestors 'none'"
 		}
 		for _, request := range requests(name) {
@@ -50,7 +51,7 @@ func TestHeadersFileGivesEveryFileOnePolicy(t *testing.T) {
 				t.Errorf("%s: Content-Security-Policy %q, want %q", request, got["Content-Security-Policy"], want)
 			}
 		}
-		if m := meta.FindStringSubmatch(body); m != nil && !strings.HasPrefix(name, cms.Dir+"/") && html.UnescapeString(m[1]) != render.PagePolicy {
+		if m := meta.FindStringSubmatch(body); m != nil && !strings.HasPrefix(name, reserved.Admin+"/") && html.UnescapeString(m[1]) != render.PagePolicy {
 			t.Errorf("%s: the <meta> policy %q is not the one _headers sends", name, m[1])
 		}
 	}

@@ -1,21 +1,18 @@
 package generator
 
 import (
-	"kennisbank/generator/check"
-	"kennisbank/generator/content"
 	"kennisbank/generator/data"
-	"kennisbank/generator/link"
+	"kennisbank/generator/graph"
 )
 
-// KnowledgeBaseJSON loads, checks and links the project at opts.Root and returns the document a
-// build writes to data/kennisbank.json, without rendering or writing anything. The command line's
-// scan reads it. Content problems come back as a problem.List.
+// KnowledgeBaseJSON loads, checks and links the project at opts.Root, as a build does, and returns
+// the document a build writes to data/kennisbank.json, without rendering or writing anything.
+// The command line's scan reads it. Content problems come back as a problem.List; warnings, which
+// do not stop a build, do not stop it either.
 func KnowledgeBaseJSON(opts Options) ([]byte, error) {
-	all, probs := content.Load(opts.Root)
-	built := withoutDrafts(all, opts.Drafts)
-	probs = append(probs, check.Check(all, built)...)
-	if len(probs) > 0 {
-		return nil, probs.Sorted()
+	all, built, loaded := load(opts)
+	if _, err := checkContent(opts.Root, all, built, loaded); err != nil {
+		return nil, err
 	}
-	return data.JSON(link.New(built))
+	return data.JSON(graph.New(built))
 }

@@ -11,11 +11,11 @@ import (
 // for everyone (Plain in the content model: factsheets, news, learning networks) are held to
 // readability.Target. Files that do not load are left out; check reports them.
 func Readability(opts Options) []readability.Page {
-	all, _ := content.Load(opts.Root)
+	_, built, _ := load(opts)
 	var items []*content.Item
 	var targets []float64
 	for _, spec := range content.Specs {
-		for _, e := range spec.Entries(withoutDrafts(all, opts.Drafts)) {
+		for _, e := range spec.Entries(built) {
 			items = append(items, e.Base())
 			targets = append(targets, map[bool]float64{true: readability.Target}[spec.Plain])
 		}

@@ -5,57 +5,74 @@ import (
 	"slices"
 
 	"kennisbank/generator/content"
+	"kennisbank/generator/graph"
+	"kennisbank/generator/markdown"
+	"kennisbank/generator/output"
 	"kennisbank/generator/search"
 )
 
-// searchIndex is the site's search index, or why it could not be made.
-type searchIndex struct {
-	data []byte
-	err  error
+// indexText is the document of one item's page for the search index, its text among it, and the
+// place of the page in the plan.
+type indexText struct {
+	at  int
+	doc search.Doc
 }
 
-// indexSearch makes the search index beside the bodies: it reads each page's text as soon as
-// the page's body is rendered, and lets the text go, so that a large site never holds all its
-// texts at once. Call it after plan; renderBodies lets it go on.
-func (s *siteBuild) indexSearch() <-chan searchIndex {
-	out := make(chan searchIndex, 1)
-	go func() { out <- s.makeSearchIndex() }()
-	return out
+// writeSearchIndex makes the search index beside the bodies and writes it; indexed says it did. It
+// reads the pages in the order of the plan, and takes each item's text from texts as soon as the
+// bodies send it, so that a large site never holds all its texts at once. When texts closes
+// before every text came, the bodies failed and say why; the index then stops without an error,
+// and without changing the development server's memo.
+func writeSearchIndex(site *plan, texts <-chan indexText, cache *buildCache, w output.Writer) (indexed bool, err error) {
+	var memo *search.Memo
+	if cache != nil {
+		memo = cache.search
+	}
+	index := search.NewBuilder(memo, abbreviations(site.g.Site().Afkortingen))
+	explained := explanations(site.g)
+	early := map[int]search.Doc{} // texts that came before their turn: the bodies are made in any order
+	for i, pg := range site.pages {
+		if pg.item == nil {
+			if pg.template != "home" && pg.template != "404" && pg.template != "zoeken" {
+				index.Add(search.Doc{Title: pg.title, URL: pg.url, Kind: "Pagina"})
+			}
+			continue
+		}
+		d, ok := early[i]
+		for !ok {
+			t, open := <-texts
+			if !open {
+				return false, nil
+			}
+			if t.at == i {
+				d, ok = t.doc, true
+			} else {
+				early[t.at] = t.doc
+			}
+		}
+		delete(early, i)
+		d.Notes = explained[pg.url]
+		index.Add(d)
+	}
+	data, err := index.Index().JSON()
+	if err != nil {
+		return false, fmt.Errorf("%s: %w", search.Path, err)
+	}
+	return true, w.WriteFile(search.Path, data)
 }
 
-func (s *siteBuild) makeSearchIndex() searchIndex {
-	// A link's explanation shows on the pages of both its determinant and its strategy.
+// explanations are the explanations of the determinant → strategy links by the pages that show
+// them: a link's explanation shows on the pages of both its determinant and its strategy.
+func explanations(g *graph.Graph) map[string][]string {
 	explained := map[string][]string{}
 	strategyURL := content.SpecOf(content.KindStrategy).URL
-	for _, d := range s.g.Content.Determinants {
+	for _, d := range g.Content.Determinants {
 		for _, l := range d.Links {
 			explained[d.URL()] = append(explained[d.URL()], l.Explanation)
 			explained[strategyURL(l.Strategy)] = append(explained[strategyURL(l.Strategy)], l.Explanation)
 		}
 	}
-	var memo *search.Memo
-	if s.cache != nil {
-		memo = s.cache.search
-	}
-	index := search.NewBuilder(memo, abbreviations(s.g.Content.Site.Afkortingen))
-	for _, j := range s.jobs {
-		if j.item == nil {
-			if j.template != "home" && j.template != "404" && j.template != "zoeken" {
-				index.Add(search.Doc{Title: j.title, URL: j.url, Kind: "Pagina"})
-			}
-			continue
-		}
-		<-j.rendered
-		if s.bodiesFailed.Load() {
-			return searchIndex{} // the build stops
-		}
-		d := searchDoc(j)
-		d.Notes = explained[j.url]
-		index.Add(d)
-		j.body.Text = "" // read
-	}
-	data, err := index.Index().JSON()
-	return searchIndex{data: data, err: err}
+	return explained
 }
 
 func abbreviations(list []content.Abbreviation) []search.Abbreviation {
@@ -68,29 +85,20 @@ func abbreviations(list []content.Abbreviation) []search.Abbreviation {
 
 // searchDoc is what the search indexes of an item's page: its title, summary, zoektermen and
 // text, and the fields the model marks for the search.
-func searchDoc(j *job) search.Doc {
-	spec := content.SpecOf(j.item.Kind)
-	d := search.Doc{Title: j.item.Titel, URL: j.url, Kind: spec.Singular, Summary: j.item.Samenvatting,
-		Terms: slices.Clone(j.item.Zoektermen), Text: j.body.Text}
-	for _, h := range j.body.Headings {
+func searchDoc(pg *page, body markdown.Result) search.Doc {
+	spec := content.SpecOf(pg.item.Kind)
+	d := search.Doc{Title: pg.item.Titel, URL: pg.url, Kind: spec.Singular, Summary: pg.item.Samenvatting,
+		Terms: slices.Clone(pg.item.Zoektermen), Text: body.Text}
+	for _, h := range body.Headings {
 		d.Headings = append(d.Headings, h.Text)
 	}
-	if v := spec.VariantOf(j.value); v != nil {
+	if v := spec.VariantOf(pg.value); v != nil {
 		d.Kind = v.Label
 	}
-	m := spec.Searched(j.value)
+	m := spec.Searched(pg.value)
 	if m.HasNumber {
 		d.Title = fmt.Sprintf("%d. %s", m.Number, d.Title)
 	}
 	d.Terms, d.More = append(d.Terms, m.Terms...), append(d.More, m.More...)
 	return d
-}
-
-// writeSearchIndex writes the index that indexSearch made.
-func (s *siteBuild) writeSearchIndex() error {
-	idx := <-s.searched
-	if idx.err != nil {
-		return idx.err
-	}
-	return s.w.WriteFile(search.Path, idx.data)
 }

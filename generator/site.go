@@ -1,41 +1,56 @@
 // Package generator turns a Kennisbank project (content/, and its own templates/ and assets/ over
 // the built-in theme) into a static site.
-// It runs the pipeline load → check → link → render → write; each step is a package of its own.
 //
 //	res, err := generator.Build(generator.Options{Root: ".", Out: "public"})
 //	var probs problem.List
 //	if errors.As(err, &probs) { /* content problems, each with file and line */ }
+//
+// A build (generate) runs these steps, in this order. Each is a function that returns what the
+// next one takes, and each calls the package that does the work:
+//
+//  1. bundle: esbuild bundles the theme's scripts and style sheets (package assets), on a
+//     goroutine of its own, as they do not depend on the content;
+//  2. load: content/ into typed items (package content), drafts left out unless asked for;
+//  3. check: what no single file shows (package check), and the tables of site.toml that the
+//     CMS and the huisstijl read (cms.Check, brand.Check);
+//  4. link: the graph of what links to what (package graph);
+//  5. style: the bundle, with the huisstijl's style sheet and logo (package brand), and the
+//     templates (package render);
+//  6. plan: every page and every other file of the site, and so every path it will have, before
+//     anything is made (plan.go). The other files come from the lists that their packages make
+//     (assets, brand, data, publish, cms, headers: output.File); links are checked against
+//     these paths;
+//  7. make, in two parts side by side under one errgroup (makeSite):
+//     - bodies, then pages: the Markdown of every item to HTML on all cores (package markdown,
+//     which checks its links; bodies.go), then every page through its template (package render)
+//     with its view (package view), its links checked (package linkcheck), and written (pages.go);
+//     - the search index (package search), which receives the text of each page over a channel as
+//     soon as its body is made, and lets it go once indexed (searchindex.go); then, while the
+//     pages are still written, the other files of the plan, made and written one after another.
+//
+// Every file goes to an output.Writer, through a counter: the count in Result is what was
+// written. The development server's builds (Dev) reuse what the build before made from the
+// same inputs (cache.go).
 package generator
 
 import (
-	"fmt"
-	"html/template"
+	"context"
 	"maps"
-	"path"
 	"path/filepath"
-	"strings"
-	"sync"
-	"sync/atomic"
+	"slices"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 
 	"kennisbank/generator/assets"
 	"kennisbank/generator/brand"
 	"kennisbank/generator/check"
 	"kennisbank/generator/cms"
 	"kennisbank/generator/content"
-	"kennisbank/generator/data"
-	"kennisbank/generator/headers"
-	"kennisbank/generator/link"
-	"kennisbank/generator/linkcheck"
-	"kennisbank/generator/markdown"
+	"kennisbank/generator/graph"
 	"kennisbank/generator/output"
-	"kennisbank/generator/parallel"
 	"kennisbank/generator/problem"
-	"kennisbank/generator/publish"
 	"kennisbank/generator/render"
-	"kennisbank/generator/schema"
-	"kennisbank/generator/search"
-	"kennisbank/generator/view"
 	"kennisbank/theme"
 )
 
@@ -67,7 +82,7 @@ func (d *Dev) Executed() int { return d.cache.executed() }
 // Result summarises a build.
 type Result struct {
 	Pages    int
-	Files    int
+	Files    int // every file written, the pages among them
 	Duration time.Duration
 	BaseURL  string       // the address the site was built for; "" when it has none (see WithoutBaseURL)
 	Warnings problem.List // what the editors should look at, though the site was built (check.Outlines)
@@ -125,75 +140,82 @@ func Generate(opts Options, w output.Writer) (Result, error) {
 	return generate(opts, false, nil, w)
 }
 
-// generate runs the pipeline; dev adds the live-reload script, cache (may be nil) is what an
-// earlier build left to reuse.
+// generate runs the pipeline, one line per step (see the package comment); dev adds the
+// live-reload script, cache (may be nil) is what an earlier build left to reuse.
 func generate(opts Options, dev bool, cache *buildCache, w output.Writer) (Result, error) {
 	start := time.Now()
 	defer cache.hold()()
-	// The assets do not depend on the content: esbuild bundles them while the content loads.
-	type bundled struct {
-		bundle assets.Bundle
-		probs  problem.List
+	themed := theme.New(opts.Root)
+	bundled := bundle(cache, themed)
+	all, built, loaded := load(opts)
+	warnings, err := checkContent(opts.Root, all, built, loaded)
+	if err != nil {
+		return Result{}, err
 	}
-	assetsDone := make(chan bundled, 1)
-	files := theme.New(opts.Root)
+	g := graph.New(built)
+	styled, err := style(<-bundled, opts.Root, g.Site())
+	if err != nil {
+		return Result{}, err
+	}
+	tmpl, err := render.Load(themed)
+	if err != nil {
+		return Result{}, err
+	}
+	site := makePlan(g, themed, tmpl, styled, dev, start.Year())
+	counted := output.Count(w)
+	fresh, err := makeSite(site, cache, counted)
+	if err != nil {
+		return Result{}, err
+	}
+	cache.commit(fresh)
+	return Result{Pages: len(site.pages), Files: counted.Files(), Duration: time.Since(start), BaseURL: g.Site().BaseURL,
+		Warnings: warnings.Sorted()}, nil
+}
+
+// bundled is the asset bundle, or why it could not be made.
+type bundled struct {
+	bundle assets.Bundle
+	probs  problem.List
+}
+
+// bundle starts bundling the assets, which do not depend on the content, so that esbuild works
+// while the content loads. The channel holds one result: a build that stops before it reads it
+// leaves nothing waiting.
+func bundle(cache *buildCache, files *theme.Files) <-chan bundled {
+	out := make(chan bundled, 1)
 	go func() {
 		b, probs := cache.assets(files)
-		assetsDone <- bundled{b, probs}
+		out <- bundled{b, probs}
 	}()
-	all, probs := content.Load(opts.Root)
+	return out
+}
+
+// load reads the project: all of its content, the part that goes into the site (drafts left out
+// unless opts.Drafts), and the problems of reading each file.
+func load(opts Options) (all, built *content.Content, probs problem.List) {
+	all, probs = content.Load(opts.Root)
 	if opts.BaseURL != "" {
 		all.Site.BaseURL = opts.BaseURL
 	}
-	built := withoutDrafts(all, opts.Drafts)
+	return all, withoutDrafts(all, opts.Drafts), probs
+}
+
+// checkContent adds to the problems of loading (loaded) what no single file shows, and the
+// problems of the tables of site.toml that the CMS and the huisstijl read. It returns what the
+// editors should look at though the site can be built, or, when something stops the build, every
+// problem as a problem.List.
+func checkContent(root string, all, built *content.Content, loaded problem.List) (warnings problem.List, err error) {
+	probs := loaded
 	if !probs.About(content.SiteFile) { // otherwise Load stopped at site.toml: the rest follows from it
 		probs = append(probs, check.Check(all, built)...)
-		probs = append(probs, brand.Check(opts.Root, &all.Site)...)
+		probs = append(probs, cms.Check(&all.Site)...)
+		probs = append(probs, brand.Check(root, &all.Site)...)
 	}
 	errs, warnings := probs.Split()
 	if len(errs) > 0 {
-		return Result{}, append(errs, warnings...).Sorted()
+		return nil, append(errs, warnings...).Sorted()
 	}
-	g := link.New(built)
-
-	assetsBuilt := <-assetsDone
-	if len(assetsBuilt.probs) > 0 {
-		return Result{}, assetsBuilt.probs.Sorted()
-	}
-	bundle, logo, err := withBrand(assetsBuilt.bundle, opts.Root, g.Site())
-	if err != nil {
-		return Result{}, err
-	}
-	tmpl, err := render.Load(files)
-	if err != nil {
-		return Result{}, err
-	}
-	s := &siteBuild{opts: opts, dev: dev, cache: cache, g: g, theme: files, tmpl: tmpl, bundle: bundle, logo: logo, w: w, known: map[string]bool{}}
-	s.plan()
-	s.searched = s.indexSearch()
-	if probs := s.renderBodies(); len(probs) > 0 {
-		s.bodiesFailed.Store(true)
-		<-s.searched
-		return Result{}, probs.Sorted()
-	}
-	if err := s.writeAll(); err != nil {
-		return Result{}, err
-	}
-	cache.commit(s.fresh)
-	return Result{Pages: s.pages, Files: s.files, Duration: time.Since(start), BaseURL: g.Site().BaseURL, Warnings: warnings.Sorted()}, nil
-}
-
-// withBrand adds the site's huisstijl (its style sheet and logo) to the bundle, as assets. The
-// bundle may be the development server's, kept for the next build: it is copied, not changed.
-func withBrand(b assets.Bundle, root string, site *content.Site) (assets.Bundle, brand.Logo, error) {
-	files, names, logo, err := brand.Build(root, site)
-	if err != nil || len(files) == 0 {
-		return b, logo, err
-	}
-	out := assets.Bundle{Files: maps.Clone(b.Files), Names: maps.Clone(b.Names)}
-	maps.Copy(out.Files, files)
-	maps.Copy(out.Names, names)
-	return out, logo, nil
+	return warnings, nil
 }
 
 func withoutDrafts(c *content.Content, drafts bool) *content.Content {
@@ -204,336 +226,51 @@ func withoutDrafts(c *content.Content, drafts bool) *content.Content {
 	return c.Published()
 }
 
-// job is one HTML page to render.
-type job struct {
-	url      string // relative to the site root; "" is home; ends in "/" or ".html"
-	template string
-	title    string
-	section  content.Kind
-	crumbs   []render.Link
-	item     *content.Item // nil for list pages
-	value    content.Entry // the typed item; nil for list pages
-	body     markdown.Result
-	rendered chan struct{} // closed once body is made (an item's page only)
+// look is what the pages take from the assets and the huisstijl.
+type look struct {
+	files []output.File     // the bundle's files and the huisstijl's
+	names map[string]string // entry name ("main.js", "huisstijl.css") → site path
+	logo  brand.Logo
 }
 
-type siteBuild struct {
-	opts   Options
-	dev    bool        // the development server's build: add the live-reload script
-	cache  *buildCache // what an earlier build left to reuse; nil for none
-	g      *link.Graph
-	theme  *theme.Files // the site's templates and assets over the theme's
-	tmpl   *render.Templates
-	bundle assets.Bundle
-	logo   brand.Logo
-	w      output.Writer
-	jobs   []*job
-	known  map[string]bool // every page and file the site will contain
-	mu     sync.Mutex
-	pages  int
-	files  int
-	fresh  map[string]cachedPage // pages executed in this build, for the cache
-
-	searched     <-chan searchIndex // the search index, made while the bodies render
-	bodiesFailed atomic.Bool        // the search index need not be finished
-}
-
-// plan lists every page and file the site will contain, before anything is rendered, so that
-// links in the Markdown can be checked against it.
-func (s *siteBuild) plan() {
-	home := render.Link{Title: "Home", URL: ""}
-	s.add(&job{url: "", template: "home"})
-	s.add(&job{url: "404.html", template: "404", title: "Pagina niet gevonden"})
-	for _, spec := range content.Specs {
-		if !spec.AtRoot {
-			s.add(&job{url: string(spec.Kind) + "/", template: string(spec.Kind), title: spec.ListTitle, section: spec.Kind, crumbs: []render.Link{home}})
-		}
+// style adds the site's huisstijl (its style sheet and logo, package brand) to the bundle. The
+// bundle may be the development server's, kept for the next build: it is copied, not changed.
+func style(b bundled, root string, site *content.Site) (look, error) {
+	if len(b.probs) > 0 {
+		return look{}, b.probs.Sorted()
 	}
-	for _, spec := range content.Specs {
-		crumbs, section := []render.Link{home}, content.Kind("")
-		if !spec.AtRoot {
-			crumbs, section = append(crumbs, render.Link{Title: spec.ListTitle, URL: string(spec.Kind) + "/"}), spec.Kind
-		}
-		for _, e := range spec.Entries(s.g.Content) {
-			it := e.Base()
-			s.add(&job{url: it.URL(), template: spec.Template, title: it.Titel, section: section, crumbs: crumbs, item: it, value: e,
-				rendered: make(chan struct{})})
-			for _, f := range it.Files {
-				s.known[it.URL()+f] = true
-			}
-		}
-	}
-	for _, name := range s.tmpl.Standalone() {
-		s.add(&job{url: name + "/", template: name, title: s.tmpl.Title(name), section: content.Kind(name), crumbs: []render.Link{home}})
-	}
-	for p := range s.bundle.Files {
-		s.known[p] = true
-	}
-	s.known[data.Path] = true
-	s.known[search.Path] = true
-	for _, p := range publish.Paths(s.g) { // feeds, agenda, sitemap, CSV, citation files
-		s.known[p] = true
-	}
-	if s.dev {
-		s.known["_kennisbank/reload.js"] = true // served by package serve
-	}
-	for _, p := range cms.Paths(s.g.Site(), s.dev) { // admin/: not a page, not in the sitemap or search
-		s.known[p] = true
-	}
-	s.known[headers.Path] = true // for the host: not a page, not in the sitemap or search
-}
-
-func (s *siteBuild) add(j *job) {
-	if j.template != "home" && j.template != "404" && !s.tmpl.Has(j.template) {
-		return // a project may leave out a kind's list page
-	}
-	s.jobs = append(s.jobs, j)
-	s.known[j.url] = true
-}
-
-// parallel runs f for every job on all cores and returns the errors, one per job (nil where
-// f succeeded).
-func (s *siteBuild) parallel(f func(*job) error) []error {
-	// Pages without an item (lists, the matrix, the scan) are the big ones: start them first,
-	// so that no core is left waiting for one of them at the end.
-	order := make([]int, 0, len(s.jobs))
-	for i, j := range s.jobs {
-		if j.item == nil {
-			order = append(order, i)
-		}
-	}
-	for i, j := range s.jobs {
-		if j.item != nil {
-			order = append(order, i)
-		}
-	}
-	errs := make([]error, len(s.jobs))
-	parallel.For(len(order), func(n int) { errs[order[n]] = f(s.jobs[order[n]]) })
-	return errs
-}
-
-func (s *siteBuild) renderBodies() problem.List {
-	md := markdown.New(markdown.AllowRawHTML(s.g.Site().HTMLToestaan))
-	exists := func(p string) bool { return s.known[p] }
-	var known [32]byte
-	if s.cache != nil {
-		known = s.knownKey()
-	}
-	var probs problem.List
-	_ = s.parallel(func(j *job) error {
-		if j.item == nil {
-			return nil
-		}
-		defer close(j.rendered)
-		key := bodyKey(known, j, s.g.Site().HTMLToestaan)
-		res, cached := s.cache.body(key)
-		var err error
-		if !cached {
-			res, err = md.Render(j.item.Body, j.url, exists)
-			if err == nil {
-				s.cache.putBody(key, res)
-			}
-		}
-		s.mu.Lock()
-		defer s.mu.Unlock()
-		if err != nil {
-			probs.Add(j.item.File, j.item.BodyLine, "de Markdown is niet om te zetten naar HTML: %v", err)
-			return nil
-		}
-		for _, b := range res.Broken {
-			probs.Add(j.item.File, j.item.BodyLine+b.Line-1,
-				"link naar %q: die pagina of dat bestand bestaat niet in de site (een relatieve link begint bij deze pagina, /%s; een link die met / begint, bij de hoofdmap van de site)", b.Destination, j.url)
-		}
-		j.body = res
-		// The Markdown is rendered: letting go of it frees the file it was read from, which on a
-		// large site keeps the peak memory down.
-		j.item.Body = nil
-		return nil
-	})
-	return probs
-}
-
-func (s *siteBuild) writeAll() error {
-	year := time.Now().Year()
-	// What is not a page needs only the bodies: it is made while the pages render, so that no
-	// core waits for the search index at the end.
-	type restResult struct {
-		files int
-		err   error
-	}
-	restDone := make(chan restResult, 1)
-	go func() {
-		n, err := s.writeRest(year)
-		restDone <- restResult{n, err}
-	}()
-	links := linkcheck.New(func(p string) bool { return s.known[p] }, s.g.Site().BaseURL, s.theme)
-	frames := render.NewFrames(s.chrome(year))
-	var global [32]byte
-	if s.cache != nil {
-		global = s.globalKey(frames.Chrome())
-		s.fresh = map[string]cachedPage{}
-	}
-	errs := s.parallel(func(j *job) error {
-		p, err := s.page(j, frames)
-		if err != nil {
-			return err
-		}
-		var key [32]byte
-		if s.cache != nil {
-			key = pageKey(global, j.template, p)
-			if html, ok := s.cache.page(j.url, key); ok {
-				return s.writePage(j, html)
-			}
-		}
-		html, err := s.tmpl.Execute(j.template, p)
-		if err != nil {
-			return err
-		}
-		links.Page(s.tmpl.File(j.template), j.url, p.URL, html, j.body.HTML)
-		j.body.HTML = nil // in the page now; the search index needs only the text
-		if s.cache != nil {
-			s.mu.Lock()
-			s.fresh[j.url] = cachedPage{key: key, html: html}
-			s.mu.Unlock()
-		}
-		return s.writePage(j, html)
-	})
-	rest := <-restDone
-	s.files += rest.files
-	// A template mistake breaks every page that uses it: it is one problem, at the template.
-	probs, err := render.Fold(errs)
+	files, names, logo, err := brand.Build(root, site)
 	if err != nil {
+		return look{}, err
+	}
+	all := maps.Clone(b.bundle.Names)
+	maps.Copy(all, names)
+	return look{files: slices.Concat(b.bundle.Files, files), names: all, logo: logo}, nil
+}
+
+// makeSite makes and writes the site's files in two parts, side by side: the bodies and then the
+// pages; and the search index, which receives the pages' texts from the bodies over one channel,
+// and then the other files. These wait for the index, as they did before there was an errgroup:
+// made beside the bodies, while every body and the growing index are held, they raised the
+// peak memory of a large build. It returns the pages executed in this build, for the cache.
+func makeSite(site *plan, cache *buildCache, w output.Writer) (map[string]cachedPage, error) {
+	group, ctx := errgroup.WithContext(context.Background())
+	texts := make(chan indexText, site.items) // never full: the bodies never wait for the index
+	var fresh map[string]cachedPage
+	group.Go(func() error {
+		indexed, err := writeSearchIndex(site, texts, cache, w)
+		if err != nil || !indexed { // not indexed: the bodies failed, and say why
+			return err
+		}
+		return output.WriteFiles(ctx, w, site.files) // stops when the pages failed
+	})
+	group.Go(func() error {
+		bodies, err := renderBodies(site, cache, texts)
+		if err != nil {
+			return err
+		}
+		fresh, err = writePages(site, bodies, cache, w)
 		return err
-	}
-	if len(probs) > 0 {
-		return probs
-	}
-	if probs := links.Problems(); len(probs) > 0 {
-		return probs
-	}
-	return rest.err
-}
-
-// chrome is what every page shows around its own part.
-func (s *siteBuild) chrome(year int) *render.Chrome {
-	footer := make([]render.Link, len(s.g.Content.Pages))
-	for i, p := range s.g.Content.Pages {
-		footer[i] = render.Link{Title: p.Titel, URL: p.URL()}
-	}
-	return &render.Chrome{Site: s.g.Site(), Footer: footer, Feed: publish.FeedFile(s.g), Assets: s.bundle.Names, Logo: s.logo, Dev: s.dev, Year: year}
-}
-
-// page is what the template of j receives: its frame, j's own part and its view.
-func (s *siteBuild) page(j *job, frames *render.Frames) (*render.Page, error) {
-	p := render.Page{URL: j.url, Title: j.title, Section: j.section, Crumbs: j.crumbs}
-	if j.url == "404.html" {
-		// The 404 page is served at any depth, so its links must not be relative: with a
-		// base_url they start from its path; without one they only work at the root.
-		p.URL = ""
-		if !s.dev { // the development server serves the site at its root
-			p.Root = s.g.RootPath()
-		}
-	}
-	p.Frame = frames.For(p.URL, p.Root, p.Section)
-	p.Body, p.Headings = template.HTML(j.body.HTML), j.body.Headings
-	p.Description = s.g.Site().Beschrijving
-	jsonLD, err := schema.JSONLD(s.g, j.url, j.value)
-	if err != nil {
-		return nil, fmt.Errorf("%s: JSON-LD: %w", j.url, err)
-	}
-	p.Meta = render.Meta{OGType: schema.OpenGraphType(j.value), JSONLD: jsonLD}
-	if j.value != nil {
-		if c, ok := publish.PageCitation(s.g, j.value, p.Year); ok {
-			p.Meta.Citation = c.Meta()
-		}
-		p.Description = j.item.Samenvatting
-		p.View = view.Item(s.g, j.value, p.Year)
-	} else {
-		p.View = view.Standalone(s.g, j.template, p.Year)
-	}
-	return &p, nil
-}
-
-// writePage writes a rendered page and the files of its bundle.
-func (s *siteBuild) writePage(j *job, html []byte) error {
-	name := j.url
-	if name == "" || strings.HasSuffix(name, "/") {
-		name += "index.html"
-	}
-	if err := s.w.WriteFile(name, html); err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
-	}
-	if j.item != nil && j.item.Bundle != "" {
-		for _, f := range j.item.Files {
-			if err := s.w.CopyFile(j.url+f, path.Join(j.item.Bundle, f)); err != nil {
-				return fmt.Errorf("copy %s: %w", f, err)
-			}
-		}
-	}
-	s.mu.Lock()
-	s.pages++
-	s.files += 1 + len(j.item.FilesOrNil())
-	s.mu.Unlock()
-	return nil
-}
-
-// writeRest writes what is not a page: assets, the search index, the data and what publish adds.
-// It returns how many files it wrote.
-func (s *siteBuild) writeRest(year int) (int, error) {
-	// The search index first: whatever else fails, the goroutine that makes it has ended when the
-	// build returns, so that it cannot share the development server's memo with the next build.
-	// The rest one after the other, while the pages render: each lets go of what it made before
-	// the next starts, which keeps the peak memory of the build down.
-	err := s.writeSearchIndex()
-	files := 0
-	for name, body := range s.bundle.Files {
-		if err != nil {
-			break
-		}
-		err = s.w.WriteFile(name, body)
-		files++
-	}
-	if err == nil {
-		var kb []byte
-		if kb, err = data.JSON(s.g); err == nil {
-			err = s.w.WriteFile(data.Path, kb)
-		}
-	}
-	n := 0
-	if err == nil {
-		pages := make([]string, 0, len(s.jobs))
-		for _, j := range s.jobs {
-			pages = append(pages, j.url)
-		}
-		n, err = publish.Write(s.g, publish.Options{Year: year, Pages: pages}, s.w)
-	}
-	if err != nil {
-		return files + 3 + n, err // 3: the data, and the two search indexes
-	}
-	if s.dev {
-		return files + 3 + n, nil // the development server serves admin/ apart from the site (Dev.Admin)
-	}
-	admin, err := cms.Files(s.g.Site(), cms.Options{})
-	for name, body := range admin {
-		if err == nil {
-			err = s.w.WriteFile(name, body)
-		}
-	}
-	if err == nil {
-		err = s.w.WriteFile(headers.Path, s.headers())
-	}
-	return files + 4 + n + len(admin), err
-}
-
-// headers is the _headers file: nosniff for every file, and the pages' and the CMS's policies.
-func (s *siteBuild) headers() []byte {
-	paths := make([]string, 0, len(s.known))
-	for p := range s.known {
-		paths = append(paths, p)
-	}
-	p := headers.Policies{Pages: render.PagePolicy, Admin: cms.Policy(s.g.Site(), s.dev)}
-	if p.Admin != "" {
-		p.AdminDir = cms.Dir
-	}
-	return headers.File(paths, p)
+	})
+	return fresh, group.Wait()
 }

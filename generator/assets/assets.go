@@ -15,6 +15,7 @@ import (
 
 	"github.com/evanw/esbuild/pkg/api"
 
+	"kennisbank/generator/output"
 	"kennisbank/generator/problem"
 	"kennisbank/theme"
 )
@@ -25,8 +26,20 @@ const Dir = theme.Assets
 
 // Bundle is the result of bundling.
 type Bundle struct {
-	Files map[string][]byte // site path ("assets/main-ABC123.js") → contents
+	Files []output.File     // by site path ("assets/main-ABC123.js"), made already
 	Names map[string]string // entry name ("main.js") → site path
+}
+
+// Contents returns the contents of the bundled file at site path p, or nil when the bundle has
+// none there.
+func (b Bundle) Contents(p string) []byte {
+	for _, f := range b.Files {
+		if f.Path == p {
+			data, _ := f.Make() // made already: never fails
+			return data
+		}
+	}
+	return nil
 }
 
 var hashSuffix = regexp.MustCompile(`-[A-Z0-9]{8}(\.[a-z]+)$`)
@@ -37,7 +50,7 @@ var hashSuffix = regexp.MustCompile(`-[A-Z0-9]{8}(\.[a-z]+)$`)
 // theme.Files.Origin names them.
 func Build(files *theme.Files) (Bundle, problem.List) {
 	var probs problem.List
-	b := Bundle{Files: map[string][]byte{}, Names: map[string]string{}}
+	b := Bundle{Names: map[string]string{}}
 	entries, err := fs.ReadDir(files, Dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return b, nil
@@ -96,7 +109,7 @@ func Build(files *theme.Files) (Bundle, problem.List) {
 			continue
 		}
 		site := path.Join(Dir, filepath.ToSlash(rel))
-		b.Files[site] = f.Contents
+		b.Files = append(b.Files, output.Bytes(site, f.Contents))
 		b.Names[hashSuffix.ReplaceAllString(path.Base(site), "$1")] = site
 	}
 	if len(b.Files) == 0 {

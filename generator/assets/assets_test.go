@@ -45,7 +45,7 @@ func TestSiteFileReplacesTheThemesInImports(t *testing.T) {
 	if len(probs) > 0 {
 		t.Fatal(probs)
 	}
-	css := string(b.Files[b.Names["style.css"]])
+	css := string(b.Contents(b.Names["style.css"]))
 	if !strings.Contains(css, ".eigen-huisstijl{color:#123456}") {
 		t.Error("style.css lacks the site's own _publish.css")
 	}

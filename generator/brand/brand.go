@@ -5,7 +5,7 @@
 // have it), and a logo that is not a plain image.
 //
 //	probs := brand.Check(root, &site)         // problems at content/site.toml, in Dutch
-//	files, logo, err := brand.Build(root, &site) // assets/huisstijl-HASH.css, assets/logo-HASH.png
+//	files, names, logo, err := brand.Build(root, &site) // assets/huisstijl-HASH.css, assets/logo-HASH.png
 package brand
 
 import (
@@ -16,7 +16,9 @@ import (
 	"strings"
 
 	"kennisbank/generator/content"
+	"kennisbank/generator/output"
 	"kennisbank/generator/problem"
+	"kennisbank/generator/reserved"
 )
 
 // The theme's colours that the main colour stands next to (theme/assets/style.css; a test holds
@@ -97,26 +99,25 @@ type Logo struct {
 	Width, Height int
 }
 
-// Build makes the files of the site's huisstijl: the style sheet (by its entry name CSSName and
-// its path in the site) and the logo, each named with a hash of its contents. A site without
-// [huisstijl] gets none. It assumes Check found no problem.
-func Build(root string, site *content.Site) (files map[string][]byte, names map[string]string, logo Logo, err error) {
+// Build makes the files of the site's huisstijl: the logo and the style sheet, each named with a
+// hash of its contents, and the style sheet's path in the site by its entry name CSSName (names).
+// A site without [huisstijl] gets none. It assumes Check found no problem.
+func Build(root string, site *content.Site) (files []output.File, names map[string]string, logo Logo, err error) {
 	h := site.Huisstijl
 	if h.Kleur == "" && h.Logo == "" {
 		return nil, nil, Logo{}, nil
 	}
-	files, names = map[string][]byte{}, map[string]string{}
 	if h.Logo != "" {
 		img, err := readLogo(root, h.Logo)
 		if err != nil {
 			return nil, nil, Logo{}, err
 		}
-		logo = Logo{Src: hashed("assets/logo", img.ext, img.data), Width: img.width, Height: img.height}
-		files[logo.Src] = img.data
+		logo = Logo{Src: hashed(reserved.Assets+"/logo", img.ext, img.data), Width: img.width, Height: img.height}
+		files = append(files, output.Bytes(logo.Src, img.data))
 	}
 	css := []byte(styleSheet(h.Kleur, logo.Src != ""))
-	names[CSSName] = hashed("assets/huisstijl", ".css", css)
-	files[names[CSSName]] = css
+	names = map[string]string{CSSName: hashed(reserved.Assets+"/huisstijl", ".css", css)}
+	files = append(files, output.Bytes(names[CSSName], css))
 	return files, names, logo, nil
 }
 

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"kennisbank/generator/content"
+	"kennisbank/generator/output"
 	"kennisbank/theme"
 )
 
@@ -160,7 +161,11 @@ func TestLogoRules(t *testing.T) {
 	if logo.Width != 120 || logo.Height != 40 || !regexp.MustCompile(`^assets/logo-[A-Z0-9]{8}\.png$`).MatchString(logo.Src) {
 		t.Errorf("logo %+v", logo)
 	}
-	css := string(files2[names[CSSName]])
+	made, err := output.Make(files2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	css := string(made[names[CSSName]])
 	if !strings.Contains(css, "--kb-color-header-bg: #00607a") || !strings.Contains(css, ".site-logo") || len(files2) != 2 {
 		t.Errorf("huisstijl.css:\n%s\nfiles %v", css, names)
 	}

@@ -1,21 +1,22 @@
 // Package check finds the problems that need more than one file to see, or that a TOML decoder
 // cannot: missing fields, values outside their list, duplicate numbers, links to strategies that
 // do not exist. It reports every problem, not just the first.
+//
+// The tables of site.toml that another package reads are checked by that package, which knows
+// their rules: [cms] by package cms, [huisstijl] by package brand. The generator runs all three;
+// check imports neither, so that it stays below everything that makes the site.
 package check
 
 import (
 	"slices"
 	"strings"
 
-	"kennisbank/generator/cms"
 	"kennisbank/generator/content"
 	"kennisbank/generator/fold"
 	"kennisbank/generator/parallel"
 	"kennisbank/generator/problem"
+	"kennisbank/generator/reserved"
 )
-
-// reservedRoots are top-level URL names that stand-alone pages may not take.
-var reservedRoots = []string{"assets", "data", "scan", "zoeken", "matrix", "_kennisbank", cms.Dir}
 
 // Check checks the whole content. all is everything loaded; built is the part that goes into
 // the site (drafts left out unless requested), on which references are checked.
@@ -41,7 +42,7 @@ func Check(all, built *content.Content) problem.List {
 		c.post(n)
 	}
 	for _, pg := range all.Pages {
-		if slices.Contains(reservedRoots, pg.ID) || slices.Contains(kindNames(), pg.ID) {
+		if slices.Contains(reserved.Names, pg.ID) || slices.Contains(kindNames(), pg.ID) {
 			p.Add(pg.File, 0, "pagina-id %q is al in gebruik door de site zelf (geef het bestand een andere naam)", pg.ID)
 		}
 	}
@@ -161,7 +162,6 @@ func (c checker) checkSite() {
 		}
 	}
 	c.checkAbbreviations()
-	*c.probs = append(*c.probs, cms.Check(s)...)
 }
 
 // checkAbbreviations checks the [[afkorting]] tables: each an abbreviation of one word, given

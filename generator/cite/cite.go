@@ -5,6 +5,12 @@
 //	r := cite.Reference{Kind: cite.WebPage, Authors: []string{"Werkplaats SAMEN"}, Year: 2026,
 //		Title: "Audit en feedback", Container: "Kennisbank implementatie jeugd"}
 //	r.APAText() // Werkplaats SAMEN. (2026). Audit en feedback. In Kennisbank implementatie jeugd.
+//
+// Citation is how the site cites its own pages, the knowledge base as a whole and TNO's
+// implementatietool (Citations, PageCitation, Pages): the pages show it (package view), their
+// <meta> tags carry it, and package publish writes it to the citation files, all from here. It
+// reads the graph for the site's title, publisher and addresses; the views and publish import
+// cite, never the other way round.
 package cite
 
 import (

@@ -11,12 +11,16 @@ package cms
 
 import (
 	"fmt"
+	"maps"
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 	"sync"
 
 	"kennisbank/generator/assets"
+	"kennisbank/generator/output"
+	"kennisbank/generator/reserved"
 
 	"kennisbank/generator/cms/decap"
 	"kennisbank/generator/content"
@@ -24,11 +28,8 @@ import (
 	"kennisbank/theme"
 )
 
-// Dir is where the CMS lives in the site.
-const Dir = "admin"
-
 // APIPath is where `kennisbank serve` answers the local backend, from the site root.
-const APIPath = "/_kennisbank/cms/api"
+const APIPath = Prefix + "api"
 
 // The backends of the [cms] table.
 const (
@@ -43,38 +44,40 @@ type Options struct {
 	Style  string // for Dev: site path of its style sheet; "" for none
 }
 
-// Files returns the files of admin/ by site path, or nil when the site has no CMS: a build for
-// the web without a [cms] table in site.toml.
-func Files(site *content.Site, opts Options) (map[string][]byte, error) {
+// Files lists the files of admin/, each with how to make it, or none when the site has no CMS:
+// a build for the web without a [cms] table in site.toml.
+func Files(site *content.Site, opts Options) []output.File {
 	backend, ok := backendOf(site, opts.Dev)
 	if !ok {
-		return nil, nil
+		return nil
 	}
 	if !opts.Dev {
 		opts.Script, opts.Style = "", "" // the banner asks kennisbank serve, which the web has not
 	}
-	cfg, err := NewConfig(site, backend)
-	if err != nil {
-		return nil, err
+	dir := reserved.Admin + "/"
+	files := []output.File{
+		{Path: dir + "index.html", Make: func() ([]byte, error) {
+			locale, err := localeScript()
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", localeName, err)
+			}
+			return page(site, backend, opts, locale), nil
+		}},
+		{Path: dir + "config.yml", Make: func() ([]byte, error) {
+			cfg, err := NewConfig(site, backend)
+			if err != nil {
+				return nil, err
+			}
+			return cfg.YAML()
+		}},
+		output.Bytes(dir+"LICENSE.txt", decap.License),
+		{Path: dir + localeName, Make: localeScript},
 	}
-	yml, err := cfg.YAML()
-	if err != nil {
-		return nil, err
+	vendored := decap.Files()
+	for _, name := range slices.Sorted(maps.Keys(vendored)) {
+		files = append(files, output.Bytes(dir+name, vendored[name]))
 	}
-	locale, err := localeScript()
-	if err != nil {
-		return nil, fmt.Errorf("admin/%s: %w", localeName, err)
-	}
-	files := map[string][]byte{
-		Dir + "/index.html":    page(site, backend, opts, locale),
-		Dir + "/config.yml":    yml,
-		Dir + "/LICENSE.txt":   decap.License,
-		Dir + "/" + localeName: locale,
-	}
-	for name, data := range decap.Files() {
-		files[Dir+"/"+name] = data
-	}
-	return files, nil
+	return files
 }
 
 // backendOf is where the CMS of a build saves: the local backend of `kennisbank serve`, or the
@@ -98,18 +101,6 @@ func Policy(site *content.Site, dev bool) string {
 		return ""
 	}
 	return csp(backend)
-}
-
-// Paths lists the site paths Files writes, for the plan of the site's files.
-func Paths(site *content.Site, dev bool) []string {
-	if !dev && site.CMS == nil {
-		return nil
-	}
-	out := []string{Dir + "/", Dir + "/index.html", Dir + "/config.yml", Dir + "/LICENSE.txt", Dir + "/" + localeName}
-	for name := range decap.Files() {
-		out = append(out, Dir+"/"+name)
-	}
-	return out
 }
 
 // localeName is the script that puts Decap CMS in Dutch (theme/assets/cms/nl.ts).

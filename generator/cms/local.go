@@ -20,10 +20,11 @@ import (
 
 	"kennisbank/generator/content"
 	"kennisbank/generator/problem"
+	"kennisbank/generator/reserved"
 )
 
 // Prefix is the part of the development server's URL space that Local answers.
-const Prefix = "/_kennisbank/cms/"
+const Prefix = "/" + reserved.Dev + "/cms/"
 
 // ProblemsPath is where the admin page asks for the problems of the last save.
 const ProblemsPath = Prefix + "problems"

@@ -211,14 +211,6 @@ type Content struct {
 	Unreadable map[string]bool
 }
 
-// FilesOrNil returns the bundle files of it, also when it is nil.
-func (it *Item) FilesOrNil() []string {
-	if it == nil {
-		return nil
-	}
-	return it.Files
-}
-
 // Items returns the shared part of every item of the given kinds, all kinds when none is given,
 // in the order of Kinds.
 func (c *Content) Items(kinds ...Kind) []*Item {

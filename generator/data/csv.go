@@ -5,6 +5,8 @@ import (
 	"encoding/csv"
 	"strconv"
 	"strings"
+
+	"kennisbank/generator/reserved"
 )
 
 // Table is one CSV file of the open data: UTF-8 without byte order mark, comma-separated, a
@@ -102,7 +104,7 @@ type linkRow struct {
 
 // Tables lists the CSV files, in the order the open-data page describes them.
 func Tables() []Table {
-	determinants := table("data/determinanten.csv", "Determinanten", "Eén rij per determinant van de MIDI, in de volgorde van hun nummer.",
+	determinants := table(reserved.Data+"/determinanten.csv", "Determinanten", "Eén rij per determinant van de MIDI, in de volgorde van hun nummer.",
 		func(kb KnowledgeBase) []determinantRow {
 			n := namesOf(kb)
 			var out []determinantRow
@@ -123,7 +125,7 @@ func Tables() []Table {
 			{"schaal", "De antwoordschaal: eens5 (vijf antwoorden van helemaal mee oneens tot helemaal mee eens), eens5-omgekeerd (dezelfde schaal, maar wie het eens is geeft een belemmerend antwoord) of janeeweetniet (ja, nee of weet niet).", func(d determinantRow) string { return d.Scale }},
 			{"url", "Het adres van de pagina, gerekend vanaf de hoofdmap van de site, bijvoorbeeld determinanten/25-coordinator/.", func(d determinantRow) string { return d.URL }},
 		})
-	strategies := table("data/strategieen.csv", "Strategieën", "Eén rij per implementatiestrategie, op alfabet.",
+	strategies := table(reserved.Data+"/strategieen.csv", "Strategieën", "Eén rij per implementatiestrategie, op alfabet.",
 		func(kb KnowledgeBase) []strategyRow {
 			n := namesOf(kb)
 			var out []strategyRow
@@ -144,7 +146,7 @@ func Tables() []Table {
 			{"samenvatting", "Een korte uitleg in één of twee zinnen.", func(s strategyRow) string { return s.Summary }},
 			{"url", "Het adres van de pagina, gerekend vanaf de hoofdmap van de site.", func(s strategyRow) string { return s.URL }},
 		})
-	links := table("data/koppelingen.csv", "Koppelingen", "Eén rij per koppeling van een determinant aan een strategie. Een koppeling staat er één keer per bron.",
+	links := table(reserved.Data+"/koppelingen.csv", "Koppelingen", "Eén rij per koppeling van een determinant aan een strategie. Een koppeling staat er één keer per bron.",
 		func(kb KnowledgeBase) []linkRow {
 			n := namesOf(kb)
 			var out []linkRow

@@ -1,15 +1,19 @@
-// Package data writes the knowledge base as open data: data/kennisbank.json, which the filters
-// and the implementatiescan read, and which anyone may reuse. Its shape is documented in README.md.
+// Package data makes the knowledge base into open data: data/kennisbank.json, which the filters
+// and the implementatiescan read, and which anyone may reuse, and the same as CSV tables (Tables).
+// Their shape is documented in README.md. Files lists them, each with how to make it.
 package data
 
 import (
 	"encoding/json"
+	"sync"
 
-	"kennisbank/generator/link"
+	"kennisbank/generator/graph"
+	"kennisbank/generator/output"
+	"kennisbank/generator/reserved"
 )
 
 // Path is where the JSON lands in the site.
-const Path = "data/kennisbank.json"
+const Path = reserved.Data + "/kennisbank.json"
 
 // KnowledgeBase is the document written to Path. URLs are relative to the site root.
 type KnowledgeBase struct {
@@ -92,7 +96,7 @@ type Entry struct {
 }
 
 // Build assembles the document from the graph.
-func Build(g *link.Graph) KnowledgeBase {
+func Build(g *graph.Graph) KnowledgeBase {
 	kb := KnowledgeBase{Title: g.Site().Titel, License: g.Site().Licentie, LicenseURL: g.Site().LicentieURL,
 		Categories: []Category{}, Clusters: []Cluster{}, Sources: []Source{}, Determinants: []Determinant{},
 		Strategies: []Strategy{}, Networks: []Entry{}, Factsheets: []Entry{}, Posts: []Entry{}}
@@ -145,8 +149,19 @@ func Build(g *link.Graph) KnowledgeBase {
 	return kb
 }
 
+// Files lists the open data files, each with how to make it: Path and the tables, all made from
+// one document.
+func Files(g *graph.Graph) []output.File {
+	kb := sync.OnceValue(func() KnowledgeBase { return Build(g) })
+	out := []output.File{{Path: Path, Make: func() ([]byte, error) { return json.Marshal(kb()) }}}
+	for _, t := range Tables() {
+		out = append(out, output.File{Path: t.Path, Make: func() ([]byte, error) { return t.CSV(kb()) }})
+	}
+	return out
+}
+
 // JSON encodes the document.
-func JSON(g *link.Graph) ([]byte, error) {
+func JSON(g *graph.Graph) ([]byte, error) {
 	return json.Marshal(Build(g))
 }
 

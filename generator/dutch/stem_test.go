@@ -4,12 +4,12 @@ import (
 	"sync"
 	"testing"
 
-	"kennisbank/internal/snowball"
+	"kennisbank/internal/snowballdata"
 )
 
 // snowballVocabulary reads Snowball's Dutch words and their stems (package snowball).
 func snowballVocabulary(t testing.TB) (words, stems []string) {
-	words, stems, err := snowball.Vocabulary("../..")
+	words, stems, err := snowballdata.Vocabulary("../..")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,6 +13,9 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"kennisbank/generator/output"
+	"kennisbank/generator/reserved"
 )
 
 // Path is where the file is written, at the root of the site.
@@ -25,9 +28,14 @@ type Policies struct {
 	Admin    string // the CMS's own policy
 }
 
-// File returns _headers for a site with the given paths (site paths as the build plans them:
-// "" for the home page, "determinanten/", "assets/main-X.js", "404.html").
-func File(paths []string, p Policies) []byte {
+// File is _headers for a site with the given paths (site paths as the build plans them: "" for
+// the home page, "determinanten/", "assets/main-X.js", "404.html"), to be made when it is written.
+func File(paths []string, p Policies) output.File {
+	return output.File{Path: Path, Make: func() ([]byte, error) { return text(paths, p), nil }}
+}
+
+// text is the contents of _headers.
+func text(paths []string, p Policies) []byte {
 	var b strings.Builder
 	b.WriteString("# HTTP headers for hosts that read this file (Netlify, Cloudflare Pages); written by kennisbank.\n")
 	b.WriteString("/*\n  X-Content-Type-Options: nosniff\n")
@@ -48,7 +56,7 @@ func pageRules(paths []string, adminDir string) []string {
 	for _, p := range paths {
 		first, _, folder := strings.Cut(p, "/")
 		switch {
-		case first == "" || first == "_kennisbank" || folder && first == adminDir:
+		case first == "" || first == reserved.Dev || folder && first == adminDir:
 			continue
 		case folder:
 			seen["/"+first+"/*"] = true

@@ -1,6 +1,10 @@
 // Package output writes a built site. Dir builds into a temporary folder beside the target and
 // swaps it into place only when the whole build succeeded, so a failed build leaves the last good
-// site untouched. Memory keeps the site in memory for the development server.
+// site untouched. Memory keeps the site in memory for the development server; Discard keeps
+// nothing (kennisbank check). Count counts the files that pass to any of them.
+//
+// File is a file of the site and how to make it: the packages that make files besides the pages
+// list theirs as Files, and the build plans and writes from those lists (WriteFiles).
 package output
 
 import (

@@ -17,14 +17,14 @@ import (
 // of once per page. A frame is made from the chrome and the page's URL, root and section alone.
 type Frame struct {
 	*Chrome
-	Menu  []MenuLink
+	Menu  []MenuItem
 	depth int    // folders between the page and the site root
 	root  string // when set, links start from this path ("/kb/") instead of being relative
 	shown sync.Map
 }
 
-// MenuLink is an item of the site's menu as one page shows it.
-type MenuLink struct {
+// MenuItem is an item of the site's menu as one page shows it.
+type MenuItem struct {
 	Naam    string
 	URL     string
 	Current bool // the item is this page
@@ -85,7 +85,7 @@ func (fs *Frames) For(url, root string, section content.Kind) *Frame {
 	f := &Frame{Chrome: fs.chrome, depth: key.depth, root: root}
 	for _, m := range fs.chrome.Site.Menu {
 		current := key.current >= 0 && m.URL == url // every item that links to the page
-		f.Menu = append(f.Menu, MenuLink{Naam: m.Naam, URL: m.URL, Current: current,
+		f.Menu = append(f.Menu, MenuItem{Naam: m.Naam, URL: m.URL, Current: current,
 			Active: !current && section != "" && m.URL == string(section)+"/"})
 	}
 	fs.made[key] = f

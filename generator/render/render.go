@@ -1,5 +1,10 @@
 // Package render executes the html/template layouts of the theme (package theme: a site's own
 // templates/ first, then the built-in ones) for every page of the site.
+//
+// It writes out what package view decided a page shows: a Page carries its view, and render
+// imports view for the few of its types that templates read outside a view (PageLink in the
+// breadcrumbs and the footer, MatrixCell for the matrix's cells). view never imports render:
+// what a page shows is made before, and apart from, how it is written.
 package render
 
 import (
@@ -43,7 +48,7 @@ type Page struct {
 	Title       string
 	Description string
 	Section     content.Kind // the menu section this page belongs to, if any
-	Crumbs      []Link
+	Crumbs      []view.PageLink
 	Meta        Meta
 	Body        template.HTML
 	Headings    []markdown.Heading
@@ -54,16 +59,13 @@ type Page struct {
 // Chrome is the same on every page of a build: the header, the menu and the footer.
 type Chrome struct {
 	Site   *content.Site
-	Footer []Link // the site's own pages (over, colofon…)
-	Feed   string // the Atom feed, or "" when the site has none
+	Footer []view.PageLink // the site's own pages (over, colofon…)
+	Feed   string          // the Atom feed, or "" when the site has none
 	Assets map[string]string
 	Logo   brand.Logo // the site's logo ([huisstijl] in site.toml), or none
 	Dev    bool       // serve mode: include the reload script
 	Year   int
 }
-
-// Link is a link to a page of the site: its title and its path from the site root.
-type Link struct{ Title, URL string }
 
 // Meta is what a page tells link previews, search engines and reference managers.
 type Meta struct {

@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"kennisbank/generator/content"
-	"kennisbank/generator/link"
+	"kennisbank/generator/graph"
 )
 
 // Names of the two term sets.
@@ -24,7 +24,7 @@ type object = map[string]any
 
 // JSONLD returns the JSON-LD document for the page at url showing item (nil for list pages), or
 // "" when the page has none. The JSON escapes <, > and &, so it is safe inside a <script> element.
-func JSONLD(g *link.Graph, url string, item any) (template.JS, error) {
+func JSONLD(g *graph.Graph, url string, item any) (template.JS, error) {
 	doc := Describe(g, url, item)
 	if doc == nil {
 		return "", nil
@@ -38,7 +38,7 @@ func JSONLD(g *link.Graph, url string, item any) (template.JS, error) {
 }
 
 // Describe returns the schema.org description of a page as a JSON object, or nil.
-func Describe(g *link.Graph, url string, item any) map[string]any {
+func Describe(g *graph.Graph, url string, item any) map[string]any {
 	switch x := item.(type) {
 	case *content.Determinant:
 		term := page(g, "DefinedTerm", &x.Item)
@@ -105,7 +105,7 @@ func OpenGraphType(item any) string {
 }
 
 // page starts the description of an item's page.
-func page(g *link.Graph, typ string, it *content.Item) object {
+func page(g *graph.Graph, typ string, it *content.Item) object {
 	o := object{"@type": typ, "inLanguage": language(g)}
 	if it.Samenvatting != "" {
 		o["description"] = it.Samenvatting
@@ -113,7 +113,7 @@ func page(g *link.Graph, typ string, it *content.Item) object {
 	return withURL(g, o, it.URL())
 }
 
-func withURL(g *link.Graph, o object, rel string) object {
+func withURL(g *graph.Graph, o object, rel string) object {
 	if abs := g.AbsURL(rel); abs != "" {
 		o["@id"] = abs
 		o["url"] = abs
@@ -121,18 +121,18 @@ func withURL(g *link.Graph, o object, rel string) object {
 	return o
 }
 
-func set(g *link.Graph, name, rel string) object {
+func set(g *graph.Graph, name, rel string) object {
 	return withURL(g, object{"@type": "DefinedTermSet", "name": name, "inLanguage": language(g)}, rel)
 }
 
-func organisation(g *link.Graph) object {
+func organisation(g *graph.Graph) object {
 	if g.Site().Uitgever == "" {
 		return nil
 	}
 	return object{"@type": "Organization", "name": g.Site().Uitgever}
 }
 
-func article(g *link.Graph, it *content.Item) object {
+func article(g *graph.Graph, it *content.Item) object {
 	a := page(g, "Article", it)
 	a["headline"] = it.Titel
 	a["isPartOf"] = withURL(g, object{"@type": "WebSite", "name": g.Site().Titel}, "")
@@ -146,7 +146,7 @@ func article(g *link.Graph, it *content.Item) object {
 	return a
 }
 
-func event(g *link.Graph, p *content.Post) object {
+func event(g *graph.Graph, p *content.Post) object {
 	e := page(g, "Event", &p.Item)
 	e["name"] = p.Titel
 	e["startDate"] = content.InZone(*p.Start).Format(time.RFC3339)
@@ -164,7 +164,7 @@ func event(g *link.Graph, p *content.Post) object {
 	return e
 }
 
-func language(g *link.Graph) string {
+func language(g *graph.Graph) string {
 	if g.Site().Taal != "" {
 		return g.Site().Taal
 	}

@@ -68,12 +68,6 @@ func jsonValue(t *testing.T, data []byte) any {
 	return v
 }
 
-// before reports whether a comes before b in urls (both present).
-func before(urls []string, a, b string) bool {
-	i, j := slices.Index(urls, a), slices.Index(urls, b)
-	return i >= 0 && j >= 0 && i < j
-}
-
 func TestTitleAboveZoektermenAboveSummaryAboveHeadingsAboveBody(t *testing.T) {
 	search := rankWith(t, []Doc{
 		{Title: "Kennis", URL: "body/", Kind: "Determinant", Text: "Een training helpt. Na de training weet je meer over het vak."},

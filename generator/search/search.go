@@ -20,10 +20,11 @@ import (
 
 	"kennisbank/generator/dutch"
 	"kennisbank/generator/fold"
+	"kennisbank/generator/reserved"
 )
 
 // Path is where the index lands in the site.
-const Path = "data/zoekindex.json"
+const Path = reserved.Data + "/zoekindex.json"
 
 // Doc is one page to index.
 type Doc struct {

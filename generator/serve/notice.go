@@ -7,13 +7,14 @@ import (
 	"net/http"
 
 	"kennisbank/generator/problem"
+	"kennisbank/generator/reserved"
 )
 
 // The notice a page carries while the last build failed: the development server adds it to the
 // last good site's pages as it serves them, so it never reaches build's output, and the next
 // good build takes it away (the page reloads by itself).
 
-const noticePath = "_kennisbank/notice.css"
+const noticePath = reserved.Dev + "/notice.css"
 
 // noticeCSS is served apart: the pages' Content-Security-Policy allows no inline styles.
 const noticeCSS = `.kb-bouwfout{background:#fff4e5;color:#1a1a1a;border-bottom:4px solid #b45309;padding:1rem clamp(1rem,4vw,2.5rem);font:1rem/1.5 system-ui,sans-serif}
@@ -77,7 +78,7 @@ func errorPage(w http.ResponseWriter, title, intro string, probs problem.List) {
 	fmt.Fprintf(&b, `<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>%s</title><link rel="stylesheet" href="/%s"></head><body><main class="kb-bouwfout"><h1>%s</h1><p>%s</p>`,
 		html.EscapeString(title), noticePath, html.EscapeString(title), html.EscapeString(intro))
 	writeProblems(&b, probs)
-	b.WriteString(`<p>De pagina laadt vanzelf opnieuw zodra het is opgelost.</p></main><script src="/_kennisbank/reload.js"></script></body></html>`)
+	b.WriteString(`<p>De pagina laadt vanzelf opnieuw zodra het is opgelost.</p></main><script src="/` + reserved.ReloadScript + `"></script></body></html>`)
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(http.StatusInternalServerError)

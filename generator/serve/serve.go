@@ -26,6 +26,7 @@ import (
 	"kennisbank/generator/content"
 	"kennisbank/generator/output"
 	"kennisbank/generator/problem"
+	"kennisbank/generator/reserved"
 	"kennisbank/theme"
 )
 
@@ -113,7 +114,7 @@ func Run(opts Options) error {
 		return err
 	}
 	fmt.Fprintf(opts.Out, "kennisbank: serving on http://%s/ (Ctrl+C to stop)\n", ln.Addr())
-	fmt.Fprintf(opts.Out, "kennisbank: edit the content in the CMS at http://%s/%s/\n", ln.Addr(), cms.Dir)
+	fmt.Fprintf(opts.Out, "kennisbank: edit the content in the CMS at http://%s/%s/\n", ln.Addr(), reserved.Admin)
 	go func() {
 		if err := s.Watch(context.Background()); err != nil {
 			fmt.Fprintf(opts.Log, "kennisbank: watching stopped: %v\n", err)
@@ -220,7 +221,7 @@ func (r *rebuilder) run(ctx context.Context, rebuild func()) {
 
 // reloadScript long-polls the version endpoint and reloads the page when a build finished.
 const reloadScript = `(function () {
-  var me = document.querySelector('script[src$="_kennisbank/reload.js"]');
+  var me = document.querySelector('script[src$="` + reserved.ReloadScript + `"]');
   var url = me.getAttribute("src").replace(/reload\.js$/, "version");
   var seen = null;
   function check() {
@@ -261,14 +262,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	switch name {
-	case "_kennisbank/reload.js":
+	case reserved.ReloadScript:
 		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
 		io.WriteString(w, reloadScript)
 		return
 	case noticePath:
 		serveFile(w, name, []byte(noticeCSS))
 		return
-	case "_kennisbank/version":
+	case reserved.Dev + "/version":
 		s.waitForChange(w, r)
 		return
 	}
@@ -283,7 +284,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		serveFile(w, file, data)
 		return
 	}
-	if name == cms.Dir || strings.HasPrefix(name, cms.Dir+"/") {
+	if name == reserved.Admin || strings.HasPrefix(name, reserved.Admin+"/") {
 		if admin == nil {
 			errorPage(w, "Het CMS kan niet starten", "Het CMS leest de instellingen van de site, en die hebben een probleem:", problem.AsList(adminErr))
 			return

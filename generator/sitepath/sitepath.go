@@ -14,8 +14,8 @@ import (
 	"strings"
 )
 
-// Link is a link as written on a page, read.
-type Link struct {
+// Resolved is a link as written on a page, resolved: where in the site (or outside it) it points.
+type Resolved struct {
 	Target   string   // the path in the site it points at
 	Suffix   string   // its query and fragment as written ("?q=1#kop"), or ""
 	Rooted   bool     // written from the root of the site ("/strategieen/x/")
@@ -30,26 +30,26 @@ var (
 )
 
 // Resolve reads ref, written on a page whose relative links start from the page at from.
-func Resolve(from, ref string) (Link, error) {
+func Resolve(from, ref string) (Resolved, error) {
 	if ref == "" || strings.HasPrefix(ref, "#") {
-		return Link{SamePage: true, Suffix: ref}, nil
+		return Resolved{SamePage: true, Suffix: ref}, nil
 	}
 	if target, ok := join(from, ref); ok {
-		return Link{Target: target}, nil
+		return Resolved{Target: target}, nil
 	}
 	return parse(from, ref)
 }
 
 // parse is Resolve for any link: it parses the URL.
-func parse(from, ref string) (Link, error) {
+func parse(from, ref string) (Resolved, error) {
 	u, err := url.Parse(ref)
 	if err != nil {
-		return Link{Target: ref}, ErrInvalid
+		return Resolved{Target: ref}, ErrInvalid
 	}
 	if u.Scheme != "" || u.Host != "" || strings.HasPrefix(ref, "//") {
-		return Link{External: u}, nil
+		return Resolved{External: u}, nil
 	}
-	l := Link{Rooted: strings.HasPrefix(u.Path, "/")}
+	l := Resolved{Rooted: strings.HasPrefix(u.Path, "/")}
 	if u.RawQuery != "" {
 		l.Suffix += "?" + u.RawQuery
 	}

@@ -2,17 +2,17 @@ package view
 
 import (
 	"kennisbank/generator/content"
-	"kennisbank/generator/link"
-	"kennisbank/generator/publish"
+	"kennisbank/generator/graph"
+	"kennisbank/generator/reserved"
 )
 
 // Item returns the view of an item's page: what the kind's template (content.Spec.Template) shows.
-func Item(g *link.Graph, e content.Entry, year int) any {
+func Item(g *graph.Graph, e content.Entry, year int) any {
 	return itemViews[e.Base().Kind](g, e, year)
 }
 
 // itemViews makes the view of each kind's page.
-var itemViews = map[content.Kind]func(*link.Graph, content.Entry, int) any{
+var itemViews = map[content.Kind]func(*graph.Graph, content.Entry, int) any{
 	content.KindDeterminant: typed(determinant),
 	content.KindStrategy:    typed(strategy),
 	content.KindNetwork:     typed(network),
@@ -21,24 +21,24 @@ var itemViews = map[content.Kind]func(*link.Graph, content.Entry, int) any{
 	content.KindPage:        typed(page),
 }
 
-func typed[E content.Entry, V any](f func(*link.Graph, E, int) V) func(*link.Graph, content.Entry, int) any {
-	return func(g *link.Graph, e content.Entry, year int) any { return f(g, e.(E), year) }
+func typed[E content.Entry, V any](f func(*graph.Graph, E, int) V) func(*graph.Graph, content.Entry, int) any {
+	return func(g *graph.Graph, e content.Entry, year int) any { return f(g, e.(E), year) }
 }
 
 // Determinant is what determinant.html shows.
 type Determinant struct {
 	*content.Determinant
 	Category   content.Category
-	Strategies []StrategyLink // the links, kern first
+	Strategies []LinkedStrategy // the links, kern first
 	Siblings   []*content.Determinant
 	Sources    []content.Source
 	Citations  []Citation
 }
 
-// StrategyLink is a link from a determinant, with what the page shows of the strategy it leads
-// to. Links hold their own fields rather than embedding the content's: a template reads an
+// LinkedStrategy is a link from a determinant, with what the determinant's page shows of the
+// strategy it leads to. Links hold their own fields rather than embedding the content's: a template reads an
 // embedded field through a slow search, and a determinant of a large site has hundreds of links.
-type StrategyLink struct {
+type LinkedStrategy struct {
 	Strength    string // kern or aanvullend
 	Explanation string
 	Title, URL  string // the strategy's
@@ -46,12 +46,12 @@ type StrategyLink struct {
 	Source      content.Source
 }
 
-func determinant(g *link.Graph, d *content.Determinant, year int) Determinant {
+func determinant(g *graph.Graph, d *content.Determinant, year int) Determinant {
 	v := Determinant{Determinant: d, Category: g.Category(d.Categorie), Sources: sources(g, d.Bronnen),
 		Citations: citations(g, d, year)}
 	for _, l := range d.Links {
 		s := g.Strategy(l.Strategy)
-		v.Strategies = append(v.Strategies, StrategyLink{Strength: l.Strength, Explanation: l.Explanation,
+		v.Strategies = append(v.Strategies, LinkedStrategy{Strength: l.Strength, Explanation: l.Explanation,
 			Title: s.Titel, URL: s.URL(), Cluster: g.Cluster(s.Cluster), Source: g.Source(l.Source)})
 	}
 	for _, o := range g.InCategory(d.Categorie) {
@@ -66,15 +66,15 @@ func determinant(g *link.Graph, d *content.Determinant, year int) Determinant {
 type Strategy struct {
 	*content.Strategy
 	Cluster      content.Cluster
-	Determinants []DeterminantLink // the links to it, kern first, then by number
-	Related      []Link            // other strategies on the same determinants, most shared first
+	Determinants []LinkedDeterminant // the links to it, kern first, then by number
+	Related      []PageLink          // other strategies on the same determinants, most shared first
 	Sources      []content.Source
 	Citations    []Citation
 }
 
-// DeterminantLink is a link to a strategy, seen from the strategy: what the page shows of the
-// determinant it comes from (its own fields, as StrategyLink's).
-type DeterminantLink struct {
+// LinkedDeterminant is a link to a strategy, seen from the strategy: what the strategy's page
+// shows of the determinant it comes from (its own fields, as LinkedStrategy's).
+type LinkedDeterminant struct {
 	Strength    string // kern or aanvullend
 	Explanation string
 	Number      int
@@ -86,14 +86,14 @@ type DeterminantLink struct {
 // RelatedStrategies is how many related strategies a strategy page shows.
 const RelatedStrategies = 5
 
-func strategy(g *link.Graph, s *content.Strategy, year int) Strategy {
+func strategy(g *graph.Graph, s *content.Strategy, year int) Strategy {
 	v := Strategy{Strategy: s, Cluster: g.Cluster(s.Cluster), Sources: sources(g, s.Bronnen), Citations: citations(g, s, year)}
 	for _, r := range g.Related(s, RelatedStrategies) {
-		v.Related = append(v.Related, Link{r.Titel, r.URL()})
+		v.Related = append(v.Related, PageLink{r.Titel, r.URL()})
 	}
 	for _, bl := range g.Backlinks(s.ID) {
 		d := bl.Determinant
-		v.Determinants = append(v.Determinants, DeterminantLink{Strength: bl.Strength, Explanation: bl.Explanation,
+		v.Determinants = append(v.Determinants, LinkedDeterminant{Strength: bl.Strength, Explanation: bl.Explanation,
 			Number: d.Nummer, Title: d.Titel, URL: d.URL(), Category: g.Category(d.Categorie), Source: g.Source(bl.Source)})
 	}
 	return v
@@ -107,7 +107,7 @@ type Network struct {
 	Citations  []Citation
 }
 
-func network(g *link.Graph, n *content.Network, year int) Network {
+func network(g *graph.Graph, n *content.Network, year int) Network {
 	return Network{Network: n, Posts: g.NetworkPosts(n.ID), Factsheets: g.NetworkFactsheets(n.ID), Citations: citations(g, n, year)}
 }
 
@@ -118,7 +118,7 @@ type Factsheet struct {
 	Citations []Citation
 }
 
-func factsheet(g *link.Graph, f *content.Factsheet, year int) Factsheet {
+func factsheet(g *graph.Graph, f *content.Factsheet, year int) Factsheet {
 	return Factsheet{Factsheet: f, Network: g.Network(f.Leernetwerk), Citations: citations(g, f, year)}
 }
 
@@ -129,8 +129,8 @@ type Post struct {
 	EventFile string           // its calendar file, for an agenda item
 }
 
-func post(g *link.Graph, p *content.Post, _ int) Post {
-	return Post{Post: p, Network: g.Network(p.Leernetwerk), EventFile: publish.EventPath(p)}
+func post(g *graph.Graph, p *content.Post, _ int) Post {
+	return Post{Post: p, Network: g.Network(p.Leernetwerk), EventFile: reserved.EventFile(p)}
 }
 
 // Page is what pagina.html shows.
@@ -139,6 +139,6 @@ type Page struct {
 	Citations []Citation // on the colofon: how to cite the knowledge base and TNO's tool
 }
 
-func page(g *link.Graph, p *content.Page, year int) Page {
+func page(g *graph.Graph, p *content.Page, year int) Page {
 	return Page{Page: p, Citations: citations(g, p, year)}
 }

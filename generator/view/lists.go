@@ -1,37 +1,38 @@
 package view
 
 import (
+	"kennisbank/generator/cite"
 	"kennisbank/generator/content"
 	"kennisbank/generator/data"
-	"kennisbank/generator/link"
-	"kennisbank/generator/publish"
+	"kennisbank/generator/graph"
+	"kennisbank/generator/reserved"
 )
 
 // Standalone returns the view of a page that is not an item's: home, 404, the list of each kind,
 // and the stand-alone templates (scan, matrix, zoeken, open-data). A project's own stand-alone
 // template gets the whole knowledge base, as data/kennisbank.json holds it.
-func Standalone(g *link.Graph, template string, year int) any {
+func Standalone(g *graph.Graph, template string, year int) any {
 	if f, ok := standaloneViews[template]; ok {
 		return f(g, year)
 	}
 	return data.Build(g)
 }
 
-var standaloneViews = map[string]func(*link.Graph, int) any{
-	"home":                          func(g *link.Graph, _ int) any { return home(g) },
+var standaloneViews = map[string]func(*graph.Graph, int) any{
+	"home":                          func(g *graph.Graph, _ int) any { return home(g) },
 	"404":                           none,
 	"zoeken":                        none,
-	string(content.KindDeterminant): func(g *link.Graph, _ int) any { return determinants(g) },
-	string(content.KindStrategy):    func(g *link.Graph, _ int) any { return strategies(g) },
-	string(content.KindNetwork):     func(g *link.Graph, _ int) any { return Networks{g.Content.Networks} },
-	string(content.KindFactsheet):   func(g *link.Graph, _ int) any { return Factsheets{g.Content.Factsheets} },
-	string(content.KindPost):        func(g *link.Graph, _ int) any { return posts(g) },
-	"matrix":                        func(g *link.Graph, _ int) any { return matrix(g) },
-	"scan":                          func(g *link.Graph, _ int) any { return scan(g) },
-	"open-data":                     func(g *link.Graph, year int) any { return openData(g, year) },
+	string(content.KindDeterminant): func(g *graph.Graph, _ int) any { return determinants(g) },
+	string(content.KindStrategy):    func(g *graph.Graph, _ int) any { return strategies(g) },
+	string(content.KindNetwork):     func(g *graph.Graph, _ int) any { return Networks{g.Content.Networks} },
+	string(content.KindFactsheet):   func(g *graph.Graph, _ int) any { return Factsheets{g.Content.Factsheets} },
+	string(content.KindPost):        func(g *graph.Graph, _ int) any { return posts(g) },
+	"matrix":                        func(g *graph.Graph, _ int) any { return matrix(g) },
+	"scan":                          func(g *graph.Graph, _ int) any { return scan(g) },
+	"open-data":                     func(g *graph.Graph, year int) any { return openData(g, year) },
 }
 
-func none(*link.Graph, int) any { return struct{}{} }
+func none(*graph.Graph, int) any { return struct{}{} }
 
 // Home is what home.html shows.
 type Home struct {
@@ -42,7 +43,7 @@ type Home struct {
 // HomePosts is how many news and agenda items the home page shows.
 const HomePosts = 4
 
-func home(g *link.Graph) Home {
+func home(g *graph.Graph) Home {
 	posts := g.Content.Posts
 	return Home{Determinants: len(g.Content.Determinants), Strategies: len(g.Content.Strategies), Posts: posts[:min(HomePosts, len(posts))]}
 }
@@ -53,7 +54,7 @@ type Determinants struct {
 	Categories []Category // all four, also when empty
 }
 
-func determinants(g *link.Graph) Determinants {
+func determinants(g *graph.Graph) Determinants {
 	return Determinants{Count: len(g.Content.Determinants), Categories: categories(g)}
 }
 
@@ -80,7 +81,7 @@ type StrategyCard struct {
 	FilterKeys                        string // "determinant:category:strength" per link, separated by spaces
 }
 
-func strategies(g *link.Graph) Strategies {
+func strategies(g *graph.Graph) Strategies {
 	v := Strategies{Count: len(g.Content.Strategies), Categories: categories(g), Sources: strategySources(g)}
 	for _, cl := range g.Site().Clusters {
 		list := g.InCluster(cl.ID)
@@ -114,8 +115,8 @@ type Posts struct {
 	Feed   string // the Atom feed, or "" without base_url
 }
 
-func posts(g *link.Graph) Posts {
-	return Posts{Posts: g.Content.Posts, Agenda: publish.AgendaFile(g), Feed: publish.FeedFile(g)}
+func posts(g *graph.Graph) Posts {
+	return Posts{Posts: g.Content.Posts, Agenda: reserved.AgendaFile(g.Content.Posts), Feed: reserved.FeedFile(g.Site())}
 }
 
 // Scan is what scan.html shows: the questionnaire.
@@ -125,7 +126,7 @@ type Scan struct {
 	Dugstad    content.Source // the study whose barrier rule the scan uses
 }
 
-func scan(g *link.Graph) Scan {
+func scan(g *graph.Graph) Scan {
 	return Scan{Count: len(g.Content.Determinants), Categories: categories(g), Dugstad: g.Source("dugstad")}
 }
 
@@ -141,8 +142,8 @@ type OpenData struct {
 	PagesBibTeX, PagesRIS string
 }
 
-func openData(g *link.Graph, year int) OpenData {
-	site, tno := publish.SiteCitation(g, year), publish.TNOCitation()
-	return OpenData{JSON: data.Path, Tables: data.Tables(), Agenda: publish.AgendaFile(g), Feed: publish.FeedFile(g),
-		Site: citation(site), TNO: citation(tno), PagesBibTeX: publish.PagesBibTeX, PagesRIS: publish.PagesRIS}
+func openData(g *graph.Graph, year int) OpenData {
+	site, tno := cite.SiteCitation(g, year), cite.TNOCitation()
+	return OpenData{JSON: data.Path, Tables: data.Tables(), Agenda: reserved.AgendaFile(g.Content.Posts), Feed: reserved.FeedFile(g.Site()),
+		Site: citation(site), TNO: citation(tno), PagesBibTeX: cite.PagesBibTeX, PagesRIS: cite.PagesRIS}
 }

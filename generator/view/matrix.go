@@ -2,7 +2,7 @@ package view
 
 import (
 	"kennisbank/generator/content"
-	"kennisbank/generator/link"
+	"kennisbank/generator/graph"
 )
 
 // Matrix is what matrix.html shows: a row per strategy, a column per determinant.
@@ -24,7 +24,7 @@ type MatrixCell struct {
 	Strength string
 }
 
-func matrix(g *link.Graph) Matrix {
+func matrix(g *graph.Graph) Matrix {
 	dets := g.Content.Determinants
 	column := make(map[string]int, len(dets))
 	for i, d := range dets {

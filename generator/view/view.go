@@ -5,6 +5,10 @@
 // must be rendered again, instead of keeping a list of what each template might read.
 //
 // Views hold plain exported data (items, strings, lists); their template functions are pure.
+//
+// A view reads the graph, package cite for how a page is cited, and package reserved for where
+// the files lie that pages link to (the feed, the calendars). It imports nothing that makes files
+// (publish) and not render, which imports it.
 package view
 
 import (
@@ -12,13 +16,14 @@ import (
 	"slices"
 	"strings"
 
+	"kennisbank/generator/cite"
 	"kennisbank/generator/content"
-	"kennisbank/generator/link"
-	"kennisbank/generator/publish"
+	"kennisbank/generator/graph"
 )
 
-// Link is a link to a page of the site: its title and its path from the site root.
-type Link struct{ Title, URL string }
+// PageLink is a link to a page of the site: its title and its path from the site root. Pages
+// show them in the breadcrumbs and the footer (package render) and among related strategies.
+type PageLink struct{ Title, URL string }
 
 // Category is a MIDI category with its determinants, by number.
 type Category struct {
@@ -41,16 +46,16 @@ type Citation struct {
 }
 
 // Footer lists the site's own pages (over, colofon…), as every page's footer shows them.
-func Footer(g *link.Graph) []Link {
-	out := make([]Link, len(g.Content.Pages))
+func Footer(g *graph.Graph) []PageLink {
+	out := make([]PageLink, len(g.Content.Pages))
 	for i, p := range g.Content.Pages {
-		out[i] = Link{p.Titel, p.URL()}
+		out[i] = PageLink{p.Titel, p.URL()}
 	}
 	return out
 }
 
 // categories lists the four MIDI categories with their determinants, empty ones included.
-func categories(g *link.Graph) []Category {
+func categories(g *graph.Graph) []Category {
 	out := make([]Category, len(content.Categories))
 	for i, c := range content.Categories {
 		out[i] = Category{c, g.InCategory(c.ID)}
@@ -59,7 +64,7 @@ func categories(g *link.Graph) []Category {
 }
 
 // sources returns the sources of site.toml with the given ids; unknown ids are left out.
-func sources(g *link.Graph, ids []string) []content.Source {
+func sources(g *graph.Graph, ids []string) []content.Source {
 	var out []content.Source
 	for _, id := range ids {
 		if s := g.Source(id); s.ID != "" {
@@ -69,22 +74,22 @@ func sources(g *link.Graph, ids []string) []content.Source {
 	return out
 }
 
-func citations(g *link.Graph, e content.Entry, year int) []Citation {
+func citations(g *graph.Graph, e content.Entry, year int) []Citation {
 	var out []Citation
-	for _, c := range publish.Citations(g, e, year) {
+	for _, c := range cite.Citations(g, e, year) {
 		out = append(out, citation(c))
 	}
 	return out
 }
 
-func citation(c publish.Citation) Citation {
+func citation(c cite.Citation) Citation {
 	return Citation{ID: c.ID, Heading: c.Heading, APA: c.APA(), BibTeX: c.BibTeX(), RIS: c.RIS(),
 		FileName: c.FileName, BibTeXFile: c.BibTeXFile, RISFile: c.RISFile, Shared: c.Shared}
 }
 
 // filterKeys describes the links of a strategy for the filters on the overview:
 // "determinant:category:strength" for each link, separated by spaces (assets/_filter.ts reads it).
-func filterKeys(g *link.Graph, strategyID string) string {
+func filterKeys(g *graph.Graph, strategyID string) string {
 	var parts []string
 	for _, bl := range g.Backlinks(strategyID) {
 		parts = append(parts, bl.Determinant.ID+":"+bl.Determinant.Categorie+":"+bl.Strength)
@@ -94,7 +99,7 @@ func filterKeys(g *link.Graph, strategyID string) string {
 
 // strategySources lists the sources strategies come from (the first source of each), in the
 // order of site.toml.
-func strategySources(g *link.Graph) []content.Source {
+func strategySources(g *graph.Graph) []content.Source {
 	used := map[string]bool{}
 	for _, s := range g.Content.Strategies {
 		if len(s.Bronnen) > 0 {

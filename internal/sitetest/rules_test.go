@@ -21,7 +21,7 @@ import (
 	"kennisbank/generator/dutch"
 	"kennisbank/generator/fold"
 	"kennisbank/internal/browsertest"
-	"kennisbank/internal/snowball"
+	"kennisbank/internal/snowballdata"
 	"kennisbank/internal/tsrun"
 )
 
@@ -112,7 +112,7 @@ var normAssigned = rangetable.Assigned(norm.Version)
 // assets/search/stem.ts: every stem must be Snowball's, and so Go's (package dutch, whose own
 // test holds it to the same list).
 func TestChromiumStemsLikeSnowball(t *testing.T) {
-	words, stems, err := snowball.Vocabulary(repoRoot)
+	words, stems, err := snowballdata.Vocabulary(repoRoot)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,7 +135,7 @@ func TestChromiumStemsLikeSnowball(t *testing.T) {
 // assets/search/stem.ts, as the search page stems a query's words, and reports the time per word
 // (after a warm-up run, so that the JIT has compiled the stemmer).
 func BenchmarkStemInChromium(b *testing.B) {
-	words, _, err := snowball.Vocabulary(repoRoot)
+	words, _, err := snowballdata.Vocabulary(repoRoot)
 	if err != nil {
 		b.Fatal(err)
 	}

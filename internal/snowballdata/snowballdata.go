@@ -1,6 +1,6 @@
-// Package snowball reads Snowball's test data for Dutch, which the Go stemmer (package dutch) and
+// Package snowballdata reads Snowball's test data for Dutch, which the Go stemmer (package dutch) and
 // the browser's (assets/search/stem.ts) are both held to.
-package snowball
+package snowballdata
 
 import (
 	"bufio"

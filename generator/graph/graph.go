@@ -1,6 +1,6 @@
-// Package link builds the graph of the knowledge base once: lookups by id, the reverse
+// Package graph builds the graph of the knowledge base once: lookups by id, the reverse
 // direction of every determinant → strategy link, and the lists that pages show.
-package link
+package graph
 
 import (
 	"bytes"
@@ -20,11 +20,10 @@ type Graph struct {
 	// Content is every item of the site, each list in the order the site shows it.
 	Content *content.Content
 
-	determinant map[string]*content.Determinant
-	strategy    map[string]*content.Strategy
-	network     map[string]*content.Network
-	source      map[string]content.Source
-	cluster     map[string]content.Cluster
+	strategy map[string]*content.Strategy
+	network  map[string]*content.Network
+	source   map[string]content.Source
+	cluster  map[string]content.Cluster
 
 	byCategory        map[string][]*content.Determinant // by number
 	byCluster         map[string][]*content.Strategy    // by title
@@ -49,8 +48,8 @@ type Backlink struct {
 // New links c. It sorts c's lists in place into the order the site shows them.
 func New(c *content.Content) *Graph {
 	g := &Graph{Content: c,
-		determinant: map[string]*content.Determinant{}, strategy: map[string]*content.Strategy{},
-		network: map[string]*content.Network{}, source: map[string]content.Source{}, cluster: map[string]content.Cluster{},
+		strategy: map[string]*content.Strategy{},
+		network:  map[string]*content.Network{}, source: map[string]content.Source{}, cluster: map[string]content.Cluster{},
 		byCategory: map[string][]*content.Determinant{}, byCluster: map[string][]*content.Strategy{},
 		backlinks: map[string][]Backlink{}, networkPosts: map[string][]*content.Post{}, networkFactsheets: map[string][]*content.Factsheet{},
 	}
@@ -62,7 +61,6 @@ func New(c *content.Content) *Graph {
 		g.cluster[cl.ID] = cl
 	}
 	for _, d := range c.Determinants {
-		g.determinant[d.ID] = d
 		g.byCategory[d.Categorie] = append(g.byCategory[d.Categorie], d)
 		slices.SortStableFunc(d.Links, func(a, b content.Link) int { return strengthRank(a.Strength) - strengthRank(b.Strength) })
 	}
@@ -154,10 +152,9 @@ func (g *Graph) Category(id string) content.Category {
 	return content.Category{ID: id, Title: id}
 }
 
-// Determinant, Strategy and Network return the item with the given id, or nil.
-func (g *Graph) Determinant(id string) *content.Determinant { return g.determinant[id] }
-func (g *Graph) Strategy(id string) *content.Strategy       { return g.strategy[id] }
-func (g *Graph) Network(id string) *content.Network         { return g.network[id] }
+// Strategy and Network return the item with the given id, or nil.
+func (g *Graph) Strategy(id string) *content.Strategy { return g.strategy[id] }
+func (g *Graph) Network(id string) *content.Network   { return g.network[id] }
 
 // Source and Cluster return the source or cluster of site.toml with the given id, or a zero one.
 func (g *Graph) Source(id string) content.Source   { return g.source[id] }

@@ -1,4 +1,4 @@
-package link
+package graph
 
 import (
 	"net/url"
@@ -21,4 +21,12 @@ func (g *Graph) RootPath() string {
 		return ""
 	}
 	return strings.TrimSuffix(u.Path, "/") + "/"
+}
+
+// Language is the language of the site's texts (taal in site.toml), "nl" when it says none.
+func (g *Graph) Language() string {
+	if g.Site().Taal != "" {
+		return g.Site().Taal
+	}
+	return "nl"
 }
