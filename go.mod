@@ -1,4 +1,4 @@
-module kennisbank
+module github.com/werkplaats-jeugd/kennisbank
 
 go 1.26.8
 

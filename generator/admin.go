@@ -3,10 +3,10 @@ package generator
 import (
 	"fmt"
 
-	"kennisbank/generator/cms"
-	"kennisbank/generator/content"
-	"kennisbank/generator/output"
-	"kennisbank/theme"
+	"github.com/werkplaats-jeugd/kennisbank/generator/cms"
+	"github.com/werkplaats-jeugd/kennisbank/generator/content"
+	"github.com/werkplaats-jeugd/kennisbank/generator/output"
+	"github.com/werkplaats-jeugd/kennisbank/theme"
 )
 
 // Admin makes admin/ for the development server, apart from the site: the CMS must open whatever

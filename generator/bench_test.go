@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"kennisbank/internal/corpus"
+	"github.com/werkplaats-jeugd/kennisbank/internal/corpus"
 )
 
 // BenchmarkBuild builds generated corpora of 1,000 and 10,000 pages from scratch into a new folder.

@@ -1,8 +1,8 @@
 package generator
 
 import (
-	"kennisbank/generator/markdown"
-	"kennisbank/generator/problem"
+	"github.com/werkplaats-jeugd/kennisbank/generator/markdown"
+	"github.com/werkplaats-jeugd/kennisbank/generator/problem"
 )
 
 // renderBodies turns the Markdown of every item into HTML on all cores, and checks its links

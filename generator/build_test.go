@@ -8,9 +8,9 @@ import (
 	"strings"
 	"testing"
 
-	"kennisbank/generator/output"
-	"kennisbank/generator/problem"
-	"kennisbank/generator/reserved"
+	"github.com/werkplaats-jeugd/kennisbank/generator/output"
+	"github.com/werkplaats-jeugd/kennisbank/generator/problem"
+	"github.com/werkplaats-jeugd/kennisbank/generator/reserved"
 )
 
 func build(t *testing.T, root string) (string, map[string]string) {

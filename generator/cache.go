@@ -15,13 +15,13 @@ import (
 	"sync"
 	"time"
 
-	"kennisbank/generator/assets"
-	"kennisbank/generator/content"
-	"kennisbank/generator/markdown"
-	"kennisbank/generator/problem"
-	"kennisbank/generator/render"
-	"kennisbank/generator/search"
-	"kennisbank/theme"
+	"github.com/werkplaats-jeugd/kennisbank/generator/assets"
+	"github.com/werkplaats-jeugd/kennisbank/generator/content"
+	"github.com/werkplaats-jeugd/kennisbank/generator/markdown"
+	"github.com/werkplaats-jeugd/kennisbank/generator/problem"
+	"github.com/werkplaats-jeugd/kennisbank/generator/render"
+	"github.com/werkplaats-jeugd/kennisbank/generator/search"
+	"github.com/werkplaats-jeugd/kennisbank/theme"
 )
 
 // buildCache lets the development server rebuild only what an edit touched. It remembers the asset

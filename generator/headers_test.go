@@ -8,12 +8,12 @@ import (
 	"strings"
 	"testing"
 
-	"kennisbank/generator/cms"
-	"kennisbank/generator/content"
-	"kennisbank/generator/headers"
-	"kennisbank/generator/output"
-	"kennisbank/generator/render"
-	"kennisbank/generator/reserved"
+	"github.com/werkplaats-jeugd/kennisbank/generator/cms"
+	"github.com/werkplaats-jeugd/kennisbank/generator/content"
+	"github.com/werkplaats-jeugd/kennisbank/generator/headers"
+	"github.com/werkplaats-jeugd/kennisbank/generator/output"
+	"github.com/werkplaats-jeugd/kennisbank/generator/render"
+	"github.com/werkplaats-jeugd/kennisbank/generator/reserved"
 )
 
 // The build writes _headers for hosts that read it (Netlify, Cloudflare Pages). Read as those

@@ -6,9 +6,9 @@ import (
 	"strings"
 	"testing"
 
-	"kennisbank/generator/bundlefile"
-	"kennisbank/generator/problem"
-	"kennisbank/internal/htmlcheck"
+	"github.com/werkplaats-jeugd/kennisbank/generator/bundlefile"
+	"github.com/werkplaats-jeugd/kennisbank/generator/problem"
+	"github.com/werkplaats-jeugd/kennisbank/internal/htmlcheck"
 )
 
 // hostileBody is Markdown that tries every way we know to get script into a page.

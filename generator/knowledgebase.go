@@ -1,8 +1,8 @@
 package generator
 
 import (
-	"kennisbank/generator/data"
-	"kennisbank/generator/graph"
+	"github.com/werkplaats-jeugd/kennisbank/generator/data"
+	"github.com/werkplaats-jeugd/kennisbank/generator/graph"
 )
 
 // KnowledgeBaseJSON loads, checks and links the project at opts.Root, as a build does, and returns

@@ -4,7 +4,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"kennisbank/generator/content"
+	"github.com/werkplaats-jeugd/kennisbank/generator/content"
 )
 
 // These tests read the real knowledge base in content/: what readers rely on must hold.

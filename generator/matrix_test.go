@@ -8,9 +8,9 @@ import (
 
 	"golang.org/x/net/html"
 
-	"kennisbank/internal/htmlcheck"
+	"github.com/werkplaats-jeugd/kennisbank/internal/htmlcheck"
 
-	"kennisbank/generator/content"
+	"github.com/werkplaats-jeugd/kennisbank/generator/content"
 )
 
 // TestMatrixShowsEveryLinkWithItsStrength reads the matrix page of the real site back: each

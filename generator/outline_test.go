@@ -6,9 +6,9 @@ import (
 	"strings"
 	"testing"
 
-	"kennisbank/generator/content"
-	"kennisbank/generator/problem"
-	"kennisbank/generator/scaffold"
+	"github.com/werkplaats-jeugd/kennisbank/generator/content"
+	"github.com/werkplaats-jeugd/kennisbank/generator/problem"
+	"github.com/werkplaats-jeugd/kennisbank/generator/scaffold"
 )
 
 // A new item starts with a placeholder line under each heading (`kennisbank new` and the CMS

@@ -10,8 +10,8 @@ import (
 	"testing"
 	"time"
 
-	"kennisbank/generator/output"
-	"kennisbank/internal/corpus"
+	"github.com/werkplaats-jeugd/kennisbank/generator/output"
+	"github.com/werkplaats-jeugd/kennisbank/internal/corpus"
 )
 
 // The child process of TestBuildKilledHalfwayLeavesThePreviousSite: it builds the project in

@@ -7,14 +7,14 @@ import (
 	"strings"
 	"sync"
 
-	"kennisbank/generator/cite"
-	"kennisbank/generator/linkcheck"
-	"kennisbank/generator/markdown"
-	"kennisbank/generator/output"
-	"kennisbank/generator/render"
-	"kennisbank/generator/reserved"
-	"kennisbank/generator/schema"
-	"kennisbank/generator/view"
+	"github.com/werkplaats-jeugd/kennisbank/generator/cite"
+	"github.com/werkplaats-jeugd/kennisbank/generator/linkcheck"
+	"github.com/werkplaats-jeugd/kennisbank/generator/markdown"
+	"github.com/werkplaats-jeugd/kennisbank/generator/output"
+	"github.com/werkplaats-jeugd/kennisbank/generator/render"
+	"github.com/werkplaats-jeugd/kennisbank/generator/reserved"
+	"github.com/werkplaats-jeugd/kennisbank/generator/schema"
+	"github.com/werkplaats-jeugd/kennisbank/generator/view"
 )
 
 // writePages executes every page's template on all cores, checks the links the templates wrote,

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"kennisbank/generator/problem"
+	"github.com/werkplaats-jeugd/kennisbank/generator/problem"
 )
 
 // Each case breaks the fixture in one way; the check must name the file, the line and what was

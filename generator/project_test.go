@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"kennisbank/theme"
+	"github.com/werkplaats-jeugd/kennisbank/theme"
 )
 
 // fixture is a small but complete project: one item of every kind, using the real templates and

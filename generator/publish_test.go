@@ -22,7 +22,7 @@ import (
 
 	"golang.org/x/net/html"
 
-	"kennisbank/generator/problem"
+	"github.com/werkplaats-jeugd/kennisbank/generator/problem"
 )
 
 // Tests of what the site publishes besides its pages: feed, agenda, sitemap, metadata, open data,

@@ -1,9 +1,9 @@
 package generator
 
 import (
-	"kennisbank/generator/content"
-	"kennisbank/generator/parallel"
-	"kennisbank/generator/readability"
+	"github.com/werkplaats-jeugd/kennisbank/generator/content"
+	"github.com/werkplaats-jeugd/kennisbank/generator/parallel"
+	"github.com/werkplaats-jeugd/kennisbank/generator/readability"
 )
 
 // Readability says how easy the text of every published item is to read (package readability),

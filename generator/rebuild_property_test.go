@@ -10,8 +10,8 @@ import (
 	"strings"
 	"testing"
 
-	"kennisbank/generator/output"
-	"kennisbank/theme"
+	"github.com/werkplaats-jeugd/kennisbank/generator/output"
+	"github.com/werkplaats-jeugd/kennisbank/theme"
 )
 
 // What the development server shows after any sequence of edits must be what a clean build of

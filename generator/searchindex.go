@@ -4,11 +4,11 @@ import (
 	"fmt"
 	"slices"
 
-	"kennisbank/generator/content"
-	"kennisbank/generator/graph"
-	"kennisbank/generator/markdown"
-	"kennisbank/generator/output"
-	"kennisbank/generator/search"
+	"github.com/werkplaats-jeugd/kennisbank/generator/content"
+	"github.com/werkplaats-jeugd/kennisbank/generator/graph"
+	"github.com/werkplaats-jeugd/kennisbank/generator/markdown"
+	"github.com/werkplaats-jeugd/kennisbank/generator/output"
+	"github.com/werkplaats-jeugd/kennisbank/generator/search"
 )
 
 // indexText is the document of one item's page for the search index, its text among it, and the

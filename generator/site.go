@@ -42,16 +42,16 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
-	"kennisbank/generator/assets"
-	"kennisbank/generator/brand"
-	"kennisbank/generator/check"
-	"kennisbank/generator/cms"
-	"kennisbank/generator/content"
-	"kennisbank/generator/graph"
-	"kennisbank/generator/output"
-	"kennisbank/generator/problem"
-	"kennisbank/generator/render"
-	"kennisbank/theme"
+	"github.com/werkplaats-jeugd/kennisbank/generator/assets"
+	"github.com/werkplaats-jeugd/kennisbank/generator/brand"
+	"github.com/werkplaats-jeugd/kennisbank/generator/check"
+	"github.com/werkplaats-jeugd/kennisbank/generator/cms"
+	"github.com/werkplaats-jeugd/kennisbank/generator/content"
+	"github.com/werkplaats-jeugd/kennisbank/generator/graph"
+	"github.com/werkplaats-jeugd/kennisbank/generator/output"
+	"github.com/werkplaats-jeugd/kennisbank/generator/problem"
+	"github.com/werkplaats-jeugd/kennisbank/generator/render"
+	"github.com/werkplaats-jeugd/kennisbank/theme"
 )
 
 // Options says what to build: what the user chose.

@@ -8,7 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"kennisbank/generator/fileio"
+	"github.com/werkplaats-jeugd/kennisbank/generator/fileio"
 )
 
 // ErrUnknown marks a name that is not a file of the built-in theme.

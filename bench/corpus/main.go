@@ -19,8 +19,8 @@ import (
 	"os"
 	"path/filepath"
 
-	"kennisbank/internal/corpus"
-	"kennisbank/theme"
+	"github.com/werkplaats-jeugd/kennisbank/internal/corpus"
+	"github.com/werkplaats-jeugd/kennisbank/theme"
 )
 
 func main() {

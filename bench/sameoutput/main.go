@@ -16,7 +16,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"kennisbank/generator"
+	"github.com/werkplaats-jeugd/kennisbank/generator"
 )
 
 func main() {

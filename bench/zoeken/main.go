@@ -22,7 +22,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"kennisbank/generator"
+	"github.com/werkplaats-jeugd/kennisbank/generator"
 )
 
 // query is one line of the query file.

@@ -17,7 +17,7 @@ import (
 	"github.com/rhysd/actionlint"
 	"go.yaml.in/yaml/v3"
 
-	"kennisbank/internal/release"
+	"github.com/werkplaats-jeugd/kennisbank/internal/release"
 )
 
 // The deploy/ folder holds ready pipelines: two that check and publish a site with a released

@@ -11,12 +11,12 @@ import (
 	"os"
 	"strings"
 
-	"kennisbank/generator"
-	"kennisbank/generator/output"
-	"kennisbank/generator/problem"
-	"kennisbank/generator/scaffold"
-	"kennisbank/generator/scan"
-	"kennisbank/generator/serve"
+	"github.com/werkplaats-jeugd/kennisbank/generator"
+	"github.com/werkplaats-jeugd/kennisbank/generator/output"
+	"github.com/werkplaats-jeugd/kennisbank/generator/problem"
+	"github.com/werkplaats-jeugd/kennisbank/generator/scaffold"
+	"github.com/werkplaats-jeugd/kennisbank/generator/scan"
+	"github.com/werkplaats-jeugd/kennisbank/generator/serve"
 )
 
 // Exit codes.

@@ -12,9 +12,9 @@ import (
 	"strings"
 	"testing"
 
-	"kennisbank/generator"
-	"kennisbank/generator/scan"
-	"kennisbank/internal/corpus"
+	"github.com/werkplaats-jeugd/kennisbank/generator"
+	"github.com/werkplaats-jeugd/kennisbank/generator/scan"
+	"github.com/werkplaats-jeugd/kennisbank/internal/corpus"
 )
 
 func writeCSV(t *testing.T, text string) string {

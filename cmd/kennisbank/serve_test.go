@@ -5,7 +5,7 @@ import (
 	"net"
 	"testing"
 
-	"kennisbank/generator/serve"
+	"github.com/werkplaats-jeugd/kennisbank/generator/serve"
 )
 
 // kennisbank serve listens on the loopback address unless told otherwise, so a development site

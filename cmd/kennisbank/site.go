@@ -6,8 +6,8 @@ import (
 	"io"
 	"path/filepath"
 
-	"kennisbank/generator/newsite"
-	"kennisbank/theme"
+	"github.com/werkplaats-jeugd/kennisbank/generator/newsite"
+	"github.com/werkplaats-jeugd/kennisbank/theme"
 )
 
 const initSynopsis = `init [--titel NAAM] [--uitgever ORGANISATIE] DIR`

@@ -15,9 +15,9 @@ import (
 
 	"github.com/evanw/esbuild/pkg/api"
 
-	"kennisbank/generator/output"
-	"kennisbank/generator/problem"
-	"kennisbank/theme"
+	"github.com/werkplaats-jeugd/kennisbank/generator/output"
+	"github.com/werkplaats-jeugd/kennisbank/generator/problem"
+	"github.com/werkplaats-jeugd/kennisbank/theme"
 )
 
 // Dir is the name of the assets folder inside a project and in the theme, and of its place in

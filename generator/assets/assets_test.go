@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"kennisbank/theme"
+	"github.com/werkplaats-jeugd/kennisbank/theme"
 )
 
 // A mistake in a script is reported at its file and line, in esbuild's words framed in Dutch.

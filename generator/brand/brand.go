@@ -15,10 +15,10 @@ import (
 	"path"
 	"strings"
 
-	"kennisbank/generator/content"
-	"kennisbank/generator/output"
-	"kennisbank/generator/problem"
-	"kennisbank/generator/reserved"
+	"github.com/werkplaats-jeugd/kennisbank/generator/content"
+	"github.com/werkplaats-jeugd/kennisbank/generator/output"
+	"github.com/werkplaats-jeugd/kennisbank/generator/problem"
+	"github.com/werkplaats-jeugd/kennisbank/generator/reserved"
 )
 
 // The theme's colours that the main colour stands next to (theme/assets/style.css; a test holds

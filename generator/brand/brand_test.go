@@ -12,9 +12,9 @@ import (
 	"strings"
 	"testing"
 
-	"kennisbank/generator/content"
-	"kennisbank/generator/output"
-	"kennisbank/theme"
+	"github.com/werkplaats-jeugd/kennisbank/generator/content"
+	"github.com/werkplaats-jeugd/kennisbank/generator/output"
+	"github.com/werkplaats-jeugd/kennisbank/theme"
 )
 
 // The contrast ratios of WCAG's own examples and of the theme's colours.

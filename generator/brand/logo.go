@@ -18,7 +18,7 @@ import (
 
 	_ "golang.org/x/image/webp"
 
-	"kennisbank/generator/bundlefile"
+	"github.com/werkplaats-jeugd/kennisbank/generator/bundlefile"
 )
 
 // maxLogo is the largest logo accepted: it is on every page, so a large file slows every page.

@@ -11,11 +11,11 @@ import (
 	"slices"
 	"strings"
 
-	"kennisbank/generator/content"
-	"kennisbank/generator/fold"
-	"kennisbank/generator/parallel"
-	"kennisbank/generator/problem"
-	"kennisbank/generator/reserved"
+	"github.com/werkplaats-jeugd/kennisbank/generator/content"
+	"github.com/werkplaats-jeugd/kennisbank/generator/fold"
+	"github.com/werkplaats-jeugd/kennisbank/generator/parallel"
+	"github.com/werkplaats-jeugd/kennisbank/generator/problem"
+	"github.com/werkplaats-jeugd/kennisbank/generator/reserved"
 )
 
 // Check checks the whole content. all is everything loaded; built is the part that goes into

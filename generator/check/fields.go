@@ -7,8 +7,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"kennisbank/generator/content"
-	"kennisbank/generator/problem"
+	"github.com/werkplaats-jeugd/kennisbank/generator/content"
+	"github.com/werkplaats-jeugd/kennisbank/generator/problem"
 )
 
 // Fields checks one item that goes into the site against its kind's model, as Check does for

@@ -5,9 +5,9 @@ import (
 	"strings"
 	"time"
 
-	"kennisbank/generator/content"
-	"kennisbank/generator/graph"
-	"kennisbank/generator/reserved"
+	"github.com/werkplaats-jeugd/kennisbank/generator/content"
+	"github.com/werkplaats-jeugd/kennisbank/generator/graph"
+	"github.com/werkplaats-jeugd/kennisbank/generator/reserved"
 )
 
 // Where the citation files land in the site (package publish writes them).

@@ -9,9 +9,9 @@ import (
 
 	"github.com/BurntSushi/toml"
 
-	"kennisbank/generator/frontmatter"
-	"kennisbank/generator/problem"
-	"kennisbank/generator/readability"
+	"github.com/werkplaats-jeugd/kennisbank/generator/frontmatter"
+	"github.com/werkplaats-jeugd/kennisbank/generator/problem"
+	"github.com/werkplaats-jeugd/kennisbank/generator/readability"
 )
 
 // What the admin page's check banner (assets/admin.ts) is told after a save: whether a build has

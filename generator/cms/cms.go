@@ -18,14 +18,14 @@ import (
 	"strings"
 	"sync"
 
-	"kennisbank/generator/assets"
-	"kennisbank/generator/output"
-	"kennisbank/generator/reserved"
+	"github.com/werkplaats-jeugd/kennisbank/generator/assets"
+	"github.com/werkplaats-jeugd/kennisbank/generator/output"
+	"github.com/werkplaats-jeugd/kennisbank/generator/reserved"
 
-	"kennisbank/generator/cms/decap"
-	"kennisbank/generator/content"
-	"kennisbank/generator/problem"
-	"kennisbank/theme"
+	"github.com/werkplaats-jeugd/kennisbank/generator/cms/decap"
+	"github.com/werkplaats-jeugd/kennisbank/generator/content"
+	"github.com/werkplaats-jeugd/kennisbank/generator/problem"
+	"github.com/werkplaats-jeugd/kennisbank/theme"
 )
 
 // APIPath is where `kennisbank serve` answers the local backend, from the site root.

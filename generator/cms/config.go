@@ -6,7 +6,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"kennisbank/generator/content"
+	"github.com/werkplaats-jeugd/kennisbank/generator/content"
 )
 
 // Config is admin/config.yml: the part of Decap CMS's configuration the site uses

@@ -11,8 +11,8 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"kennisbank/generator/content"
-	"kennisbank/generator/output"
+	"github.com/werkplaats-jeugd/kennisbank/generator/content"
+	"github.com/werkplaats-jeugd/kennisbank/generator/output"
 )
 
 // realSite is site.toml of the project itself: its sources and clusters are the options.

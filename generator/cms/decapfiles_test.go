@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"kennisbank/generator"
+	"github.com/werkplaats-jeugd/kennisbank/generator"
 )
 
 // copyInto copies the files under from into to, keeping their paths.

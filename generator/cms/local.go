@@ -18,9 +18,9 @@ import (
 	"sync"
 	"time"
 
-	"kennisbank/generator/content"
-	"kennisbank/generator/problem"
-	"kennisbank/generator/reserved"
+	"github.com/werkplaats-jeugd/kennisbank/generator/content"
+	"github.com/werkplaats-jeugd/kennisbank/generator/problem"
+	"github.com/werkplaats-jeugd/kennisbank/generator/reserved"
 )
 
 // Prefix is the part of the development server's URL space that Local answers.

@@ -16,7 +16,7 @@ import (
 	"testing"
 	"time"
 
-	"kennisbank/generator/problem"
+	"github.com/werkplaats-jeugd/kennisbank/generator/problem"
 )
 
 // project makes a project folder with a few content files, and a file outside content/ that the

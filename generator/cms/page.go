@@ -7,8 +7,8 @@ import (
 	"html/template"
 	"strings"
 
-	"kennisbank/generator/cms/decap"
-	"kennisbank/generator/content"
+	"github.com/werkplaats-jeugd/kennisbank/generator/cms/decap"
+	"github.com/werkplaats-jeugd/kennisbank/generator/content"
 )
 
 // The admin page loads Decap CMS and nothing else; search engines leave it alone. It has a

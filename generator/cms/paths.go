@@ -7,7 +7,7 @@ import (
 	"path"
 	"strings"
 
-	"kennisbank/generator/content"
+	"github.com/werkplaats-jeugd/kennisbank/generator/content"
 )
 
 // The local backend's door into content/. Every path in a request is decoded into one of the

@@ -12,7 +12,7 @@ import (
 	"strings"
 	"time"
 
-	"kennisbank/generator/bundlefile"
+	"github.com/werkplaats-jeugd/kennisbank/generator/bundlefile"
 )
 
 // The local backend's writes. They hold Local.writing for the whole of one request, so that two

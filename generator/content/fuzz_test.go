@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"kennisbank/generator/frontmatter"
+	"github.com/werkplaats-jeugd/kennisbank/generator/frontmatter"
 )
 
 // FuzzDecodeItem decodes arbitrary file contents as an item of every kind, through the code path

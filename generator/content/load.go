@@ -14,11 +14,11 @@ import (
 
 	"github.com/BurntSushi/toml"
 
-	"kennisbank/generator/bundlefile"
-	"kennisbank/generator/fileio"
-	"kennisbank/generator/frontmatter"
-	"kennisbank/generator/parallel"
-	"kennisbank/generator/problem"
+	"github.com/werkplaats-jeugd/kennisbank/generator/bundlefile"
+	"github.com/werkplaats-jeugd/kennisbank/generator/fileio"
+	"github.com/werkplaats-jeugd/kennisbank/generator/frontmatter"
+	"github.com/werkplaats-jeugd/kennisbank/generator/parallel"
+	"github.com/werkplaats-jeugd/kennisbank/generator/problem"
 )
 
 // Dir is the name of the content folder inside a project.

@@ -8,11 +8,11 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"kennisbank/generator/check"
-	"kennisbank/generator/cms"
-	"kennisbank/generator/content"
-	"kennisbank/generator/problem"
-	"kennisbank/generator/scaffold"
+	"github.com/werkplaats-jeugd/kennisbank/generator/check"
+	"github.com/werkplaats-jeugd/kennisbank/generator/cms"
+	"github.com/werkplaats-jeugd/kennisbank/generator/content"
+	"github.com/werkplaats-jeugd/kennisbank/generator/problem"
+	"github.com/werkplaats-jeugd/kennisbank/generator/scaffold"
 )
 
 // trial is a kind of the test's own: a learning network with one field more, the one line this

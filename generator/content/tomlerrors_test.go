@@ -7,7 +7,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
-	"kennisbank/generator/problem"
+	"github.com/werkplaats-jeugd/kennisbank/generator/problem"
 )
 
 // The TOML mistakes an editor makes get a Dutch message at the right line. Every translation in

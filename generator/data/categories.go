@@ -1,5 +1,5 @@
 package data
 
-import "kennisbank/generator/content"
+import "github.com/werkplaats-jeugd/kennisbank/generator/content"
 
 func contentCategories() []content.Category { return content.Categories }

@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"kennisbank/generator/reserved"
+	"github.com/werkplaats-jeugd/kennisbank/generator/reserved"
 )
 
 // Table is one CSV file of the open data: UTF-8 without byte order mark, comma-separated, a

@@ -7,9 +7,9 @@ import (
 	"encoding/json"
 	"sync"
 
-	"kennisbank/generator/graph"
-	"kennisbank/generator/output"
-	"kennisbank/generator/reserved"
+	"github.com/werkplaats-jeugd/kennisbank/generator/graph"
+	"github.com/werkplaats-jeugd/kennisbank/generator/output"
+	"github.com/werkplaats-jeugd/kennisbank/generator/reserved"
 )
 
 // Path is where the JSON lands in the site.

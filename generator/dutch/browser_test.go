@@ -7,7 +7,7 @@ import (
 
 	"github.com/dop251/goja"
 
-	"kennisbank/internal/tsrun"
+	"github.com/werkplaats-jeugd/kennisbank/internal/tsrun"
 )
 
 var (

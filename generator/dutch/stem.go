@@ -15,8 +15,8 @@ package dutch
 import (
 	"sync"
 
-	"kennisbank/generator/dutch/internal/snowball"
-	"kennisbank/generator/dutch/internal/stemmer"
+	"github.com/werkplaats-jeugd/kennisbank/generator/dutch/internal/snowball"
+	"github.com/werkplaats-jeugd/kennisbank/generator/dutch/internal/stemmer"
 )
 
 // Stem returns the stem of word, a lower-case Dutch word. The search stems folded words (no

@@ -4,7 +4,7 @@ import (
 	"sync"
 	"testing"
 
-	"kennisbank/internal/snowballdata"
+	"github.com/werkplaats-jeugd/kennisbank/internal/snowballdata"
 )
 
 // snowballVocabulary reads Snowball's Dutch words and their stems (package snowball).

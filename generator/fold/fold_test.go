@@ -9,7 +9,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
-	"kennisbank/internal/tsrun"
+	"github.com/werkplaats-jeugd/kennisbank/internal/tsrun"
 )
 
 func TestWords(t *testing.T) {

@@ -11,7 +11,7 @@ import (
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 
-	"kennisbank/generator/content"
+	"github.com/werkplaats-jeugd/kennisbank/generator/content"
 )
 
 // Graph is the linked knowledge base: what links to what. Build it with New; it is read-only

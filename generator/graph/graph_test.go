@@ -5,7 +5,7 @@ import (
 	"slices"
 	"testing"
 
-	"kennisbank/generator/content"
+	"github.com/werkplaats-jeugd/kennisbank/generator/content"
 )
 
 // relatedByCounting is Related as a reader would work it out: count, for every other strategy,

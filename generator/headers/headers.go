@@ -14,8 +14,8 @@ import (
 	"sort"
 	"strings"
 
-	"kennisbank/generator/output"
-	"kennisbank/generator/reserved"
+	"github.com/werkplaats-jeugd/kennisbank/generator/output"
+	"github.com/werkplaats-jeugd/kennisbank/generator/reserved"
 )
 
 // Path is where the file is written, at the root of the site.

@@ -17,8 +17,8 @@ import (
 	"strings"
 	"sync"
 
-	"kennisbank/generator/problem"
-	"kennisbank/generator/sitepath"
+	"github.com/werkplaats-jeugd/kennisbank/generator/problem"
+	"github.com/werkplaats-jeugd/kennisbank/generator/sitepath"
 )
 
 // Checker collects broken links over many pages. It is safe for concurrent use.

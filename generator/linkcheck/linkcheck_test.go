@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"kennisbank/theme"
+	"github.com/werkplaats-jeugd/kennisbank/theme"
 )
 
 var site = map[string]bool{"": true, "strategieen/": true, "strategieen/x/": true, "strategieen/x/citeer.bib": true,

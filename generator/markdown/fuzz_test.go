@@ -11,7 +11,7 @@ import (
 	"github.com/yuin/goldmark/util"
 	"golang.org/x/net/html"
 
-	"kennisbank/internal/htmlcheck"
+	"github.com/werkplaats-jeugd/kennisbank/internal/htmlcheck"
 )
 
 // pages are page URLs of every shape the site has: home, a root page, an item, the 404 page.

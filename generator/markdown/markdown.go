@@ -21,7 +21,7 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
-	"kennisbank/generator/sitepath"
+	"github.com/werkplaats-jeugd/kennisbank/generator/sitepath"
 )
 
 // Renderer turns Markdown into HTML. It is safe for concurrent use.

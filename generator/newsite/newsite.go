@@ -20,9 +20,9 @@ import (
 
 	"github.com/BurntSushi/toml"
 
-	"kennisbank"
-	"kennisbank/generator/content"
-	"kennisbank/generator/scaffold"
+	"github.com/werkplaats-jeugd/kennisbank"
+	"github.com/werkplaats-jeugd/kennisbank/generator/content"
+	"github.com/werkplaats-jeugd/kennisbank/generator/scaffold"
 )
 
 // Options describe the new site.

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"kennisbank/generator/content"
+	"github.com/werkplaats-jeugd/kennisbank/generator/content"
 )
 
 // A new site holds the knowledge's determinants and strategies as its own files, its own name

@@ -21,7 +21,7 @@ import (
 	"strings"
 	"sync"
 
-	"kennisbank/generator/fileio"
+	"github.com/werkplaats-jeugd/kennisbank/generator/fileio"
 )
 
 // Writer receives the files of a site. Paths are slash-separated and relative to the site root.

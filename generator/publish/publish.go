@@ -16,14 +16,14 @@ import (
 	"strings"
 	"sync"
 
-	"kennisbank/generator/cite"
-	"kennisbank/generator/content"
-	"kennisbank/generator/feed"
-	"kennisbank/generator/graph"
-	"kennisbank/generator/ical"
-	"kennisbank/generator/output"
-	"kennisbank/generator/reserved"
-	"kennisbank/generator/sitemap"
+	"github.com/werkplaats-jeugd/kennisbank/generator/cite"
+	"github.com/werkplaats-jeugd/kennisbank/generator/content"
+	"github.com/werkplaats-jeugd/kennisbank/generator/feed"
+	"github.com/werkplaats-jeugd/kennisbank/generator/graph"
+	"github.com/werkplaats-jeugd/kennisbank/generator/ical"
+	"github.com/werkplaats-jeugd/kennisbank/generator/output"
+	"github.com/werkplaats-jeugd/kennisbank/generator/reserved"
+	"github.com/werkplaats-jeugd/kennisbank/generator/sitemap"
 )
 
 // Where the files land in the site.

@@ -17,7 +17,7 @@ import (
 	"strings"
 	"unicode"
 
-	"kennisbank/generator/markdown"
+	"github.com/werkplaats-jeugd/kennisbank/generator/markdown"
 )
 
 // The limits the notes use.

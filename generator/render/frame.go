@@ -6,8 +6,8 @@ import (
 	"html/template"
 	"sync"
 
-	"kennisbank/generator/content"
-	"kennisbank/generator/sitepath"
+	"github.com/werkplaats-jeugd/kennisbank/generator/content"
+	"github.com/werkplaats-jeugd/kennisbank/generator/sitepath"
 )
 
 // Frame is what the header and the footer of a page show: the chrome as seen from the page's

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"kennisbank/generator/content"
-	"kennisbank/theme"
+	"github.com/werkplaats-jeugd/kennisbank/generator/content"
+	"github.com/werkplaats-jeugd/kennisbank/theme"
 )
 
 // project writes a templates folder whose header is a cached partial, and loads it.

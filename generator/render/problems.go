@@ -8,8 +8,8 @@ import (
 	"regexp"
 	"strconv"
 
-	"kennisbank/generator/problem"
-	"kennisbank/theme"
+	"github.com/werkplaats-jeugd/kennisbank/generator/problem"
+	"github.com/werkplaats-jeugd/kennisbank/theme"
 )
 
 // A template problem is reported at the template's file and line, once, however many pages it

@@ -4,7 +4,7 @@ import (
 	"errors"
 	"testing"
 
-	"kennisbank/generator/problem"
+	"github.com/werkplaats-jeugd/kennisbank/generator/problem"
 )
 
 // A template mistake is one problem however many pages it breaks; the message says on how many

@@ -20,13 +20,13 @@ import (
 	"sync/atomic"
 	"time"
 
-	"kennisbank/generator/brand"
-	"kennisbank/generator/cite"
-	"kennisbank/generator/content"
-	"kennisbank/generator/markdown"
-	"kennisbank/generator/problem"
-	"kennisbank/generator/view"
-	"kennisbank/theme"
+	"github.com/werkplaats-jeugd/kennisbank/generator/brand"
+	"github.com/werkplaats-jeugd/kennisbank/generator/cite"
+	"github.com/werkplaats-jeugd/kennisbank/generator/content"
+	"github.com/werkplaats-jeugd/kennisbank/generator/markdown"
+	"github.com/werkplaats-jeugd/kennisbank/generator/problem"
+	"github.com/werkplaats-jeugd/kennisbank/generator/view"
+	"github.com/werkplaats-jeugd/kennisbank/theme"
 )
 
 // Dir is the name of the templates folder inside a project and in the theme.

@@ -9,8 +9,8 @@
 package reserved
 
 import (
-	"kennisbank/generator/content"
-	"kennisbank/theme"
+	"github.com/werkplaats-jeugd/kennisbank/generator/content"
+	"github.com/werkplaats-jeugd/kennisbank/theme"
 )
 
 // The folders the generator fills, by their names at the root of the site.

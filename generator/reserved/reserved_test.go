@@ -4,9 +4,9 @@ import (
 	"slices"
 	"testing"
 
-	"kennisbank/generator/render"
-	"kennisbank/generator/reserved"
-	"kennisbank/theme"
+	"github.com/werkplaats-jeugd/kennisbank/generator/render"
+	"github.com/werkplaats-jeugd/kennisbank/generator/reserved"
+	"github.com/werkplaats-jeugd/kennisbank/theme"
 )
 
 // A page of the content named after a stand-alone page of the built-in theme would take its

@@ -12,7 +12,7 @@ import (
 	"strings"
 	"time"
 
-	"kennisbank/generator/content"
+	"github.com/werkplaats-jeugd/kennisbank/generator/content"
 )
 
 // ErrUsage marks mistakes in what the user asked for (an unknown kind, an empty title).

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"kennisbank/generator/content"
+	"github.com/werkplaats-jeugd/kennisbank/generator/content"
 )
 
 func TestNewWritesDraftWithFrontMatterAndNeverOverwrites(t *testing.T) {

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"kennisbank/internal/corpus"
+	"github.com/werkplaats-jeugd/kennisbank/internal/corpus"
 )
 
 // TestLimeSurveyImportFile reads the LimeSurvey import file as LimeSurvey's TSV importer does

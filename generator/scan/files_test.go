@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"kennisbank/internal/corpus"
+	"github.com/werkplaats-jeugd/kennisbank/internal/corpus"
 )
 
 // callPlain calls an exported function of the logic that does not take the knowledge base;

@@ -12,7 +12,7 @@ import (
 	"strings"
 	"time"
 
-	"kennisbank/generator"
+	"github.com/werkplaats-jeugd/kennisbank/generator"
 )
 
 // Source says where the knowledge base comes from: a Kennisbank project (its content/ is loaded

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"kennisbank/internal/corpus"
+	"github.com/werkplaats-jeugd/kennisbank/internal/corpus"
 )
 
 // teamSummary reads a team's file as the page does (the logic's readFile and readTeam) and

@@ -18,8 +18,8 @@ import (
 
 	"github.com/dop251/goja"
 
-	"kennisbank/generator/assets"
-	"kennisbank/theme"
+	"github.com/werkplaats-jeugd/kennisbank/generator/assets"
+	"github.com/werkplaats-jeugd/kennisbank/theme"
 )
 
 // Entry is the logic's entry module, relative to assets/.

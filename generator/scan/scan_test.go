@@ -9,7 +9,7 @@ import (
 	"sync"
 	"testing"
 
-	"kennisbank/internal/corpus"
+	"github.com/werkplaats-jeugd/kennisbank/internal/corpus"
 )
 
 // These tests run assets/scan/logic.ts, the module the scan page uses, through goja against the

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"kennisbank/internal/corpus"
+	"github.com/werkplaats-jeugd/kennisbank/internal/corpus"
 )
 
 // groupCSV writes a team: per group name, that many respondents; answer(group, i, number) gives

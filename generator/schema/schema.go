@@ -10,8 +10,8 @@ import (
 	"strconv"
 	"time"
 
-	"kennisbank/generator/content"
-	"kennisbank/generator/graph"
+	"github.com/werkplaats-jeugd/kennisbank/generator/content"
+	"github.com/werkplaats-jeugd/kennisbank/generator/graph"
 )
 
 // Names of the two term sets.

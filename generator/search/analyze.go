@@ -3,8 +3,8 @@ package search
 import (
 	"strings"
 
-	"kennisbank/generator/dutch"
-	"kennisbank/generator/fold"
+	"github.com/werkplaats-jeugd/kennisbank/generator/dutch"
+	"github.com/werkplaats-jeugd/kennisbank/generator/fold"
 )
 
 // The fields a word can stand in, from the one that says least about a page to the one that

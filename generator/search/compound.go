@@ -1,6 +1,6 @@
 package search
 
-import "kennisbank/generator/dutch"
+import "github.com/werkplaats-jeugd/kennisbank/generator/dutch"
 
 // Compound words are matched by their parts: a page about "regelgeving" is found by "regel",
 // and a query for "personeelsverloop" finds the pages that speak of "personeel" and "verloop".

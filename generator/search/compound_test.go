@@ -7,9 +7,9 @@ import (
 
 	"github.com/dop251/goja"
 
-	"kennisbank/generator/content"
-	"kennisbank/generator/dutch"
-	"kennisbank/internal/tsrun"
+	"github.com/werkplaats-jeugd/kennisbank/generator/content"
+	"github.com/werkplaats-jeugd/kennisbank/generator/dutch"
+	"github.com/werkplaats-jeugd/kennisbank/internal/tsrun"
 )
 
 func vocabulary(words ...string) (known, knownStem func(string) bool) {

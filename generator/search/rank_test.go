@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"kennisbank/internal/tsrun"
+	"github.com/werkplaats-jeugd/kennisbank/internal/tsrun"
 )
 
 // These tests run the browser's ranking (assets/search/rank.ts) in goja over indexes that Build

@@ -18,9 +18,9 @@ import (
 	"strings"
 	"sync"
 
-	"kennisbank/generator/dutch"
-	"kennisbank/generator/fold"
-	"kennisbank/generator/reserved"
+	"github.com/werkplaats-jeugd/kennisbank/generator/dutch"
+	"github.com/werkplaats-jeugd/kennisbank/generator/fold"
+	"github.com/werkplaats-jeugd/kennisbank/generator/reserved"
 )
 
 // Path is where the index lands in the site.

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"kennisbank/internal/corpus"
+	"github.com/werkplaats-jeugd/kennisbank/internal/corpus"
 )
 
 // decoded is an index file as the browser reads it, with the postings undone.

@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"kennisbank/generator/dutch"
+	"github.com/werkplaats-jeugd/kennisbank/generator/dutch"
 )
 
 // A posting's value, as the browser reads it (assets/search/index.ts), says how often the term

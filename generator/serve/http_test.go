@@ -11,7 +11,7 @@ import (
 	"strings"
 	"testing"
 
-	"kennisbank/generator"
+	"github.com/werkplaats-jeugd/kennisbank/generator"
 )
 
 // rawGet sends path exactly as given, unnormalised, over a real connection, as an attacker's

@@ -6,8 +6,8 @@ import (
 	"html"
 	"net/http"
 
-	"kennisbank/generator/problem"
-	"kennisbank/generator/reserved"
+	"github.com/werkplaats-jeugd/kennisbank/generator/problem"
+	"github.com/werkplaats-jeugd/kennisbank/generator/reserved"
 )
 
 // The notice a page carries while the last build failed: the development server adds it to the

@@ -12,9 +12,9 @@ import (
 	"testing"
 	"time"
 
-	"kennisbank/generator"
-	"kennisbank/generator/output"
-	"kennisbank/theme"
+	"github.com/werkplaats-jeugd/kennisbank/generator"
+	"github.com/werkplaats-jeugd/kennisbank/generator/output"
+	"github.com/werkplaats-jeugd/kennisbank/theme"
 )
 
 // BenchmarkRebuildAfterEditingOneStrategy measures what an editor waits for in `kennisbank

@@ -21,13 +21,13 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 
-	"kennisbank/generator"
-	"kennisbank/generator/cms"
-	"kennisbank/generator/content"
-	"kennisbank/generator/output"
-	"kennisbank/generator/problem"
-	"kennisbank/generator/reserved"
-	"kennisbank/theme"
+	"github.com/werkplaats-jeugd/kennisbank/generator"
+	"github.com/werkplaats-jeugd/kennisbank/generator/cms"
+	"github.com/werkplaats-jeugd/kennisbank/generator/content"
+	"github.com/werkplaats-jeugd/kennisbank/generator/output"
+	"github.com/werkplaats-jeugd/kennisbank/generator/problem"
+	"github.com/werkplaats-jeugd/kennisbank/generator/reserved"
+	"github.com/werkplaats-jeugd/kennisbank/theme"
 )
 
 // Options configures the server.

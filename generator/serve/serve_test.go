@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"kennisbank/generator"
+	"github.com/werkplaats-jeugd/kennisbank/generator"
 )
 
 // project copies the repository's own site (content, templates, assets) into a temporary folder.

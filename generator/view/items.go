@@ -1,9 +1,9 @@
 package view
 
 import (
-	"kennisbank/generator/content"
-	"kennisbank/generator/graph"
-	"kennisbank/generator/reserved"
+	"github.com/werkplaats-jeugd/kennisbank/generator/content"
+	"github.com/werkplaats-jeugd/kennisbank/generator/graph"
+	"github.com/werkplaats-jeugd/kennisbank/generator/reserved"
 )
 
 // Item returns the view of an item's page: what the kind's template (content.Spec.Template) shows.

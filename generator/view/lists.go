@@ -1,11 +1,11 @@
 package view
 
 import (
-	"kennisbank/generator/cite"
-	"kennisbank/generator/content"
-	"kennisbank/generator/data"
-	"kennisbank/generator/graph"
-	"kennisbank/generator/reserved"
+	"github.com/werkplaats-jeugd/kennisbank/generator/cite"
+	"github.com/werkplaats-jeugd/kennisbank/generator/content"
+	"github.com/werkplaats-jeugd/kennisbank/generator/data"
+	"github.com/werkplaats-jeugd/kennisbank/generator/graph"
+	"github.com/werkplaats-jeugd/kennisbank/generator/reserved"
 )
 
 // Standalone returns the view of a page that is not an item's: home, 404, the list of each kind,

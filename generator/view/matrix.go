@@ -1,8 +1,8 @@
 package view
 
 import (
-	"kennisbank/generator/content"
-	"kennisbank/generator/graph"
+	"github.com/werkplaats-jeugd/kennisbank/generator/content"
+	"github.com/werkplaats-jeugd/kennisbank/generator/graph"
 )
 
 // Matrix is what matrix.html shows: a row per strategy, a column per determinant.

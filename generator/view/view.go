@@ -16,9 +16,9 @@ import (
 	"slices"
 	"strings"
 
-	"kennisbank/generator/cite"
-	"kennisbank/generator/content"
-	"kennisbank/generator/graph"
+	"github.com/werkplaats-jeugd/kennisbank/generator/cite"
+	"github.com/werkplaats-jeugd/kennisbank/generator/content"
+	"github.com/werkplaats-jeugd/kennisbank/generator/graph"
 )
 
 // PageLink is a link to a page of the site: its title and its path from the site root. Pages

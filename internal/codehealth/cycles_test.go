@@ -28,8 +28,8 @@ func TestNoImportCycles(t *testing.T) {
 		}
 	}
 	// The reader sees the imports: the scan's command imports the comparison.
-	if !slices.Contains(tsImports["scan/report.ts"], "scan/compare.ts") || !slices.Contains(goImports["kennisbank/generator/check"], "kennisbank/generator/content") {
-		t.Errorf("imports were not read: report.ts imports %v, check imports %v", tsImports["scan/report.ts"], goImports["kennisbank/generator/check"])
+	if !slices.Contains(tsImports["scan/report.ts"], "scan/compare.ts") || !slices.Contains(goImports["github.com/werkplaats-jeugd/kennisbank/generator/check"], "github.com/werkplaats-jeugd/kennisbank/generator/content") {
+		t.Errorf("imports were not read: report.ts imports %v, check imports %v", tsImports["scan/report.ts"], goImports["github.com/werkplaats-jeugd/kennisbank/generator/check"])
 	}
 }
 

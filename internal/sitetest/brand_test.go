@@ -14,9 +14,9 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"kennisbank/generator"
-	"kennisbank/generator/newsite"
-	"kennisbank/internal/browsertest"
+	"github.com/werkplaats-jeugd/kennisbank/generator"
+	"github.com/werkplaats-jeugd/kennisbank/generator/newsite"
+	"github.com/werkplaats-jeugd/kennisbank/internal/browsertest"
 )
 
 // brandColour is a colour of another workplace's own, dark enough for white text on it.

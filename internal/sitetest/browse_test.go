@@ -7,7 +7,7 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
-	"kennisbank/internal/browsertest"
+	"github.com/werkplaats-jeugd/kennisbank/internal/browsertest"
 )
 
 func TestFilteringNarrowsListAndURLAndBackRestores(t *testing.T) {

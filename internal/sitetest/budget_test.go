@@ -13,9 +13,9 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"kennisbank/generator"
-	"kennisbank/internal/browsertest"
-	"kennisbank/internal/corpus"
+	"github.com/werkplaats-jeugd/kennisbank/generator"
+	"github.com/werkplaats-jeugd/kennisbank/internal/browsertest"
+	"github.com/werkplaats-jeugd/kennisbank/internal/corpus"
 )
 
 func gzipSize(t testing.TB, data []byte) int {

@@ -11,7 +11,7 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
-	"kennisbank/internal/browsertest"
+	"github.com/werkplaats-jeugd/kennisbank/internal/browsertest"
 )
 
 // citeText is the text of the element with the given id, as a reader would copy it.

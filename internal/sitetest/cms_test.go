@@ -24,10 +24,10 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
-	"kennisbank/generator"
-	"kennisbank/generator/content"
-	"kennisbank/generator/serve"
-	"kennisbank/internal/browsertest"
+	"github.com/werkplaats-jeugd/kennisbank/generator"
+	"github.com/werkplaats-jeugd/kennisbank/generator/content"
+	"github.com/werkplaats-jeugd/kennisbank/generator/serve"
+	"github.com/werkplaats-jeugd/kennisbank/internal/browsertest"
 )
 
 // copyProject copies the project's content, templates and assets into a new folder, so that a

@@ -16,7 +16,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
-	"kennisbank/internal/browsertest"
+	"github.com/werkplaats-jeugd/kennisbank/internal/browsertest"
 )
 
 // screen is a screen size the site is tried at.

@@ -12,8 +12,8 @@ import (
 	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
-	"kennisbank/generator"
-	"kennisbank/generator/content"
+	"github.com/werkplaats-jeugd/kennisbank/generator"
+	"github.com/werkplaats-jeugd/kennisbank/generator/content"
 )
 
 var (

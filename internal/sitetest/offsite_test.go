@@ -13,10 +13,10 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
-	"kennisbank/generator/content"
-	"kennisbank/generator/reserved"
-	"kennisbank/internal/browsertest"
-	"kennisbank/internal/htmlcheck"
+	"github.com/werkplaats-jeugd/kennisbank/generator/content"
+	"github.com/werkplaats-jeugd/kennisbank/generator/reserved"
+	"github.com/werkplaats-jeugd/kennisbank/internal/browsertest"
+	"github.com/werkplaats-jeugd/kennisbank/internal/htmlcheck"
 )
 
 // pageKinds lists one page of every kind the site has: home, every list, one item of every

@@ -9,7 +9,7 @@ import (
 	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/chromedp"
 
-	"kennisbank/internal/browsertest"
+	"github.com/werkplaats-jeugd/kennisbank/internal/browsertest"
 )
 
 // TestMetadataAndCitationsInTheBrowser loads pages with JSON-LD, the citation box and calendar

@@ -18,11 +18,11 @@ import (
 	"golang.org/x/text/unicode/norm"
 	"golang.org/x/text/unicode/rangetable"
 
-	"kennisbank/generator/dutch"
-	"kennisbank/generator/fold"
-	"kennisbank/internal/browsertest"
-	"kennisbank/internal/snowballdata"
-	"kennisbank/internal/tsrun"
+	"github.com/werkplaats-jeugd/kennisbank/generator/dutch"
+	"github.com/werkplaats-jeugd/kennisbank/generator/fold"
+	"github.com/werkplaats-jeugd/kennisbank/internal/browsertest"
+	"github.com/werkplaats-jeugd/kennisbank/internal/snowballdata"
+	"github.com/werkplaats-jeugd/kennisbank/internal/tsrun"
 )
 
 // moduleInChromium opens a page in Chromium that runs one TypeScript module of theme/assets/, its

@@ -14,9 +14,9 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
-	"kennisbank/generator/scan"
-	"kennisbank/internal/browsertest"
-	"kennisbank/internal/corpus"
+	"github.com/werkplaats-jeugd/kennisbank/generator/scan"
+	"github.com/werkplaats-jeugd/kennisbank/internal/browsertest"
+	"github.com/werkplaats-jeugd/kennisbank/internal/corpus"
 )
 
 // The scan page with a team's file, as an implementation coordinator uses it: a mapping kept for

@@ -22,11 +22,11 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
-	"kennisbank/generator/assets"
-	"kennisbank/generator/content"
-	"kennisbank/generator/scan"
-	"kennisbank/internal/browsertest"
-	"kennisbank/internal/corpus"
+	"github.com/werkplaats-jeugd/kennisbank/generator/assets"
+	"github.com/werkplaats-jeugd/kennisbank/generator/content"
+	"github.com/werkplaats-jeugd/kennisbank/generator/scan"
+	"github.com/werkplaats-jeugd/kennisbank/internal/browsertest"
+	"github.com/werkplaats-jeugd/kennisbank/internal/corpus"
 )
 
 // The implementatiescan page (scan/), driven as a reader would: answering, reloading, reading a

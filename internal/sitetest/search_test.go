@@ -15,8 +15,8 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
-	"kennisbank/generator/fold"
-	"kennisbank/internal/browsertest"
+	"github.com/werkplaats-jeugd/kennisbank/generator/fold"
+	"github.com/werkplaats-jeugd/kennisbank/internal/browsertest"
 )
 
 // bodyWord picks a long word from a strategy's body that is not in its title, so that finding

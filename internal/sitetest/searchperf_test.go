@@ -16,7 +16,7 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
-	"kennisbank/internal/browsertest"
+	"github.com/werkplaats-jeugd/kennisbank/internal/browsertest"
 )
 
 // The phone profile of the issue that set the search page's budget (and of Lighthouse's mobile

@@ -14,7 +14,7 @@ import (
 
 	"github.com/dop251/goja"
 
-	"kennisbank/generator/assets"
+	"github.com/werkplaats-jeugd/kennisbank/generator/assets"
 )
 
 // Global is the name under which a bundled module exposes its exports.

@@ -28,7 +28,7 @@ import (
 	"strings"
 	"time"
 
-	"kennisbank/generator/cms/decap"
+	"github.com/werkplaats-jeugd/kennisbank/generator/cms/decap"
 )
 
 const (

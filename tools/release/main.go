@@ -16,7 +16,7 @@ import (
 	"strings"
 	"time"
 
-	"kennisbank/internal/release"
+	"github.com/werkplaats-jeugd/kennisbank/internal/release"
 )
 
 func main() {

@@ -5,7 +5,7 @@
 package stemmer
 
 import (
-	snowballRuntime "kennisbank/generator/dutch/internal/snowball"
+	snowballRuntime "github.com/werkplaats-jeugd/kennisbank/generator/dutch/internal/snowball"
 )
 
 var A_0 = []*snowballRuntime.Among{
