@@ -202,7 +202,8 @@ func contains(s string, subs ...string) bool {
 }
 
 // questions reads the knowledge base's questions through the logic.
-func questions(t *testing.T) (*scan.Module, []corpus.Question) {
+func questions(t testing.TB) (*scan.Module, []corpus.Question) {
+	t.Helper()
 	m, err := scan.Load("../..")
 	if err != nil {
 		t.Fatal(err)
@@ -338,20 +339,7 @@ func BenchmarkScanCommand2300(b *testing.B) {
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		b.Fatalf("go build: %v\n%s", err, out)
 	}
-	m, err := scan.Load("../..")
-	if err != nil {
-		b.Fatal(err)
-	}
-	raw, _ := m.Call("ordered")
-	var dets []struct {
-		ID, Title, Question, Scale string
-		Number                     int
-	}
-	_ = json.Unmarshal(raw, &dets)
-	var qs []corpus.Question
-	for _, d := range dets {
-		qs = append(qs, corpus.Question{Number: d.Number, ID: d.ID, Title: d.Title, Text: d.Question, Scale: d.Scale})
-	}
+	_, qs := questions(b)
 	file := filepath.Join(dir, "antwoorden.xlsx")
 	kb := filepath.Join(dir, "kennisbank.json")
 	data, err := generator.KnowledgeBaseJSON(generator.Options{Root: "../.."})
