@@ -92,9 +92,9 @@ func checkExisting(out, abs string, refuse func(string, ...any) error) error {
 	if _, err := os.Lstat(filepath.Join(abs, Marker)); err == nil {
 		return nil
 	}
-	return refuse("it holds %d files or folders that an earlier build did not make (it has no %s); "+
+	return refuse("it is not empty, and an earlier build did not make it (it has no %s); "+
 		"a build replaces its output folder as a whole, so choose a new or empty folder, or empty or remove %s yourself if nothing in it is yours",
-		len(entries), Marker, out)
+		Marker, out)
 }
 
 // within reports whether path lies strictly inside dir.
