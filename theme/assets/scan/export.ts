@@ -8,8 +8,16 @@ import { KnowledgeBase, ordered, round, table } from "./kb";
 import { Analysis } from "./outcome";
 import { Respondent } from "./tally";
 
+// A spreadsheet runs a cell that starts with =, +, -, @, a tab or a carriage return as a formula
+// (OWASP's "CSV injection"). Group names and headings come from a team's file, which anyone who
+// filled in the form wrote, and the coordinator opens the export in Excel: such a cell gets an
+// apostrophe before it, which Excel hides and does not run. A plain number stays a number.
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[+-]?[0-9]+([.,][0-9]+)?$/;
+
 function csvCell(v: string | number): string {
-  const s = String(v);
+  let s = String(v);
+  if (FORMULA_START.test(s) && !PLAIN_NUMBER.test(s)) s = "'" + s;
   return /[;"\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
 }
 
