@@ -211,3 +211,46 @@ func hasProblem(probs problem.List, file, message string) bool {
 	}
 	return false
 }
+
+// A symbolic link in content/, for an entry or for a file beside a page, is one problem at its
+// own path, and what it points at is never read into the site: a link to a file elsewhere on
+// the machine cannot publish it. The pages that name the linked entry give no problem of their
+// own (one cause, one problem).
+func TestSymbolicLinksInContentPublishNothing(t *testing.T) {
+	root := newProject(t, nil)
+	out, _ := build(t, root)
+	elsewhere := t.TempDir()
+	network := "content/leernetwerken/integraal-werken.md"
+	pdf := "content/factsheets/liso-framework/factsheet.pdf"
+	for _, name := range []string{network, pdf} {
+		data, err := os.ReadFile(filepath.Join(root, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		secret := filepath.Join(elsewhere, filepath.Base(name))
+		if err := os.WriteFile(secret, append(data, "\ngeheim-van-elders\n"...), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if os.Remove(filepath.Join(root, name)) != nil || os.Symlink(secret, filepath.Join(root, name)) != nil {
+			t.Fatal("cannot place the link")
+		}
+	}
+	_, err := Check(Options{Root: root})
+	probs := problem.AsList(err)
+	for _, name := range []string{network, pdf} {
+		if !hasProblem(probs, name, "is geen gewoon bestand (maar bijvoorbeeld een snelkoppeling naar een ander bestand); zet het bestand zelf hier neer") {
+			t.Errorf("check does not refuse the link %s", name)
+		}
+	}
+	if len(probs) != 2 {
+		t.Errorf("%d problems for two links, want one each:\n%v", len(probs), err)
+	}
+	if _, err := Build(Options{Root: root, Out: out}); err == nil {
+		t.Fatal("the build with links in content/ succeeded")
+	}
+	for name, data := range readSite(t, out) {
+		if strings.Contains(data, "geheim-van-elders") {
+			t.Errorf("the site publishes a linked file as %s", name)
+		}
+	}
+}

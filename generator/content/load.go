@@ -161,8 +161,16 @@ func bundleFiles(dir string) ([]string, error) {
 	return files, err
 }
 
+// notRegular refuses a symbolic link (or a device, or a pipe) in content/: a build reads only
+// files that are there, so that a link cannot publish a file from elsewhere on the machine.
+const notRegular = "is geen gewoon bestand (maar bijvoorbeeld een snelkoppeling naar een ander bestand); zet het bestand zelf hier neer"
+
 func loadItem(src source) (Entry, problem.List) {
 	var probs problem.List
+	if info, err := os.Lstat(src.disk); err == nil && !info.Mode().IsRegular() {
+		probs.Add(src.file, 0, notRegular)
+		return nil, probs
+	}
 	data, err := fileio.ReadFile(src.disk)
 	if err != nil {
 		probs.Add(src.file, 0, "het bestand is niet te lezen: %v", err)
@@ -182,7 +190,7 @@ func safeFiles(src source, probs *problem.List) []string {
 	for _, f := range src.files {
 		name := filepath.Join(src.bundle, filepath.FromSlash(f))
 		if info, err := os.Lstat(name); err != nil || !info.Mode().IsRegular() {
-			probs.Add(path.Join(dir, f), 0, "is geen gewoon bestand (maar bijvoorbeeld een snelkoppeling naar een ander bestand); zet het bestand zelf naast de pagina")
+			probs.Add(path.Join(dir, f), 0, notRegular)
 			continue
 		}
 		data, err := fileio.ReadFile(name)
