@@ -15,7 +15,8 @@ type command struct {
 	*flag.FlagSet
 	synopsis       string
 	stdout, stderr io.Writer
-	positional     bool // the command takes arguments after its flags
+	positional     bool     // the command takes arguments besides its flags
+	args           []string // those arguments, once parsed
 }
 
 func newCommand(name, synopsis string, stdout, stderr io.Writer) *command {
@@ -44,7 +45,7 @@ func (c *command) usage(w io.Writer) {
 
 // parse parses the flags; it returns a non-negative exit code when the command should stop.
 func (c *command) parse(args []string) int {
-	err := c.Parse(args)
+	err := c.parseInterspersed(args)
 	switch {
 	case errors.Is(err, flag.ErrHelp):
 		c.usage(c.stdout)
@@ -59,4 +60,36 @@ func (c *command) parse(args []string) int {
 		return exitUsage
 	}
 	return -1
+}
+
+// parseInterspersed parses flags before, between and after the arguments, as people type them
+// (kennisbank new nieuws "Open dag" --src site): package flag stops at the first argument. After
+// "--" everything is an argument, also what starts with a dash.
+func (c *command) parseInterspersed(args []string) error {
+	c.args = nil
+	for {
+		if err := c.Parse(args); err != nil {
+			return err
+		}
+		rest := c.FlagSet.Args()
+		if len(rest) == 0 {
+			return nil
+		}
+		if consumed := len(args) - len(rest); consumed > 0 && args[consumed-1] == "--" {
+			c.args = append(c.args, rest...)
+			return nil
+		}
+		c.args = append(c.args, rest[0])
+		args = rest[1:]
+	}
+}
+
+// NArg and Arg are the arguments wherever they stood among the flags.
+func (c *command) NArg() int { return len(c.args) }
+
+func (c *command) Arg(i int) string {
+	if i < 0 || i >= len(c.args) {
+		return ""
+	}
+	return c.args[i]
 }

@@ -21,6 +21,10 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"build", "--help"}, exitOK, "--base-url"},
 		{[]string{"new", "strategie"}, exitUsage, "expected a kind and a title"},
 		{[]string{"new", "--src", t.TempDir(), "nieuws", "Iets"}, exitUsage, "not a Kennisbank project"},
+		{[]string{"new", "nieuws", "Iets", "--src", t.TempDir()}, exitUsage, "not a Kennisbank project"}, // flags after the arguments count too
+		{[]string{"new", "nieuws", "--src", t.TempDir(), "Iets", "--onbekend"}, exitUsage, "flag provided but not defined: --onbekend"},
+		{[]string{"new", "--", "nieuws"}, exitUsage, "expected a kind and a title"},
+		{[]string{"build", "content"}, exitUsage, `unexpected argument "content"`},
 		{[]string{"check", "--src", t.TempDir()}, exitProblems, "content/site.toml ontbreekt"},
 		{[]string{"check", "--src", "../.."}, exitOK, "no problems"},
 	}

@@ -96,7 +96,11 @@ func checkEmpty(dir string) error {
 		return err
 	}
 	if len(entries) > 0 {
-		return fmt.Errorf("%w: %s holds %s and more; init writes a new site only into an empty or new folder", ErrNotEmpty, dir, entries[0].Name())
+		holds := entries[0].Name()
+		if len(entries) > 1 {
+			holds += fmt.Sprintf(" and %d more", len(entries)-1)
+		}
+		return fmt.Errorf("%w: %s holds %s; init writes a new site only into an empty or new folder", ErrNotEmpty, dir, holds)
 	}
 	return nil
 }

@@ -60,8 +60,12 @@ func TestRefusesAFolderThatIsNotEmpty(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "notities.txt"), []byte("mijn"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Write(Options{Dir: dir}); !errors.Is(err, ErrNotEmpty) {
+	_, err := Write(Options{Dir: dir})
+	if !errors.Is(err, ErrNotEmpty) {
 		t.Fatalf("got %v, want ErrNotEmpty", err)
+	}
+	if !strings.Contains(err.Error(), "holds notities.txt;") {
+		t.Errorf("the refusal names what the folder holds wrongly: %v", err)
 	}
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 1 {
