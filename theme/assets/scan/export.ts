@@ -11,7 +11,8 @@ import { Respondent } from "./tally";
 // A spreadsheet runs a cell that starts with =, +, -, @, a tab or a carriage return as a formula
 // (OWASP's "CSV injection"). Group names and headings come from a team's file, which anyone who
 // filled in the form wrote, and the coordinator opens the export in Excel: such a cell gets an
-// apostrophe before it, which Excel hides and does not run. A plain number stays a number.
+// apostrophe before it, so that it is read as text (the apostrophe shows) and nothing runs. A
+// plain number stays a number.
 const FORMULA_START = /^[=+\-@\t\r]/;
 const PLAIN_NUMBER = /^[+-]?[0-9]+([.,][0-9]+)?$/;
 
