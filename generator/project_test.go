@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/werkplaats-jeugd/kennisbank/internal/testfiles"
+
 	"github.com/werkplaats-jeugd/kennisbank/theme"
 )
 
@@ -119,18 +121,12 @@ func newProject(t testing.TB, changes map[string]string) string {
 	for k, v := range changes {
 		files[k] = v
 	}
-	for name, body := range files {
-		if body == removed {
-			continue
-		}
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
+	for k, v := range changes {
+		if v == removed {
+			delete(files, k)
 		}
 	}
+	testfiles.Write(t, root, files)
 	return root
 }
 

@@ -6,11 +6,11 @@ import (
 	"image/color"
 	"image/png"
 	"io/fs"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/werkplaats-jeugd/kennisbank/internal/testfiles"
 
 	"github.com/werkplaats-jeugd/kennisbank/generator/content"
 	"github.com/werkplaats-jeugd/kennisbank/generator/output"
@@ -122,15 +122,7 @@ func TestLogoRules(t *testing.T) {
 		"elders/logo.png":     pngOf(t, 10, 10),
 		"assets/document.pdf": []byte("%PDF-1.7"),
 	}
-	for name, data := range files {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testfiles.Write(t, root, files)
 	cases := map[string]string{
 		"assets/logo.svg":        "kan geen logo zijn: ",
 		"assets/maatloos.svg":    "heeft geen maten",

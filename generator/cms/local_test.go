@@ -16,6 +16,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/werkplaats-jeugd/kennisbank/internal/testfiles"
+
 	"github.com/werkplaats-jeugd/kennisbank/generator/problem"
 )
 
@@ -34,15 +36,7 @@ func project(t *testing.T) string {
 		"content/determinanten/01-een.md":           "+++\nnummer = 1\ntitel = \"Een\"\n+++\n",
 		"geheim.txt":                                "niet voor de CMS",
 	}
-	for name, text := range files {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testfiles.Write(t, root, files)
 	return root
 }
 

@@ -9,6 +9,8 @@ import (
 	"sync/atomic"
 	"syscall"
 	"testing"
+
+	"github.com/werkplaats-jeugd/kennisbank/internal/testfiles"
 )
 
 // newProject makes a project folder with its source folders, and returns it with its output
@@ -63,15 +65,7 @@ func TestDirWritesEverythingBeforeCommitReturns(t *testing.T) {
 func oldSite(t *testing.T, out string) (assertUnchanged func(when string)) {
 	t.Helper()
 	files := map[string]string{Marker: markerText, "index.html": "oud", "a/index.html": "oude pagina a", "assets/x.css": "body{}"}
-	for name, data := range files {
-		p := filepath.Join(out, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testfiles.Write(t, out, files)
 	return func(when string) {
 		t.Helper()
 		got := map[string]string{}

@@ -1,10 +1,11 @@
 package render
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/werkplaats-jeugd/kennisbank/internal/testfiles"
 
 	"github.com/werkplaats-jeugd/kennisbank/generator/content"
 	"github.com/werkplaats-jeugd/kennisbank/theme"
@@ -19,15 +20,7 @@ func project(t *testing.T, partials string) *Templates {
 		"pagina.html":        `{{define "main"}}{{.Title}}{{end}}`,
 		"partials/menu.html": partials,
 	}
-	for name, text := range files {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testfiles.Write(t, dir, files)
 	tmpl, err := Load(theme.New(filepath.Dir(dir)))
 	if err != nil {
 		t.Fatal(err)
