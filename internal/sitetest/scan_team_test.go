@@ -197,16 +197,7 @@ func TestScanKeepsAndSharesCountsOnly(t *testing.T) {
 			return {then: row.querySelector(".scan-bar-then").getBoundingClientRect().width / lane, now: row.querySelector(".scan-bar-now").getBoundingClientRect().width / lane} })`, &bars)); err != nil {
 		t.Fatal(err)
 	}
-	status := map[string]string{}
-	for _, id := range rep.Comparison.Solved {
-		status[id] = "opgelost"
-	}
-	for _, id := range rep.Comparison.New {
-		status[id] = "nieuw"
-	}
-	for _, id := range rep.Comparison.Remaining {
-		status[id] = "nog steeds"
-	}
+	status := comparisonStatus(rep.Comparison)
 	if len(bars) != len(rep.Comparison.Determinants) || len(statuses) != len(rep.Comparison.Determinants) {
 		t.Fatalf("the comparison shows %d rows and %d bars, want %d", len(statuses), len(bars), len(rep.Comparison.Determinants))
 	}

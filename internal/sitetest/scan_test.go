@@ -1094,16 +1094,7 @@ func TestScanComparesWithEarlierResult(t *testing.T) {
 	); err != nil {
 		t.Fatal(err)
 	}
-	status := map[string]string{}
-	for _, id := range rep.Comparison.Solved {
-		status[id] = "opgelost"
-	}
-	for _, id := range rep.Comparison.New {
-		status[id] = "nieuw"
-	}
-	for _, id := range rep.Comparison.Remaining {
-		status[id] = "nog steeds"
-	}
+	status := comparisonStatus(rep.Comparison)
 	for k, d := range rep.Determinants {
 		want := status[d.ID]
 		if want == "" {
@@ -1151,4 +1142,20 @@ func TestScanAtPhoneWidth(t *testing.T) {
 			t.Errorf("%s at 320 px: the page is %d px wide", step.name, width)
 		}
 	}
+}
+
+// comparisonStatus is the word the page shows beside each determinant of a comparison, by id,
+// as the command line's report sorts them.
+func comparisonStatus(c *scan.Comparison) map[string]string {
+	status := map[string]string{}
+	for _, id := range c.Solved {
+		status[id] = "opgelost"
+	}
+	for _, id := range c.New {
+		status[id] = "nieuw"
+	}
+	for _, id := range c.Remaining {
+		status[id] = "nog steeds"
+	}
+	return status
 }
