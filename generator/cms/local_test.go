@@ -73,6 +73,21 @@ func (b *backend) call(action string, params any, out any) int {
 	return resp.StatusCode
 }
 
+// problems asks the backend what the banner shows: the problems of the last save.
+func (b *backend) problems(t *testing.T) problemsJSON {
+	t.Helper()
+	resp, err := http.Get(b.url + ProblemsPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var a problemsJSON
+	if err := json.NewDecoder(resp.Body).Decode(&a); err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
 func (b *backend) read(name string) string {
 	data, err := os.ReadFile(filepath.Join(b.root, filepath.FromSlash(name)))
 	if err != nil {
@@ -276,24 +291,12 @@ func TestLocalBackendRefusesWhatItDoesNotDo(t *testing.T) {
 func TestProblemsOfTheLastSave(t *testing.T) {
 	b := newBackend(t)
 	b.last = Build{Started: time.Now()}
-	answer := func() problemsJSON {
-		resp, err := http.Get(b.url + ProblemsPath)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
-		var a problemsJSON
-		if err := json.NewDecoder(resp.Body).Decode(&a); err != nil {
-			t.Fatal(err)
-		}
-		return a
-	}
-	if a := answer(); !a.Ready || len(a.Saved) != 0 {
+	if a := b.problems(t); !a.Ready || len(a.Saved) != 0 {
 		t.Errorf("before any save: %+v", a)
 	}
 	const saved = "content/strategieen/x.md"
 	b.call("persistEntry", map[string]any{"branch": "main", "dataFiles": []map[string]string{{"path": saved, "raw": "+++\n+++\n"}}, "assets": []any{}}, nil)
-	if a := answer(); a.Ready || !slices.Equal(a.Saved, []string{saved}) {
+	if a := b.problems(t); a.Ready || !slices.Equal(a.Saved, []string{saved}) {
 		t.Errorf("before the next build: %+v", a)
 	}
 	b.last = Build{Started: time.Now(), Problems: problem.List{
@@ -302,7 +305,7 @@ func TestProblemsOfTheLastSave(t *testing.T) {
 		{File: "content/determinanten/01-een.md", Line: 9, Field: "strategie.toelichting", Message: "toelichting ontbreekt"},
 		{File: "templates/base.html", Line: 4, Message: "kapot"},
 	}}
-	a := answer()
+	a := b.problems(t)
 	if !a.Ready || len(a.Problems) != 1 || a.Problems[0].Line != 1 || a.Problems[0].Field != "Titel" || a.Problems[0].Entry != "x" {
 		t.Errorf("after the build: %+v", a)
 	}
@@ -338,15 +341,7 @@ func TestBannerShowsReadabilityOfTheSavedText(t *testing.T) {
 	const saved = "content/factsheets/implementatietool.md"
 	b.call("persistEntry", save(saved, string(real)), nil)
 	b.last = Build{Started: time.Now()}
-	resp, err := http.Get(b.url + ProblemsPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	var a problemsJSON
-	if err := json.NewDecoder(resp.Body).Decode(&a); err != nil {
-		t.Fatal(err)
-	}
+	a := b.problems(t)
 	if len(a.Notes) == 0 || !strings.Contains(a.Notes[0].Message, "leesbaarheid") || !strings.Contains(a.Notes[0].Message, "het doel is 60") {
 		t.Errorf("notes for a real factsheet: %+v", a.Notes)
 	}
